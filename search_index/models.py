@@ -1,0 +1,161 @@
+"""The data that crosses module boundaries: articles, statements, speakers and search results.
+
+Every step of the pipeline (article file -> Article -> Statements -> index -> hits -> answer)
+hands one of these to the next, so they are the project's contract. Change them with care.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+StatementKind = Literal["direct", "partial", "indirect"]
+
+
+class DateBasis(StrEnum):
+    """How a date was found. Readers see it, so a date is never a silent guess."""
+
+    SIDECAR = "sidecar"  # the operator's NAME.meta.json
+    STATED = "stated"  # a full date in the text: "on November 7, 2024"
+    MONTH_DAY = "month-day"  # "on December 15": year taken from the article's date
+    DAY_WEEKDAY = "day-weekday"  # "December 18, Monday": the year in which that day is a Monday
+    WEEKDAY = "weekday"  # "on Tuesday": the latest such weekday on or before the article's date
+    RELATIVE = "relative"  # "a day ago", "yesterday", "today", "last week"
+    PUBLISHED_LINE = "published-line"  # "Published April 13, 2022" or a byline date
+    DATELINE = "dateline"  # a date inside the dateline
+    ARTICLE = "article"  # nothing in the text: the article's own date
+    MASTHEAD = "masthead"  # the page's date: not trusted as the article's
+    UNKNOWN = "unknown"
+
+
+class Paragraph(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    index: int
+    text: str
+    start: int  # offsets into Article.text
+    end: int
+
+
+class Article(BaseModel):
+    """One news article: its text with the page furniture removed, and what we know of it."""
+
+    id: str  # content hash of the decoded text: stable across renames and machines
+    path: str  # the path it was read from
+    file: str  # the file's name
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    byline: str | None = None
+    dateline: str | None = None  # "WASHINGTON", "KABUL"
+    published: date | None = None
+    published_basis: DateBasis = DateBasis.UNKNOWN
+    published_confidence: float = 0.0  # 0-1; a masthead date is low, a sidecar is 1
+    text: str  # the decoded file text: BOM removed, newlines normalised to "\n"
+    paragraphs: list[Paragraph] = Field(default_factory=list)  # body only, furniture removed
+
+
+class Statement(BaseModel):
+    """Words an article attributes to a speaker, with who, when and where."""
+
+    id: str  # stable: derived from the article id and the span
+    text: str  # the quoted words (direct, partial) or the reported clause (indirect)
+    kind: StatementKind
+    speaker: str  # canonical name: "Matthew Miller", "Inter-Services Public Relations"
+    speaker_mention: str  # as written near the quote: "he", "Miller", "the statement"
+    role: str | None = None  # at the time: "State Department Spokesperson"
+    organisation: str | None = None  # "US Department of State"
+    cue: str | None = None  # the reporting verb: "said", "added", "according to"
+    date: date | None = None  # the day the words were said
+    date_basis: DateBasis = DateBasis.UNKNOWN
+    confidence: float = 0.0  # 0-1, of the date
+    article_id: str
+    file: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = None  # the article's date, for sorting undated statements
+    paragraph: int  # index into Article.paragraphs
+    start: int  # offsets of the quoted words in Article.text
+    end: int
+
+
+class SpeakerRole(BaseModel):
+    role: str
+    organisation: str | None = None
+    first: date | None = None  # first and last dated statements made in this role
+    last: date | None = None
+
+
+class Speaker(BaseModel):
+    name: str  # canonical
+    aliases: list[str] = Field(default_factory=list)
+    roles: list[SpeakerRole] = Field(default_factory=list)
+    statements: int = 0
+    first: date | None = None
+    last: date | None = None
+
+
+class Source(BaseModel):
+    """One article that reported a statement."""
+
+    article_id: str
+    file: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = None
+
+
+class TextRun(BaseModel):
+    """A piece of highlighted text; renderers decide how a match is emphasised."""
+
+    text: str
+    match: bool = False
+
+
+class Hit(BaseModel):
+    statement: Statement
+    score: float = 0.0
+    sources: list[Source] = Field(default_factory=list)  # every article that reported it
+    highlight: list[TextRun] = Field(default_factory=list)
+    context: str | None = None  # the surrounding paragraph, when asked for
+
+    @property
+    def date_uncertain(self) -> bool:
+        return self.statement.date is None or self.statement.confidence < 0.5
+
+
+class SearchResult(BaseModel):
+    query: str
+    hits: list[Hit] = Field(default_factory=list)
+    total: int = 0
+    page: int = 1
+    per_page: int = 5
+    suggestion: str | None = None  # did-you-mean, when nothing matched
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+class SourceSummary(BaseModel):
+    article_id: str
+    file: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = None
+    statements: int = 0
+
+
+class IndexStats(BaseModel):
+    articles: int = 0
+    statements: int = 0
+    speakers: int = 0
+    outlets: int = 0
+    first: date | None = None
+    last: date | None = None
