@@ -6,6 +6,7 @@ hands one of these to the next, so they are the project's contract. Change them 
 
 from __future__ import annotations
 
+import datetime
 from datetime import date
 from enum import StrEnum
 from typing import Literal
@@ -69,7 +70,8 @@ class Statement(BaseModel):
     role: str | None = None  # at the time: "State Department Spokesperson"
     organisation: str | None = None  # "US Department of State"
     cue: str | None = None  # the reporting verb: "said", "added", "according to"
-    date: date | None = None  # the day the words were said
+    # datetime.date, not date: this field named `date` shadows the type inside the class body
+    date: datetime.date | None = None  # the day the words were said
     date_basis: DateBasis = DateBasis.UNKNOWN
     confidence: float = 0.0  # 0-1, of the date
     article_id: str
@@ -77,7 +79,7 @@ class Statement(BaseModel):
     title: str | None = None
     outlet: str | None = None
     url: str | None = None
-    published: date | None = None  # the article's date, for sorting undated statements
+    published: datetime.date | None = None  # the article's date, for sorting undated statements
     paragraph: int  # index into Article.paragraphs
     start: int  # offsets of the quoted words in Article.text
     end: int
