@@ -1,0 +1,519 @@
+"""Dates of speech: find the date expressions in a text and resolve them against an anchor.
+
+The anchor is the article's own date. Expressions that carry their own year ("November 7, 2024")
+keep a high confidence whatever the anchor; everything else ("on Tuesday", "a day ago",
+"on December 15") is only as good as the anchor, so its confidence is scaled by the anchor's.
+Expressions that name a period rather than a day ("last week", "in August this year") resolve to
+no date: we never invent a day, but we say which period was meant.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from search_index.models import DateBasis
+
+Granularity = Literal["day", "week", "month", "year"]
+
+# How far past the anchor a year-less "December 20" may fall before we read it as last year's:
+# articles are often dated a day or two after the events they report, and clocks differ.
+MONTH_DAY_SLACK_DAYS = 7
+
+_MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}
+_WEEKDAYS: dict[str, int] = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5,
+    "sat": 5, "sunday": 6, "sun": 6,
+}
+_NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "a couple of": 2, "a few": 3, "few": 3, "several": 3,
+}
+
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+_YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
+_WD_FULL = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WD_ANY = (
+    r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.?"
+)
+_YEAR_WORD = r"(?:\s+(?P<yearword>this|last|next)\s+year)"
+_NUMBER = (
+    r"(?P<n>\d{1,2}|a couple of|a few|an|a|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|several)"
+)
+
+_F = re.IGNORECASE
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, _F)
+
+
+# Each form: (kind, regex). Ranks decide overlaps: the more precise reading of a span wins.
+_ISO = _rx(r"\b(?P<year>(?:19|20)\d\d)[-/](?P<mnum>[01]?\d)[-/](?P<day>[0-3]?\d)\b")
+_MDY = _rx(
+    rf"\b(?:{_WD_ANY},?\s+)?{_MONTH}\s+{_DAY}(?:\s*,\s*|\s+){_YEAR}"
+)
+_DMY = _rx(
+    rf"\b(?:{_WD_ANY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}"
+)
+_MD_WD = _rx(rf"\b{_MONTH}\s+{_DAY}(?:\s*,\s*|\s+)(?:on\s+)?{_WD_FULL}\b")
+_DM_WD = _rx(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:\s*,\s*|\s+)(?:on\s+)?{_WD_FULL}\b")
+_WD_MD = _rx(rf"\b{_WD_FULL},?\s+(?:the\s+)?{_MONTH}\s+{_DAY}")
+_WD_DM = _rx(rf"\b{_WD_FULL},?\s+(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}")
+_MD = _rx(rf"\b{_MONTH}\s+{_DAY}{_YEAR_WORD}?")
+_DM = _rx(rf"\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR_WORD}?")
+_MONTH_YEAR = _rx(rf"\b(?:(?:in|since|during|by|until|early|late|mid-?)\s+)?{_MONTH},?\s+{_YEAR}")
+_MONTH_REL = _rx(rf"\b(?:(?:in|during|since|early|late|mid-?)\s+){_MONTH}{_YEAR_WORD}?(?!\s*\d)")
+_MONTH_REL2 = _rx(rf"\b{_MONTH}{_YEAR_WORD}")
+_WEEKDAY = _rx(
+    r"\b(?:(?P<mod>last|this past|past|earlier on|earlier|late on|early on|on|next|this|"
+    r"previous)\s+)?"
+    rf"{_WD_FULL}(?:'s|’s)?(?:\s+(?P<part>morning|afternoon|evening|night))?\b"
+)
+_TODAY = _rx(
+    r"\b(?:earlier\s+today|later\s+today|today|tonight|this\s+(?:morning|afternoon|evening))\b"
+)
+_YESTERDAY = _rx(r"\b(?:the\s+day\s+before\s+yesterday|yesterday|last\s+night)\b")
+_DAYS_AGO = _rx(rf"\b{_NUMBER}\s+days?\s+ago\b")
+_WEEKS_AGO = _rx(rf"\b{_NUMBER}\s+weeks?\s+ago\b")
+_WEEK = _rx(
+    r"\b(?P<which>last\s+week|this\s+week|earlier\s+this\s+week|earlier\s+in\s+the\s+week"
+    r"|the\s+previous\s+week|past\s+week)\b"
+)
+_MONTH_WORD = _rx(
+    r"\b(?P<which>last\s+month|this\s+month|earlier\s+this\s+month|earlier\s+in\s+the\s+month"
+    r"|the\s+previous\s+month|past\s+month)\b"
+)
+_YEAR_PERIOD = _rx(r"\b(?P<which>last\s+year|earlier\s+this\s+year|this\s+year)\b")
+
+
+@dataclass(frozen=True)
+class DateResolution:
+    """One date expression and what it resolves to.
+
+    `date` is None when the expression names a period (a week, a month) or cannot be resolved
+    without an anchor; `period_start`/`period_end` then say which days it may cover, if known.
+    """
+
+    date: datetime.date | None
+    basis: DateBasis
+    confidence: float
+    start: int
+    end: int
+    expression: str
+    granularity: Granularity = "day"
+    period_start: datetime.date | None = None
+    period_end: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    rank: int  # precision of the form: overlaps keep the higher rank, then the longer span
+    start: int
+    end: int
+    kind: str
+    match: re.Match[str]
+
+
+_FORMS: list[tuple[int, str, re.Pattern[str]]] = [
+    (5, "iso", _ISO),
+    (5, "full", _MDY),
+    (5, "full", _DMY),
+    (4, "day-weekday", _MD_WD),
+    (4, "day-weekday", _DM_WD),
+    (4, "day-weekday", _WD_MD),
+    (4, "day-weekday", _WD_DM),
+    (3, "month-day", _MD),
+    (3, "month-day", _DM),
+    (2, "month-year", _MONTH_YEAR),
+    (2, "month-rel", _MONTH_REL),
+    (2, "month-rel", _MONTH_REL2),
+    (2, "today", _TODAY),
+    (2, "yesterday", _YESTERDAY),
+    (2, "days-ago", _DAYS_AGO),
+    (1, "weeks-ago", _WEEKS_AGO),
+    (1, "week", _WEEK),
+    (1, "month-word", _MONTH_WORD),
+    (1, "year-period", _YEAR_PERIOD),
+    (1, "weekday", _WEEKDAY),
+]
+
+
+def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def year_for_weekday(
+    month: int,
+    day: int,
+    weekday: int,
+    near: datetime.date | None = None,
+    not_after: datetime.date | None = None,
+) -> int | None:
+    """The year in which `month`/`day` falls on `weekday` (0 = Monday).
+
+    With `near`, the year whose date lies closest to it (the calendar repeats within 28 years,
+    so we look that far either side). Without it, the latest such year whose date is not after
+    `not_after` (today by default).
+    """
+    if near is not None:
+        best: tuple[int, int] | None = None
+        for year in range(near.year - 28, near.year + 29):
+            candidate = _safe_date(year, month, day)
+            if candidate is None or candidate.weekday() != weekday:
+                continue
+            distance = abs((candidate - near).days)
+            if best is None or distance < best[0]:
+                best = (distance, year)
+        return best[1] if best else None
+    limit = not_after or datetime.date.today()
+    for year in range(limit.year, limit.year - 60, -1):
+        candidate = _safe_date(year, month, day)
+        if candidate is not None and candidate <= limit and candidate.weekday() == weekday:
+            return year
+    return None
+
+
+def latest_weekday(anchor: datetime.date, weekday: int, *, strictly_before: bool) -> datetime.date:
+    """The latest `weekday` on or before `anchor` (strictly before it when asked)."""
+    back = (anchor.weekday() - weekday) % 7
+    if back == 0 and strictly_before:
+        back = 7
+    return anchor - datetime.timedelta(days=back)
+
+
+def _month_of(match: re.Match[str]) -> int:
+    return _MONTHS[match.group("month").lower().rstrip(".")]
+
+
+def _week_period(anchor: datetime.date, which: str) -> tuple[datetime.date, datetime.date]:
+    monday = anchor - datetime.timedelta(days=anchor.weekday())
+    if which.startswith(("last", "the previous", "past")):
+        if which.startswith("past"):
+            return anchor - datetime.timedelta(days=7), anchor
+        return monday - datetime.timedelta(days=7), monday - datetime.timedelta(days=1)
+    if which.startswith("earlier"):
+        return monday, max(monday, anchor - datetime.timedelta(days=1))
+    return monday, anchor
+
+
+def _month_period(year: int, month: int) -> tuple[datetime.date, datetime.date]:
+    first = datetime.date(year, month, 1)
+    next_first = datetime.date(year + (month == 12), month % 12 + 1, 1)
+    return first, next_first - datetime.timedelta(days=1)
+
+
+def _year_shift(match: re.Match[str]) -> int | None:
+    """-1/0/+1 for 'last/this/next year' after a month, None when absent."""
+    word = match.groupdict().get("yearword")
+    if not word:
+        return None
+    return {"last": -1, "this": 0, "next": 1}[word.lower()]
+
+
+def _resolve(
+    cand: _Candidate, anchor: datetime.date | None, anchor_conf: float
+) -> DateResolution | None:
+    m = cand.match
+    kind = cand.kind
+    expression = m.group(0)
+    base = {"start": cand.start, "end": cand.end, "expression": expression}
+    ac = max(0.0, min(1.0, anchor_conf)) if anchor is not None else 0.0
+
+    if kind in ("iso", "full"):
+        month = int(m.group("mnum")) if kind == "iso" else _month_of(m)
+        value = _safe_date(int(m.group("year")), month, int(m.group("day")))
+        if value is None:
+            return None
+        wd = m.groupdict().get("wd")
+        # A weekday that contradicts the date is a typo somewhere: keep the date, trust it less.
+        consistent = wd is None or _WEEKDAYS[wd.lower().rstrip(".")] == value.weekday()
+        return DateResolution(value, DateBasis.STATED, 0.95 if consistent else 0.7, **base)
+
+    if kind == "day-weekday":
+        month, day = _month_of(m), int(m.group("day"))
+        weekday = _WEEKDAYS[m.group("wd").lower()]
+        year = year_for_weekday(month, day, weekday, near=anchor)
+        if year is None:
+            return None
+        value = datetime.date(year, month, day)
+        if anchor is None:
+            confidence = 0.7
+        elif abs((value - anchor).days) <= 366:
+            confidence = 0.6 + 0.3 * ac
+        else:
+            confidence = 0.5
+        return DateResolution(value, DateBasis.DAY_WEEKDAY, confidence, **base)
+
+    if kind == "month-day":
+        month, day = _month_of(m), int(m.group("day"))
+        if _safe_date(2024, month, day) is None:  # 2024: a leap year, so Feb 29 is allowed
+            return None
+        if anchor is None:
+            return DateResolution(None, DateBasis.MONTH_DAY, 0.0, **base)
+        shift = _year_shift(m)
+        if shift is not None:
+            value = _safe_date(anchor.year + shift, month, day)
+        else:
+            value = _safe_date(anchor.year, month, day)
+            if value is not None and (value - anchor).days > MONTH_DAY_SLACK_DAYS:
+                value = _safe_date(anchor.year - 1, month, day)
+        if value is None:
+            return None
+        return DateResolution(value, DateBasis.MONTH_DAY, round(0.9 * ac, 3), **base)
+
+    if kind in ("month-year", "month-rel"):
+        month = _month_of(m)
+        if kind == "month-year":
+            year: int | None = int(m.group("year"))
+            confidence = 0.9
+        elif anchor is None:
+            return DateResolution(None, DateBasis.RELATIVE, 0.0, granularity="month", **base)
+        else:
+            shift = _year_shift(m)
+            year = anchor.year + (shift or 0)
+            if shift is None and month > anchor.month:
+                year -= 1  # "in August" read in March means last August
+            confidence = round(0.8 * ac, 3)
+        start, end = _month_period(year, month)
+        return DateResolution(
+            None, DateBasis.RELATIVE, confidence, granularity="month",
+            period_start=start, period_end=end, **base,
+        )
+
+    if anchor is None:
+        granularity: Granularity = "day"
+        if kind in ("weeks-ago", "week"):
+            granularity = "week"
+        elif kind == "month-word":
+            granularity = "month"
+        elif kind == "year-period":
+            granularity = "year"
+        basis = DateBasis.WEEKDAY if kind == "weekday" else DateBasis.RELATIVE
+        return DateResolution(None, basis, 0.0, granularity=granularity, **base)
+
+    day = datetime.timedelta(days=1)
+    if kind == "today":
+        return DateResolution(anchor, DateBasis.RELATIVE, round(0.95 * ac, 3), **base)
+    if kind == "yesterday":
+        back = 2 if "before" in expression.lower() else 1
+        return DateResolution(anchor - back * day, DateBasis.RELATIVE, round(0.9 * ac, 3), **base)
+    if kind == "days-ago":
+        n = _count(m.group("n"))
+        confidence = 0.85 if n == 1 else 0.75
+        return DateResolution(
+            anchor - n * day, DateBasis.RELATIVE, round(confidence * ac, 3), **base
+        )
+    if kind == "weeks-ago":
+        n = _count(m.group("n"))
+        middle = anchor - datetime.timedelta(weeks=n)
+        return DateResolution(
+            None, DateBasis.RELATIVE, round(0.3 * ac, 3), granularity="week",
+            period_start=middle - 3 * day, period_end=middle + 3 * day, **base,
+        )
+    if kind == "week":
+        start, end = _week_period(anchor, m.group("which").lower())
+        return DateResolution(
+            None, DateBasis.RELATIVE, round(0.3 * ac, 3), granularity="week",
+            period_start=start, period_end=end, **base,
+        )
+    if kind == "month-word":
+        which = m.group("which").lower()
+        if which.startswith(("last", "the previous", "past")):
+            last_month_end = anchor.replace(day=1) - day
+            start, end = _month_period(last_month_end.year, last_month_end.month)
+        else:
+            start, end = anchor.replace(day=1), anchor
+        return DateResolution(
+            None, DateBasis.RELATIVE, round(0.2 * ac, 3), granularity="month",
+            period_start=start, period_end=end, **base,
+        )
+    if kind == "year-period":
+        which = m.group("which").lower()
+        year = anchor.year - 1 if which.startswith("last") else anchor.year
+        return DateResolution(
+            None, DateBasis.RELATIVE, round(0.2 * ac, 3), granularity="year",
+            period_start=datetime.date(year, 1, 1), period_end=datetime.date(year, 12, 31),
+            **base,
+        )
+    if kind == "weekday":
+        weekday = _WEEKDAYS[m.group("wd").lower()]
+        mod = (m.group("mod") or "").lower()
+        if mod == "next":
+            value = anchor + datetime.timedelta(days=(weekday - anchor.weekday() - 1) % 7 + 1)
+            confidence = 0.6
+        else:
+            strictly = mod in ("last", "previous", "this past", "past")
+            value = latest_weekday(anchor, weekday, strictly_before=strictly)
+            confidence = 0.85
+        return DateResolution(value, DateBasis.WEEKDAY, round(confidence * ac, 3), **base)
+    return None
+
+
+def _count(word: str) -> int:
+    word = word.lower()
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 1)
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for rank, kind, pattern in _FORMS:
+        for m in pattern.finditer(text):
+            if kind in ("month-day", "month-rel", "month-year") and not _plausible_month(m):
+                continue
+            found.append(_Candidate(rank, m.start(), m.end(), kind, m))
+    # Keep the most precise reading of each span, then the longest, first come first served.
+    found.sort(key=lambda c: (-c.rank, -(c.end - c.start), c.start))
+    taken: list[_Candidate] = []
+    for cand in found:
+        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
+            taken.append(cand)
+    taken.sort(key=lambda c: c.start)
+    return taken
+
+
+def _plausible_month(m: re.Match[str]) -> bool:
+    """'may' and 'march' are also a verb: only read them as months when capitalised."""
+    word = m.group("month")
+    return word.lower() not in ("may", "march", "mar") or word[0].isupper()
+
+
+def find_date_expressions(
+    text: str, anchor: datetime.date | None, anchor_confidence: float = 1.0
+) -> list[DateResolution]:
+    """Every date expression in `text`, in order, resolved against `anchor`."""
+    resolutions: list[DateResolution] = []
+    for cand in _candidates(text):
+        resolution = _resolve(cand, anchor, anchor_confidence)
+        if resolution is not None:
+            resolutions.append(resolution)
+    return resolutions
+
+
+# --- which expression dates the speech -------------------------------------------------------
+
+# Words that name an act of speaking, or an occasion where people speak on the record.
+_SPEECH_CUE = _rx(
+    r"\b(?:said|says|say|saying|told|tells|telling|stated|states|added|adds|remarked|noted"
+    r"|asserted|insisted|maintained|claimed|announced|declared|reiterated|stressed|emphasi[sz]ed"
+    r"|underscored|urged|warned|affirmed|highlighted|commented|responded|responding|replied"
+    r"|explained|tweeted|posted|wrote|speaking|spoke|speech|address(?:ed|ing)?|remarks|comments"
+    r"|statement|release|briefing|briefed|conference|presser|interview|talk\s+show|transmission"
+    r"|programme|program|podcast|hearing|session|meeting|met|talks|summit|call|visit|event"
+    r"|ceremony|rally|gathering|forum|seminar|webinar|according\s+to|quoted|issued|broadcast"
+    r"|televised|asked|questions?|reporters|journalists|media|testified|testimony|posted)\b"
+)
+# Occasions that get dated in news copy but are not anybody speaking.
+_EVENT_CUE = _rx(
+    r"\b(?:elections?|polls?|vote|voting|ballot|slated|scheduled|due|expected|take\s+place"
+    r"|took\s+place|polling|deadline|born|died|killed|attack|attacks|blast|explosion|anniversary"
+    r"|since|until|till|victory|won|triumphed|arrested|released|launched|signed|sworn|inaugurated"
+    r"|clashes|protests?|strike|strikes|crash|earthquake|floods?|took\s+office|resigned"
+    r"|holiday)\b"
+)
+# A period, !, ? or ; that ends a sentence (not an initial or a common abbreviation).
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bMrs)(?<!\bNo)"
+    r"(?<!\b[A-Z][a-z]{2})[.!?;][\"”’)]*\s+"
+)
+_PREPOSITIONAL = re.compile(r"^(?:on|in|during|at)\b", re.IGNORECASE)
+_WORD = re.compile(r"[\w’'-]+")
+_NEAR_WORDS = 4  # a prepositional date binds to a cue at most this many words before it
+_AFTER_WORDS = 6  # "On Monday, Miller said": a cue this many words after still counts
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left, right = 0, len(text)
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() <= start:
+            left = m.end()
+        elif m.start() >= end:
+            right = m.start()
+            break
+    return left, right
+
+
+def _nearest_cue_before(before: str, max_words: int) -> str | None:
+    """'speech', 'event' or None: the kind of the cue closest before a date, within reach."""
+    words = list(_WORD.finditer(before))[-max_words:]
+    if not words:
+        return None
+    window = before[words[0].start():]
+    last: tuple[int, str] | None = None
+    for kind, pattern in (("speech", _SPEECH_CUE), ("event", _EVENT_CUE)):
+        for m in pattern.finditer(window):
+            if last is None or m.start() > last[0]:
+                last = (m.start(), kind)
+    return last[1] if last else None
+
+
+def _attachment(text: str, res: DateResolution) -> int:
+    """+1 when the date is attached to speech, -1 when to another event, 0 when unclear."""
+    left, right = _sentence_bounds(text, res.start, res.end)
+    before = text[left:res.start]
+    after_words = list(_WORD.finditer(text, res.end, right))[:_AFTER_WORDS]
+    after = text[res.end:after_words[-1].end()] if after_words else ""
+    if _PREPOSITIONAL.match(res.expression) or res.basis in (
+        DateBasis.MONTH_DAY, DateBasis.STATED, DateBasis.DAY_WEEKDAY
+    ):
+        # "the election on Wednesday", "a briefing on Tuesday": the noun just before decides.
+        near = _nearest_cue_before(before, _NEAR_WORDS)
+        if near == "speech":
+            return 1
+        if near == "event":
+            return -1
+    clause = before[before.rfind(",") + 1:] if "," in before else before
+    if _SPEECH_CUE.search(before) or _SPEECH_CUE.search(after):
+        # Adverbial dates ("a day ago", "yesterday") modify the verb of their clause.
+        if _EVENT_CUE.search(clause) and not _SPEECH_CUE.search(clause + after):
+            return -1
+        return 1
+    if _EVENT_CUE.search(clause):
+        return -1
+    return 0
+
+
+def date_of_speech(
+    text: str, anchor: datetime.date | None, anchor_confidence: float = 1.0
+) -> DateResolution | None:
+    """The expression in `text` that best dates the words reported in it, or None.
+
+    `text` is the sentence that attributes a statement, perhaps with the one before it. Dates
+    attached to speaking ("said on Tuesday", "at a news conference on Thursday", "told reporters
+    Monday") win over other dates in the sentence (an election "on February 8"). A date that
+    falls after the anchor is an event still to come, not speech. The result may have date None
+    with a period (granularity "week"/"month"): the speech is dated only that far, and callers
+    should not fall back to the article's date.
+    """
+    best: tuple[tuple[int, float, int], DateResolution] | None = None
+    for res in find_date_expressions(text, anchor, anchor_confidence):
+        if anchor is not None and res.date is not None and res.date > anchor + datetime.timedelta(
+            days=1
+        ):
+            continue
+        if res.period_start is not None and anchor is not None and res.period_start > anchor:
+            continue
+        attached = _attachment(text, res)
+        if attached < 0:
+            continue
+        score = (attached, res.confidence if res.date is not None else -1.0, -res.start)
+        if best is None or score > best[0]:
+            best = (score, res)
+    return best[1] if best else None
