@@ -27,6 +27,10 @@ METADATA_DATE_CONFIDENCE = 0.95
 # resolver's business, so only markup is consulted here.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
+# When a page has no article, trafilatura's fallback may return its menu ("Home | World");
+# a news article, even a brief, has a couple of sentences.
+MIN_ARTICLE_WORDS = 20
+
 
 def article_from_html(html: str | bytes, path: str | Path, url: str | None = None) -> Article:
     """Extract one article from a saved page; `url` is where it was fetched from, if known.
@@ -57,7 +61,7 @@ def article_from_html(html: str | bytes, path: str | Path, url: str | None = Non
 
     title = _clean(document.title)
     body = _body_paragraphs(document.text or "", title)
-    if not body:
+    if sum(len(paragraph.split()) for paragraph in body) < MIN_ARTICLE_WORDS:
         raise ArticleError(f"{path.name}: no article text found in the page")
 
     head = f"{title}\n\n" if title else ""

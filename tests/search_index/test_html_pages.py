@@ -91,6 +91,7 @@ def test_bytes_in_utf8_are_decoded() -> None:
         "",
         "   ",
         "<html><head><title>Home</title></head><body><nav><a href='/'>Home</a></nav></body></html>",
+        "<html><body><nav>Home | World | Business</nav><p>Sign in to continue.</p></body></html>",
     ],
 )
 def test_a_page_without_article_text_is_an_article_error(html: str) -> None:
