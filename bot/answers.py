@@ -1,0 +1,206 @@
+"""The transport-neutral answer: what a command says, before anyone decides how it looks.
+
+Each command builds one `Answer`; `discord_render` turns it into embeds and `console_render`
+into terminal text, so Discord users and console users read the same thing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from search_index.models import (
+    DateBasis,
+    Hit,
+    IndexStats,
+    SearchResult,
+    SourceSummary,
+    Speaker,
+    TextRun,
+)
+
+
+class AnswerKind(StrEnum):
+    RESULTS = "results"  # statements found
+    NO_RESULTS = "no-results"  # the search ran and found nothing: what to try instead
+    ERROR = "error"  # bad input or the index is unavailable: what went wrong, what to do
+    INFO = "info"  # lists and descriptions: speakers, sources, about, context, reindex
+
+
+# How each date was found, in words a reader understands ("date uncertain: ...").
+DATE_BASIS_TEXT: dict[DateBasis, str] = {
+    DateBasis.SIDECAR: "date given by the operator",
+    DateBasis.STATED: "date stated in the article",
+    DateBasis.MONTH_DAY: "day stated in the article, year from its publication",
+    DateBasis.DAY_WEEKDAY: "day and weekday stated in the article",
+    DateBasis.WEEKDAY: "weekday stated in the article",
+    DateBasis.RELATIVE: "worked out from words like 'yesterday'",
+    DateBasis.PUBLISHED_LINE: "the article's publication date",
+    DateBasis.DATELINE: "the article's dateline",
+    DateBasis.ARTICLE: "the article's own date",
+    DateBasis.MASTHEAD: "the page's date, not the article's",
+    DateBasis.UNKNOWN: "no date found",
+}
+
+
+class QuoteItem(BaseModel):
+    """One statement as a reader sees it."""
+
+    number: int  # 1-based across pages, so "/context 7" means the seventh result
+    runs: list[TextRun]  # the quoted words; match=True where the query matched
+    speaker: str
+    role: str | None = None
+    organisation: str | None = None
+    date: dt.date | None = None
+    date_uncertain: bool = False
+    date_basis: str | None = None  # why the date is what it is, in words
+    outlet: str | None = None
+    article_title: str | None = None
+    url: str | None = None
+    statement_id: str
+    sources: int = 1  # how many articles reported these words
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+class AnswerField(BaseModel):
+    """A named block of lines: one speaker, one source, one section of /about."""
+
+    name: str
+    lines: list[str]
+    url: str | None = None  # a link for the name, when there is one
+
+
+class PageRequest(BaseModel):
+    """Enough to ask for another page of the same answer."""
+
+    command: Literal["quote", "speakers", "sources"]
+    query: str = ""
+    speaker: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    outlet: str | None = None
+    name: str = ""
+    page: int = 1
+
+
+class Answer(BaseModel):
+    kind: AnswerKind
+    title: str
+    lines: list[str] = Field(default_factory=list)  # description and notices, in order
+    items: list[QuoteItem] = Field(default_factory=list)
+    fields: list[AnswerField] = Field(default_factory=list)
+    context: list[TextRun] = Field(default_factory=list)  # a paragraph, the quote marked
+    page: int = 1
+    pages: int = 1
+    total: int = 0
+    private: bool = False  # only the person who asked sees it (Discord: ephemeral)
+    request: PageRequest | None = None  # set when there are other pages to ask for
+
+    @property
+    def is_error(self) -> bool:
+        return self.kind is AnswerKind.ERROR
+
+    @property
+    def pageable(self) -> bool:
+        return self.request is not None and self.pages > 1
+
+
+def error(title: str, *lines: str) -> Answer:
+    return Answer(kind=AnswerKind.ERROR, title=title, lines=list(lines), private=True)
+
+
+def quote_item(hit: Hit, number: int) -> QuoteItem:
+    statement = hit.statement
+    runs = merge_runs(hit.highlight) if hit.highlight else [TextRun(text=statement.text)]
+    basis = statement.date_basis
+    return QuoteItem(
+        number=number,
+        runs=runs,
+        speaker=statement.speaker,
+        role=statement.role,
+        organisation=statement.organisation,
+        date=statement.date,
+        date_uncertain=hit.date_uncertain,
+        date_basis=DATE_BASIS_TEXT.get(basis) if hit.date_uncertain else None,
+        outlet=statement.outlet,
+        article_title=statement.title,
+        url=statement.url,
+        statement_id=statement.id,
+        sources=max(1, len(hit.sources)),
+    )
+
+
+def merge_runs(runs: list[TextRun]) -> list[TextRun]:
+    """Join neighbouring runs of the same kind, so renderers never emit `**a****b**`."""
+    merged: list[TextRun] = []
+    for run in runs:
+        if not run.text:
+            continue
+        if merged and merged[-1].match == run.match:
+            merged[-1] = TextRun(text=merged[-1].text + run.text, match=run.match)
+        else:
+            merged.append(TextRun(text=run.text, match=run.match))
+    return merged
+
+
+def results_answer(
+    result: SearchResult, title: str, lines: list[str], request: PageRequest | None
+) -> Answer:
+    first = (result.page - 1) * result.per_page + 1
+    items = [quote_item(hit, first + offset) for offset, hit in enumerate(result.hits)]
+    return Answer(
+        kind=AnswerKind.RESULTS,
+        title=title,
+        lines=lines,
+        items=items,
+        page=result.page,
+        pages=result.pages,
+        total=result.total,
+        request=request if result.pages > 1 else None,
+    )
+
+
+def span_text(first: dt.date | None, last: dt.date | None) -> str:
+    if first is None and last is None:
+        return "undated"
+    if first == last or last is None:
+        return f"{first}"
+    if first is None:
+        return f"until {last}"
+    return f"{first} to {last}"
+
+
+def speaker_field(speaker: Speaker) -> AnswerField:
+    lines: list[str] = []
+    for role in speaker.roles[:3]:
+        where = f", {role.organisation}" if role.organisation else ""
+        lines.append(f"{role.role}{where}")
+    count = "statement" if speaker.statements == 1 else "statements"
+    lines.append(f"{speaker.statements} {count}, {span_text(speaker.first, speaker.last)}")
+    if speaker.aliases:
+        lines.append("also: " + ", ".join(speaker.aliases[:5]))
+    return AnswerField(name=speaker.name, lines=lines)
+
+
+def source_field(source: SourceSummary) -> AnswerField:
+    name = source.title or source.file
+    where = source.outlet or "outlet unknown"
+    when = str(source.published) if source.published else "date unknown"
+    count = "statement" if source.statements == 1 else "statements"
+    return AnswerField(
+        name=name, lines=[f"{where} · {when} · {source.statements} {count}"], url=source.url
+    )
+
+
+def stats_lines(stats: IndexStats) -> list[str]:
+    return [
+        f"{stats.statements} statements by {stats.speakers} speakers "
+        f"from {stats.articles} articles in {stats.outlets} outlets",
+        f"Dates: {span_text(stats.first, stats.last)}",
+    ]
