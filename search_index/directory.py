@@ -1,0 +1,63 @@
+"""The speaker directory: each speaker's roles, aliases, statement count and date span."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from search_index.models import Speaker, SpeakerRole
+from search_index.schema import day_from_number
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What one statement document says about its speaker (the `facts` stored field)."""
+
+    role: str | None
+    organisation: str | None
+    sort_day: int
+    aliases: tuple[str, ...]
+
+    def to_json(self) -> str:
+        return json.dumps([self.role, self.organisation, self.sort_day, list(self.aliases)])
+
+    @classmethod
+    def from_json(cls, raw: str) -> Facts:
+        role, organisation, sort_day, aliases = json.loads(raw)
+        return cls(role, organisation, int(sort_day), tuple(aliases))
+
+
+def speaker_entry(name: str, facts: Iterable[Facts], extra_aliases: Iterable[str] = ()) -> Speaker:
+    """Fold a speaker's statements into one directory entry. Role spans use each statement's
+    sort date (its own date, else its article's), so a role shows when it was held."""
+    aliases: set[str] = set(extra_aliases)
+    roles: dict[tuple[str, str | None], SpeakerRole] = {}
+    count = 0
+    first: date | None = None
+    last: date | None = None
+    for fact in facts:
+        count += 1
+        aliases.update(fact.aliases)
+        day = day_from_number(fact.sort_day)
+        if day is not None:
+            first = day if first is None or day < first else first
+            last = day if last is None or day > last else last
+        if not fact.role:
+            continue
+        key = (fact.role, fact.organisation)
+        role = roles.setdefault(key, SpeakerRole(role=fact.role, organisation=fact.organisation))
+        if day is not None:
+            role.first = day if role.first is None or day < role.first else role.first
+            role.last = day if role.last is None or day > role.last else role.last
+    aliases.discard(name)
+    ordered_roles = sorted(roles.values(), key=lambda r: (r.first or date.max, r.role))
+    return Speaker(
+        name=name,
+        aliases=sorted(aliases),
+        roles=ordered_roles,
+        statements=count,
+        first=first,
+        last=last,
+    )

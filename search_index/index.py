@@ -1,0 +1,535 @@
+"""Ingest: article files -> statements -> the Whoosh index, incremental and crash-safe.
+
+A run takes the index's lock, compares every file with what the index recorded of it (mtime
+and size, then the content hash), extracts only new and changed files, and writes every
+change in ONE Whoosh commit. Whoosh commits by writing a new table of contents, so a run
+killed before its commit leaves the previous index whole; the next run cleans up the files
+the killed one left behind. A second run waits a few seconds for the lock, then gives up
+with IndexBusy.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import logging
+import time
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field
+from whoosh import index as whoosh_index
+
+from search_index.directory import Facts, speaker_entry
+from search_index.errors import ArticleError, IndexBusy, IndexUnavailable
+from search_index.models import Article, Statement
+from search_index.records import ArticleRecord, IndexMeta, QuoteDocument, Report
+from search_index.schema import (
+    DOCTYPE_ARTICLE,
+    DOCTYPE_META,
+    DOCTYPE_STATEMENT,
+    META_KEY,
+    build_schema,
+    day_number,
+    outlet_term,
+    quote_key,
+)
+from search_index.speaker_store import SpeakerStore
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int, str], None]
+Loader = Callable[[Path], Article]
+Extractor = Callable[[Article, Any], list[Statement]]
+
+LOCK_FILE = "ingest.lock"
+# Above this many new documents on an empty index, build with two processes.
+PARALLEL_BUILD_THRESHOLD = 20_000
+
+
+class IngestReport(BaseModel):
+    added: list[str] = Field(default_factory=list)
+    updated: list[str] = Field(default_factory=list)
+    removed: list[str] = Field(default_factory=list)
+    unchanged: list[str] = Field(default_factory=list)
+    skipped: list[tuple[str, str]] = Field(default_factory=list)  # (file, reason)
+    statements: int = 0  # statements extracted from added and updated files
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+
+# -- locking ---------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def ingest_lock(index_dir: Path, timeout: float = 5.0) -> Iterator[None]:
+    """An exclusive fcntl lock on index_dir/ingest.lock. The kernel drops it when the holder
+    dies, so a killed ingest never leaves a stale lock behind."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    handle = open(index_dir / LOCK_FILE, "a+")  # noqa: SIM115 - held for the whole block
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as error:
+                if error.errno not in (errno.EAGAIN, errno.EACCES):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise IndexBusy(
+                        f"another `onrecord index` is updating {index_dir}; "
+                        "try again when it has finished"
+                    ) from None
+                time.sleep(0.1)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+    finally:
+        handle.close()
+
+
+# -- opening ---------------------------------------------------------------------------------
+
+
+def open_index(index_dir: Path, create: bool = False) -> whoosh_index.Index:
+    """The index in index_dir; with create=True a missing one is made. Raises IndexUnavailable."""
+    if whoosh_index.exists_in(str(index_dir)):
+        try:
+            return whoosh_index.open_dir(str(index_dir))
+        except Exception as error:
+            raise IndexUnavailable(
+                f"the index in {index_dir} is damaged ({type(error).__name__}); "
+                "run `onrecord index --rebuild`"
+            ) from error
+    if not create:
+        raise IndexUnavailable(f"no index in {index_dir} yet; run `onrecord index` to build it")
+    index_dir.mkdir(parents=True, exist_ok=True)
+    return whoosh_index.create_in(str(index_dir), build_schema())
+
+
+# -- finding files ---------------------------------------------------------------------------
+
+
+def _is_article_file(path: Path) -> bool:
+    name = path.name
+    return not name.startswith(".") and not name.endswith(".meta.json")
+
+
+def collect_files(paths: Sequence[Path]) -> tuple[list[Path], list[Path], list[tuple[str, str]]]:
+    """(files to ingest, the roots they came from, paths that do not exist)."""
+    files: list[Path] = []
+    roots: list[Path] = []
+    missing: list[tuple[str, str]] = []
+    for given in paths:
+        path = Path(given).expanduser()
+        if path.is_dir():
+            roots.append(path.resolve())
+            for found in sorted(path.rglob("*")):
+                if found.is_file() and _is_article_file(found) and not any(
+                    part.startswith(".") for part in found.relative_to(path).parts
+                ):
+                    files.append(found.resolve())
+        elif path.is_file():
+            roots.append(path.resolve())
+            files.append(path.resolve())
+        else:
+            # A file that was indexed and is now gone is removed, not reported as missing.
+            roots.append(path.resolve())
+            if not path.suffix:
+                missing.append((str(given), "no such file or folder"))
+    unique = list(dict.fromkeys(files))
+    return unique, roots, missing
+
+
+def _within(path: str, roots: Sequence[Path]) -> bool:
+    candidate = Path(path)
+    return any(candidate == root or root in candidate.parents for root in roots)
+
+
+# -- the update --------------------------------------------------------------------------------
+
+
+def statement_fields(doc: QuoteDocument) -> dict[str, Any]:
+    """The Whoosh fields of one statement document."""
+    statement = doc.representative()
+    aliases = doc.aliases()
+    sort_day = day_number(statement.date or statement.published)
+    context_parts = [statement.speaker, *aliases, statement.role, statement.organisation]
+    context_parts.extend(doc.titles())
+    fields: dict[str, Any] = {
+        "doctype": DOCTYPE_STATEMENT,
+        "qkey": doc.qkey,
+        "member_ids": ",".join(r.statement.id for r in doc.reports),
+        "text": statement.text,
+        "context": " ".join(part for part in context_parts if part),
+        "speaker": statement.speaker,
+        "kind": statement.kind,
+        "sort_day": sort_day,
+        "payload": doc.model_dump_json(),
+        "facts": Facts(statement.role, statement.organisation, sort_day, tuple(aliases)).to_json(),
+    }
+    outlets = [outlet_term(o) for o in doc.outlets()]
+    if outlets:
+        fields["outlet"] = ",".join(o for o in outlets if o)
+    if statement.date is not None:
+        fields["day"] = day_number(statement.date)
+    return fields
+
+
+class IndexUpdate:
+    """The changes of one ingest, gathered in memory and written in one commit."""
+
+    def __init__(self, ix: whoosh_index.Index) -> None:
+        self.ix = ix
+        self.searcher = ix.searcher()
+        self.was_empty = self.searcher.doc_count() == 0
+        self.records: dict[str, ArticleRecord] = {}
+        for fields in self.searcher.documents(doctype=DOCTYPE_ARTICLE):
+            record = ArticleRecord.model_validate_json(fields["record"])
+            self.records[record.path] = record
+        meta_fields = self.searcher.document(meta_key=META_KEY)
+        self.meta = (
+            IndexMeta.model_validate_json(meta_fields["meta"]) if meta_fields else IndexMeta()
+        )
+        self.docs: dict[str, QuoteDocument | None] = {}  # qkey -> new state (None: deleted)
+        self.new_records: dict[str, ArticleRecord | None] = {}
+        self.touched_speakers: set[str] = set()
+
+    def close(self) -> None:
+        self.searcher.close()
+
+    # reading through the pending changes
+
+    def record(self, path: str) -> ArticleRecord | None:
+        if path in self.new_records:
+            return self.new_records[path]
+        return self.records.get(path)
+
+    def document(self, qkey: str) -> QuoteDocument | None:
+        if qkey in self.docs:
+            return self.docs[qkey]
+        if self.was_empty:
+            return None
+        fields = self.searcher.document(qkey=qkey)
+        return QuoteDocument.model_validate_json(fields["payload"]) if fields else None
+
+    # changing
+
+    def remove_article(self, path: str) -> None:
+        record = self.record(path)
+        if record is None:
+            return
+        for qkey in record.qkeys:
+            doc = self.document(qkey)
+            if doc is None:
+                continue
+            self.touched_speakers.add(doc.reports[0].statement.speaker)
+            kept = [report for report in doc.reports if report.path != path]
+            self.docs[qkey] = QuoteDocument(qkey=qkey, reports=kept) if kept else None
+        self.new_records[path] = None
+
+    def add_article(self, record: ArticleRecord, reports: Sequence[Report]) -> None:
+        qkeys: list[str] = []
+        for report in reports:
+            statement = report.statement
+            qkey = quote_key(statement.text, statement.speaker)
+            if qkey in qkeys:  # a headline repeating a body quote: one report per article
+                continue
+            qkeys.append(qkey)
+            doc = self.document(qkey)
+            previous = [r for r in doc.reports if r.path != record.path] if doc else []
+            self.docs[qkey] = QuoteDocument(qkey=qkey, reports=[*previous, report])
+            self.touched_speakers.add(statement.speaker)
+        record.qkeys = qkeys
+        record.statements = len(qkeys)
+        self.new_records[record.path] = record
+
+    def touch_record(self, record: ArticleRecord) -> None:
+        """Same content, new mtime: remember the new stat so the next run skips it quickly."""
+        self.new_records[record.path] = record
+
+    def rename_speakers(self, renames: dict[str, str]) -> int:
+        """Re-file every statement of each old name under its new canonical name (the
+        registry learned that "Miller" is Matthew Miller). Returns the statements moved."""
+        moved = 0
+        for old, new in renames.items():
+            qkeys = {qkey for qkey, doc in self.docs.items() if doc and self._speaker(doc) == old}
+            if not self.was_empty:
+                for fields in self.searcher.documents(speaker=old):
+                    qkeys.add(fields["qkey"])
+            for qkey in qkeys:
+                doc = self.document(qkey)
+                if doc is None or self._speaker(doc) != old:
+                    continue
+                self.docs[qkey] = None
+                for report in doc.reports:
+                    statement = report.statement.model_copy(update={"speaker": new})
+                    renamed = Report(path=report.path, statement=statement, context=report.context)
+                    self._refile(qkey, renamed)
+                moved += 1
+            self.touched_speakers.update((old, new))
+        return moved
+
+    def _refile(self, old_qkey: str, report: Report) -> None:
+        statement = report.statement
+        qkey = quote_key(statement.text, statement.speaker)
+        doc = self.document(qkey)
+        previous = [r for r in doc.reports if r.path != report.path] if doc else []
+        self.docs[qkey] = QuoteDocument(qkey=qkey, reports=[*previous, report])
+        record = self.record(report.path)
+        if record is not None:
+            keys = [qkey if key == old_qkey else key for key in record.qkeys]
+            updated = record.model_copy(update={"qkeys": list(dict.fromkeys(keys))})
+            self.new_records[report.path] = updated
+
+    @staticmethod
+    def _speaker(doc: QuoteDocument) -> str:
+        return doc.reports[0].statement.speaker
+
+    def speaker_names(self) -> set[str]:
+        names = {self._speaker(doc) for doc in self.docs.values() if doc}
+        if not self.was_empty:
+            names.update(
+                term.decode("utf-8") for term in self.searcher.lexicon("speaker")
+            )
+        return names
+
+    # writing
+
+    def _speaker_facts(self, name: str) -> Iterator[Facts]:
+        if not self.was_empty:
+            for fields in self.searcher.documents(speaker=name):
+                if fields["qkey"] not in self.docs:
+                    yield Facts.from_json(fields["facts"])
+        for doc in self.docs.values():
+            if doc is not None and self._speaker(doc) == name:
+                fields = statement_fields(doc)
+                yield Facts.from_json(fields["facts"])
+
+    def _new_meta(self, registry: Any = None) -> IndexMeta:
+        directory = {speaker.name: speaker for speaker in self.meta.speakers}
+        known = getattr(registry, "speakers", None) or {}
+        for name in self.touched_speakers:
+            learned = known.get(name)
+            aliases = [a for a in learned.aliases if a != name] if learned is not None else []
+            entry = speaker_entry(name, self._speaker_facts(name), aliases)
+            if entry.statements:
+                directory[name] = entry
+            else:
+                directory.pop(name, None)
+        outlets = dict(self.meta.outlets)
+        for doc in self.docs.values():
+            for outlet in doc.outlets() if doc else ():
+                outlets.setdefault(outlet_term(outlet), outlet)
+        for record in self.new_records.values():
+            if record is not None and record.outlet:
+                outlets.setdefault(outlet_term(record.outlet), record.outlet)
+        return IndexMeta(speakers=sorted(directory.values(), key=lambda s: s.name), outlets=outlets)
+
+    def commit(self, progress: Progress | None = None, registry: Any = None) -> None:
+        if not self.docs and not self.new_records:
+            return
+        meta = self._new_meta(registry)
+        parallel = self.was_empty and len(self.docs) >= PARALLEL_BUILD_THRESHOLD
+        writer = (
+            self.ix.writer(procs=2, multisegment=True, limitmb=256)
+            if parallel
+            else self.ix.writer(limitmb=256)
+        )
+        try:
+            total = len(self.docs)
+            for done, (qkey, doc) in enumerate(self.docs.items(), start=1):
+                if not self.was_empty:
+                    writer.delete_by_term("qkey", qkey)
+                if doc is not None:
+                    writer.add_document(**statement_fields(doc))
+                if progress and (done % 1000 == 0 or done == total):
+                    progress(done, total, "writing statements")
+            for path, record in self.new_records.items():
+                if not self.was_empty:
+                    writer.delete_by_term("path", path)
+                if record is not None:
+                    writer.add_document(
+                        doctype=DOCTYPE_ARTICLE, path=path, record=record.model_dump_json()
+                    )
+            if not self.was_empty:
+                writer.delete_by_term("meta_key", META_KEY)
+            writer.add_document(
+                doctype=DOCTYPE_META, meta_key=META_KEY, meta=meta.model_dump_json()
+            )
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+
+
+# -- extraction ------------------------------------------------------------------------------
+
+
+def _default_loader(path: Path) -> Article:
+    from search_index.articles import load_article
+
+    return load_article(path)
+
+
+def _default_extractor(article: Article, registry: Any) -> list[Statement]:
+    from search_index.extract import extract_article
+
+    return extract_article(article, registry=registry)
+
+
+def _reports(article: Article, path: str, statements: Sequence[Statement]) -> list[Report]:
+    paragraphs = {paragraph.index: paragraph.text for paragraph in article.paragraphs}
+    return [
+        Report(path=path, statement=statement, context=paragraphs.get(statement.paragraph))
+        for statement in statements
+    ]
+
+
+def _record(path: Path, article: Article) -> ArticleRecord:
+    stat = path.stat()
+    return ArticleRecord(
+        path=str(path),
+        article_id=article.id,
+        mtime_ns=stat.st_mtime_ns,
+        size=stat.st_size,
+        file=article.file,
+        title=article.title,
+        outlet=article.outlet,
+        url=article.url,
+        published=article.published,
+    )
+
+
+def ingest(
+    paths: Sequence[Path],
+    index_dir: Path,
+    progress: Progress | None = None,
+    *,
+    lock_timeout: float = 5.0,
+    rebuild: bool = False,
+    loader: Loader | None = None,
+    extractor: Extractor | None = None,
+) -> IngestReport:
+    """Bring the index in index_dir up to date with the article files under `paths`.
+
+    Files indexed earlier from under `paths` that are gone are removed; files elsewhere are
+    left alone. `loader` and `extractor` default to the project's article reader and
+    statement extraction (tests pass their own).
+    """
+    load = loader or _default_loader
+    extract = extractor or _default_extractor
+    report = IngestReport()
+    index_dir = Path(index_dir)
+    with ingest_lock(index_dir, lock_timeout):
+        if rebuild and whoosh_index.exists_in(str(index_dir)):
+            whoosh_index.create_in(str(index_dir), build_schema())
+            SpeakerStore(index_dir).clear()
+        ix = open_index(index_dir, create=True)
+        speakers = SpeakerStore(index_dir)
+        registry = speakers.load()
+        update = IndexUpdate(ix)
+        try:
+            files, roots, missing = collect_files(paths)
+            report.skipped.extend(missing)
+            seen = {str(path) for path in files}
+            for gone in sorted(p for p in update.records if p not in seen and _within(p, roots)):
+                update.remove_article(gone)
+                report.removed.append(gone)
+            for done, path in enumerate(files, start=1):
+                if progress:
+                    progress(done - 1, len(files), path.name)
+                _ingest_file(path, update, report, load, extract, registry)
+            if progress and files:
+                progress(len(files), len(files), "extracted")
+            if registry is not None and update.docs:
+                renames = speakers.renames(registry, update.speaker_names())
+                if renames:
+                    moved = update.rename_speakers(renames)
+                    log.info("re-filed %d statements under full names: %s", moved, renames)
+            update.commit(progress, registry)
+        finally:
+            update.close()
+        if registry is not None and report.changed:
+            speakers.save(registry)
+    return report
+
+
+def _ingest_file(
+    path: Path,
+    update: IndexUpdate,
+    report: IngestReport,
+    load: Loader,
+    extract: Extractor,
+    registry: Any,
+) -> None:
+    key = str(path)
+    previous = update.record(key)
+    try:
+        stat = path.stat()
+        if previous and previous.mtime_ns == stat.st_mtime_ns and previous.size == stat.st_size:
+            report.unchanged.append(key)
+            return
+        article = load(path)
+        if previous and previous.article_id == article.id:
+            update.touch_record(_record(path, article).model_copy(
+                update={"qkeys": previous.qkeys, "statements": previous.statements}
+            ))
+            report.unchanged.append(key)
+            return
+        statements = extract(article, registry)
+    except ArticleError as error:
+        report.skipped.append((key, str(error)))
+        return
+    except OSError as error:
+        report.skipped.append((key, f"cannot read: {error.strerror or error}"))
+        return
+    except Exception as error:  # one bad file must not stop the run
+        log.exception("extraction failed on %s", key)
+        report.skipped.append((key, f"extraction failed: {type(error).__name__}: {error}"))
+        return
+    if previous:
+        update.remove_article(key)
+        report.updated.append(key)
+    else:
+        report.added.append(key)
+    update.add_article(_record(path, article), _reports(article, key, statements))
+    report.statements += len(statements)
+
+
+def index_statements(
+    articles: Sequence[tuple[Article, Sequence[Statement]]], index_dir: Path
+) -> int:
+    """Write already-extracted statements into the index (the benchmark's build path).
+    Articles are keyed by Article.path; returns the number of statement documents written."""
+    index_dir = Path(index_dir)
+    with ingest_lock(index_dir):
+        ix = open_index(index_dir, create=True)
+        update = IndexUpdate(ix)
+        try:
+            for article, statements in articles:
+                if update.record(article.path):
+                    update.remove_article(article.path)
+                record = ArticleRecord(
+                    path=article.path,
+                    article_id=article.id,
+                    mtime_ns=0,
+                    size=len(article.text),
+                    file=article.file,
+                    title=article.title,
+                    outlet=article.outlet,
+                    url=article.url,
+                    published=article.published,
+                )
+                update.add_article(record, _reports(article, article.path, statements))
+            written = sum(1 for doc in update.docs.values() if doc is not None)
+            update.commit()
+        finally:
+            update.close()
+    return written

@@ -1,0 +1,126 @@
+"""User text -> Whoosh queries, built by hand so no input can be a syntax error.
+
+A query is words and "exact phrases". Everything else a user may type (operators, field:,
+wildcards, emoji, control characters, a 2,000-character paste) is cut into words by the same
+analyzer that indexed the text, so it is searched literally or dropped, never parsed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from whoosh.query import And, NullQuery, Or, Phrase, Query, Term
+
+from search_index.models import TextRun
+from search_index.schema import text_analyzer
+
+MAX_QUERY_CHARS = 1000
+MAX_CLAUSES = 16  # words plus phrases; a paste longer than this is cut
+MAX_PHRASE_WORDS = 12
+CONTEXT_BOOST = 0.6  # a match in the speaker/title context counts less than in the words
+
+_ANALYZER = text_analyzer()
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+_PHRASE = re.compile(r'"([^"]*)"')
+
+
+def analyse(text: str) -> list[str]:
+    """The index terms of text: lower-cased, stop words out, stemmed."""
+    return [token.text for token in _ANALYZER(text)]
+
+
+@dataclass
+class ParsedQuery:
+    words: list[str] = field(default_factory=list)  # stems
+    phrases: list[list[str]] = field(default_factory=list)  # stems, each at least two
+    raw_words: list[str] = field(default_factory=list)  # as typed (for did-you-mean)
+
+    @property
+    def empty(self) -> bool:
+        return not self.words and not self.phrases
+
+    def terms(self) -> set[str]:
+        found = set(self.words)
+        for phrase in self.phrases:
+            found.update(phrase)
+        return found
+
+
+def parse_query(text: str) -> ParsedQuery:
+    cleaned = _CONTROL.sub(" ", text or "")[:MAX_QUERY_CHARS].translate(_QUOTES)
+    parsed = ParsedQuery()
+    clauses = 0
+
+    def add_words(chunk: str) -> None:
+        nonlocal clauses
+        for token in _ANALYZER(chunk, removestops=True):
+            if clauses >= MAX_CLAUSES:
+                return
+            if token.text not in parsed.words:
+                parsed.words.append(token.text)
+                clauses += 1
+        parsed.raw_words.extend(re.findall(r"\w+", chunk))
+
+    position = 0
+    for match in _PHRASE.finditer(cleaned):
+        add_words(cleaned[position : match.start()])
+        position = match.end()
+        stems = analyse(match.group(1))[:MAX_PHRASE_WORDS]
+        parsed.raw_words.extend(re.findall(r"\w+", match.group(1)))
+        if len(stems) >= 2 and clauses < MAX_CLAUSES:
+            parsed.phrases.append(stems)
+            clauses += 1
+        elif stems:
+            add_words(match.group(1))
+    # An unbalanced quote: the rest is plain words.
+    add_words(cleaned[position:].replace('"', " "))
+    return parsed
+
+
+def word_query(stem: str) -> Query:
+    return Or([Term("text", stem), Term("context", stem, boost=CONTEXT_BOOST)])
+
+
+def phrase_query(stems: list[str]) -> Query:
+    return Or([Phrase("text", stems), Phrase("context", stems, boost=CONTEXT_BOOST)])
+
+
+def build_query(parsed: ParsedQuery, conjunction: bool = True) -> Query:
+    clauses = [word_query(stem) for stem in parsed.words]
+    clauses.extend(phrase_query(stems) for stems in parsed.phrases)
+    if not clauses:
+        return NullQuery
+    if len(clauses) == 1:
+        return clauses[0]
+    return And(clauses) if conjunction else Or(clauses)
+
+
+def highlight(text: str, terms: set[str]) -> list[TextRun]:
+    """The whole text as runs, with the words whose stems are in `terms` marked."""
+    if not text:
+        return []
+    runs: list[TextRun] = []
+    position = 0
+    for token in _ANALYZER(text, chars=True, removestops=False):
+        if token.text not in terms:
+            continue
+        if token.startchar > position:
+            runs.append(TextRun(text=text[position : token.startchar]))
+        runs.append(TextRun(text=text[token.startchar : token.endchar], match=True))
+        position = token.endchar
+    if position < len(text):
+        runs.append(TextRun(text=text[position:]))
+    return _merge(runs)
+
+
+def _merge(runs: list[TextRun]) -> list[TextRun]:
+    """Join neighbouring runs of the same kind."""
+    merged: list[TextRun] = []
+    for run in runs:
+        if merged and merged[-1].match == run.match:
+            merged[-1] = TextRun(text=merged[-1].text + run.text, match=run.match)
+        else:
+            merged.append(run)
+    return merged

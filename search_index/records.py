@@ -1,0 +1,113 @@
+"""What the index stores as JSON beside its searchable fields (see schema.py)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from pydantic import BaseModel, Field
+
+from search_index.models import Source, Speaker, Statement
+
+
+class Report(BaseModel):
+    """One article's report of a quote: the statement it yielded and the paragraph around it."""
+
+    path: str  # the ingested file that contributed it (the article record's key)
+    statement: Statement
+    context: str | None = None
+
+
+class QuoteDocument(BaseModel):
+    """A quote said by one speaker, with every article that reported it."""
+
+    qkey: str
+    reports: list[Report]
+
+    def representative(self) -> Statement:
+        """The report that stands for the quote: a confident date first, then the earliest."""
+
+        def rank(report: Report) -> tuple[int, date, date, str]:
+            statement = report.statement
+            return (
+                0 if statement.date is not None else 1,
+                statement.date or date.max,
+                statement.published or date.max,
+                statement.id,
+            )
+
+        return min(self.reports, key=rank).statement
+
+    def context(self) -> str | None:
+        chosen = self.representative()
+        for report in self.reports:
+            if report.statement.id == chosen.id:
+                return report.context
+        return None
+
+    def sources(self) -> list[Source]:
+        seen: dict[str, Source] = {}
+        for report in self.reports:
+            statement = report.statement
+            if statement.article_id in seen:
+                continue
+            seen[statement.article_id] = Source(
+                article_id=statement.article_id,
+                file=statement.file,
+                title=statement.title,
+                outlet=statement.outlet,
+                url=statement.url,
+                published=statement.published,
+            )
+        return sorted(seen.values(), key=lambda s: (s.published or date.max, s.file))
+
+    def outlets(self) -> list[str]:
+        return sorted({r.statement.outlet for r in self.reports if r.statement.outlet})
+
+    def titles(self) -> list[str]:
+        return sorted({r.statement.title for r in self.reports if r.statement.title})
+
+    def aliases(self) -> list[str]:
+        """Name-like mentions ("Miller", "Rex W. Tillerson"), not "he" or "the spokesperson"."""
+        speaker = self.reports[0].statement.speaker
+        found = {
+            r.statement.speaker_mention.strip()
+            for r in self.reports
+            if is_name_like(r.statement.speaker_mention)
+        }
+        found.discard(speaker)
+        return sorted(found)
+
+
+_NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
+_NOT_NAMES = {"He", "She", "They", "It", "The", "His", "Her", "Their", "We", "I", "This"}
+
+
+def is_name_like(mention: str) -> bool:
+    words = mention.strip().split()
+    if not words or len(words) > 6 or words[0] in _NOT_NAMES:
+        return False
+    return all(_NAME_WORD.match(word) or (word.islower() and len(word) <= 3) for word in words)
+
+
+class ArticleRecord(BaseModel):
+    """What one ingested file contributed, so that an update or removal is exact."""
+
+    path: str
+    article_id: str  # content hash of the decoded text
+    mtime_ns: int
+    size: int
+    file: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: date | None = None
+    statements: int = 0
+    qkeys: list[str] = Field(default_factory=list)
+
+
+class IndexMeta(BaseModel):
+    """The speaker directory and outlet names, recomputed at every ingest."""
+
+    speakers: list[Speaker] = Field(default_factory=list)
+    outlets: dict[str, str] = Field(default_factory=dict)  # lower-case term -> display name
