@@ -1,0 +1,139 @@
+"""Statements over time: counts per month (or per week for short spans), data only.
+
+The bot draws it as a chart and the console as a sparkline; both read the same Timeline.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+T = TypeVar("T")
+Granularity = Literal["month", "week"]
+
+# Under about three months, monthly bars are too few to show a shape: count weeks instead.
+WEEKLY_SPAN_DAYS = 92
+BUSIEST_COUNT = 3
+SPARK_CHARS = "▁▂▃▄▅▆▇█"
+
+
+class Bucket(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    start: date  # the first day of the month, or the Monday of the week
+    count: int = 0
+
+
+class Timeline(BaseModel, Generic[T]):
+    """How many dated items fall in each period, from the first to the latest, gaps included."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    granularity: Granularity = "month"
+    buckets: list[Bucket] = Field(default_factory=list)
+    first: T | None = None  # the earliest dated item, as given
+    first_date: date | None = None
+    latest: T | None = None  # the latest dated item, as given
+    latest_date: date | None = None
+    busiest: list[Bucket] = Field(default_factory=list)  # most items first; ties: earlier first
+    dated: int = 0
+    undated: int = 0  # items without a date: counted, never placed on the time axis
+    since: date | None = None
+    until: date | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing to draw: no dated item in the window (undated ones may still exist)."""
+        return self.dated == 0
+
+    def label(self, bucket: Bucket) -> str:
+        return period_label(bucket.start, self.granularity)
+
+
+def build_timeline(
+    dated_items: Sequence[tuple[date | None, T]],
+    since: date | None = None,
+    until: date | None = None,
+) -> Timeline[T]:
+    """Count items per period between `since` and `until` (both inclusive, both optional)."""
+    if since and until and since > until:
+        raise ValueError(f"since ({since}) is after until ({until})")
+    undated = sum(1 for when, _ in dated_items if when is None)
+    dated = [
+        (when, item)
+        for when, item in dated_items
+        if when is not None and (since or when) <= when <= (until or when)
+    ]
+    if not dated:
+        return Timeline(undated=undated, since=since, until=until)
+
+    # min/max keep the first of equal dates, so "as given" order breaks ties
+    first_date, first = min(dated, key=lambda pair: pair[0])
+    latest_date, latest = max(reversed(dated), key=lambda pair: pair[0])
+    granularity: Granularity = (
+        "week" if (latest_date - first_date).days < WEEKLY_SPAN_DAYS else "month"
+    )
+    counts = Counter(period_start(when, granularity) for when, _ in dated)
+    buckets = [
+        Bucket(start=start, count=counts.get(start, 0))
+        for start in _periods(period_start(first_date, granularity), latest_date, granularity)
+    ]
+    # sorted() is stable and the buckets are in date order, so ties go to the earlier period
+    busiest = sorted((b for b in buckets if b.count), key=lambda b: -b.count)[:BUSIEST_COUNT]
+    return Timeline(
+        granularity=granularity,
+        buckets=buckets,
+        first=first,
+        first_date=first_date,
+        latest=latest,
+        latest_date=latest_date,
+        busiest=busiest,
+        dated=len(dated),
+        undated=undated,
+        since=since,
+        until=until,
+    )
+
+
+def period_start(day: date, granularity: Granularity) -> date:
+    if granularity == "week":
+        return day - timedelta(days=day.weekday())  # ISO weeks start on Monday
+    return day.replace(day=1)
+
+
+def period_label(start: date, granularity: Granularity) -> str:
+    """'Mar 2024' for a month, '4 Mar 2024' (its Monday) for a week."""
+    if granularity == "week":
+        return f"{start.day} {start:%b %Y}"
+    return f"{start:%b %Y}"
+
+
+def sparkline(timeline: Timeline) -> str:
+    """One block character per bucket, the tallest for the busiest; '' when there is nothing.
+
+    Only an empty bucket gets the lowest block, so a quiet period never looks like a gap.
+    """
+    peak = max((bucket.count for bucket in timeline.buckets), default=0)
+    if peak == 0:
+        return ""
+    top = len(SPARK_CHARS) - 1
+    return "".join(
+        SPARK_CHARS[0] if b.count == 0 else SPARK_CHARS[max(1, -(-b.count * top // peak))]
+        for b in timeline.buckets
+    )
+
+
+def _periods(first: date, last: date, granularity: Granularity) -> list[date]:
+    starts = []
+    current = first
+    while current <= last:
+        starts.append(current)
+        if granularity == "week":
+            current += timedelta(days=7)
+        else:
+            current = date(current.year + current.month // 12, current.month % 12 + 1, 1)
+    return starts
