@@ -154,10 +154,11 @@ def fetch_feed(
     session = session_state or FetchSession()
     polite = _Politeness(user_agent, delay_s, max_bytes, timeout_s)
     try:
-        body, _, _ = _download(feed_url, session, polite, _FEED_TYPES)
+        body, final_url, _ = _download(feed_url, session, polite, _FEED_TYPES)
     except FetchFailed as error:
         return FetchReport(errors=[FetchProblem(url=feed_url, reason=str(error))])
-    feed = feedparser.parse(body)
+    # the feed's address is the base for entries that link with a relative path
+    feed = feedparser.parse(body, response_headers={"content-location": final_url})
     links = [entry.get("link") for entry in feed.entries if entry.get("link")]
     if not links:
         reason = "not a feed, or a feed with no entry links"

@@ -77,6 +77,11 @@ def default_routes(base: str, robots: str = "User-agent: *\nDisallow: /private/\
 <entry><title>Council votes to close ferry terminal</title><id>{base}/news/ferry</id>
 <link href="{base}/news/ferry"/><updated>2024-05-02T07:15:00Z</updated></entry>
 </feed>"""
+    relative_rss = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>The Harbour Gazette</title><link>/</link>
+<description>Local news</description>
+<item><title>Council votes to close ferry terminal</title><link>/news/ferry</link></item>
+</channel></rss>"""
     huge = news_page(paragraphs=FERRY_PARAGRAPHS * 400).encode("utf-8")
     return {
         "/robots.txt": Route(content_type="text/plain", body=robots.encode()),
@@ -87,6 +92,9 @@ def default_routes(base: str, robots: str = "User-agent: *\nDisallow: /private/\
         "/private/leak": Route(body=leak),
         "/feed.rss": Route(content_type="application/rss+xml", body=rss.encode()),
         "/feed.atom": Route(content_type="application/atom+xml", body=atom.encode()),
+        "/feeds/relative.rss": Route(
+            content_type="application/rss+xml", body=relative_rss.encode()
+        ),
         "/news/huge": Route(body=huge),
         "/news/huge-streamed": Route(body=huge, send_length=False),
         "/news/photo.png": Route(content_type="image/png", body=b"\x89PNG\r\n\x1a\n" + b"0" * 64),

@@ -205,6 +205,12 @@ def test_atom_feed_entries_are_fetched(site, tmp_path) -> None:
     ]
 
 
+def test_relative_entry_links_resolve_against_the_feed(site, tmp_path) -> None:
+    report = fetch_feed(site.url("/feeds/relative.rss"), tmp_path, delay_s=0)
+    assert report.errors == []
+    assert [page.url for page in report.fetched] == [site.url("/news/ferry")]
+
+
 def test_a_feed_that_is_not_one_is_a_single_error(site, tmp_path) -> None:
     report = fetch_feed(site.url("/news/missing"), tmp_path, delay_s=0)
     assert [(p.url, p.reason) for p in report.errors] == [
