@@ -118,7 +118,7 @@ def error(title: str, *lines: str) -> Answer:
 def quote_item(hit: Hit, number: int) -> QuoteItem:
     statement = hit.statement
     runs = merge_runs(hit.highlight) if hit.highlight else [TextRun(text=statement.text)]
-    basis = statement.date_basis
+    basis = DateBasis(statement.date_basis)
     return QuoteItem(
         number=number,
         runs=runs,
@@ -127,7 +127,8 @@ def quote_item(hit: Hit, number: int) -> QuoteItem:
         organisation=statement.organisation,
         date=statement.date,
         date_uncertain=hit.date_uncertain,
-        date_basis=DATE_BASIS_TEXT.get(basis) if hit.date_uncertain else None,
+        date_basis=(DATE_BASIS_TEXT[basis if statement.date else DateBasis.UNKNOWN]
+                    if hit.date_uncertain else None),
         outlet=statement.outlet,
         article_title=statement.title,
         url=statement.url,

@@ -64,7 +64,7 @@ DEFAULT_STATEMENTS = [
               "Khawaja Asif", role="Foreign Minister", when=date(2017, 10, 4),
               outlet="Evening Star", title="Talks in Washington", url=None),
     statement(5, "The elections showed the strength of the institutions.",
-              "Mumtaz Zahra Baloch", role="Foreign Office Spokesperson", when=None,
+              "Mumtaz Zahra Baloch", role="Foreign Office Spokesperson", when=date(2023, 6, 1),
               basis=DateBasis.ARTICLE, confidence=0.3, outlet="Evening Star",
               title="Weekly briefing", url="https://star.example/briefing"),
 ]
