@@ -9,10 +9,11 @@ paragraphs as offsets into the decoded text, so later steps can point back at th
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum, auto
 from pathlib import Path
@@ -141,16 +142,16 @@ def load_article(path: Path) -> Article:
 
 
 class Kind(Enum):
-    TEXT = auto()  # prose or a headline-like line: decided by position
-    UI = auto()  # share/subscribe/"close"/advertisement
+    TEXT = auto()  # prose or a headline-like line: its position decides
+    UI = auto()  # share/subscribe/"close"/advertisement/masthead labels
     FOOTER = auto()  # "Comments": the article is over
-    PUBLISHED = auto()  # "Published April 13, 2022", "Updated ..."
+    PUBLISHED = auto()  # "Published April 13, 2022", "Updated ...", "Name Published ..."
     DATE = auto()  # a line that is only a date (and maybe a time)
-    BYLINE = auto()  # "By Azaz Syed", "By" alone, "Reporting by ..."
-    SEPARATOR = auto()  # "|", "—"
-    CAPTION = auto()  # "... — Screengrab/State Department", "Photo: ..."
+    BYLINE = auto()  # "By Azaz Syed", "By" alone
+    SEPARATOR = auto()  # "|", "—", "___"
+    CAPTION = auto()  # "... — Screengrab/State Department", "(AP Photo/...)", "Photo: ..."
     BULLET = auto()  # "• Spox says ..."
-    CREDIT = auto()  # "© Reuters", "(AFP)", "— APP"
+    CREDIT = auto()  # "© Reuters", "(AFP)", "Reporting by ...", "Published in Dawn, ..."
 
 
 @dataclass
@@ -159,87 +160,102 @@ class _Line:
     end: int
     text: str
     blank_before: bool
+    wrapped: bool = False  # part of a hard-wrapped block (short lines, no blank lines)
     kind: Kind = Kind.TEXT
 
 
-_STRIP = " \t\f\v\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000\ufeff"  # noqa: E501
+_STRIP = (
+    " \t\f\v\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b"
+    "\u202f\u205f\u3000\ufeff"
+)
+_WRAP_WIDTH = 100  # lines of a hard-wrapped text are at most this long
 _WORDS = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*")
-_QUOTE_OPEN = "\"“‘'«"
+_QUOTE_OPEN = ("\"", "“", "‘", "'", "«")
 _TERMINAL = re.compile(r"(?:[.!?…:;]|[.!?,]?[\"”’»])[\"”’»)\]]*$")
+_I = re.IGNORECASE
 _UI = re.compile(
-    r"^(?:close|menu|search|home|share(?: this(?: article| story)?)?(?: on \w+)?:?|tweet|email"
-    r"|print|whatsapp|facebook|twitter|linkedin|telegram|copy link|save|listen(?: to (?:this )?"
-    r"article)?|advertisement|sponsored|subscribe.*|sign up.*|follow us.*|click here.*"
-    r"|read more:?|also read:?|read also:?|see also:?|related:?|related (?:stories|articles|news|"
-    r"coverage|posts?|content)|tags?:.*|topics?:.*|filed under:?.*|\d+\s*(?:min|minute)s? read"
-    r"|skip to (?:main )?content|download (?:the )?app.*|editor in chief:.*|editor:.*"
-    r"|trending(?: now)?|recommended(?: stories)?|top stories|latest(?: news)?|watch live"
-    r"|back to top|next article|previous article|load more|show comments|view comments"
-    r"|font size.*|a\+?\s*a-?|newsletter.*)$",
-    re.IGNORECASE,
+    r"^(?:close|menu|search|home|share(?: this(?: article| story| post)?)?(?: on \w+)?:?|tweet"
+    r"|e-?mail|print|whatsapp|facebook|twitter|linkedin|telegram|copy link(?: copied)?|copied"
+    r"|save|listen(?: to (?:this )?article)?(?: \d+ min)?|advertisement|sponsored|ad"
+    r"|subscribe\b.*|sign up\b.*|follow us\b.*|click here\b.*|read more\b.*|also read\b.*"
+    r"|read also\b.*|see also\b.*|read:|related:.*|related (?:stories|articles|news|coverage"
+    r"|posts?|content|topics)|tags?:.*|topics?:.*|filed under\b.*|\d+\s*(?:min|minute)s? read"
+    r"|skip to (?:main )?content|download (?:the|our) app\b.*|editor[- ]in[- ]chief\b.*"
+    r"|editor:.*|trending(?: now)?|recommended(?: (?:stories|for you))?|top stories|latest"
+    r"(?: news)?|watch(?: live)?|live|back to top|next (?:article|story)|previous"
+    r" (?:article|story)|load more|show comments|view comments|font size\b.*|a\+?\s*a-?"
+    r"|newsletter\b.*|our standards:.*|opens new tab|sign up here\.?|top of form"
+    r"|bottom of form|photo|video|audio|gallery|\d+ shares?|shares?: \d+)$",
+    _I,
 )
 _FOOTER = re.compile(
     r"^(?:comments?(?: \(\d+\))?|\d+ comments?|comments are closed\.?|leave a (?:comment|reply)"
     r"|post a comment|add a comment|you may also like|more from .{1,40}|most (?:read|popular)"
-    r"|join the conversation|comments? (?:policy|section).*)$",
-    re.IGNORECASE,
+    r"|join the conversation|comments? (?:policy|section)\b.*)$",
+    _I,
 )
-_PUBLISHED = re.compile(
-    r"^(?:first\s+)?(?:published|updated|last\s+updated|posted|modified|date(?:d)?)\b\s*(?:on|at)?"
-    r"\s*:?",
-    re.IGNORECASE,
+_PUBLISHED_WORD = re.compile(
+    r"\b(?:first\s+)?(?:published|updated|last\s+updated|posted|modified)\b(?:\s*(?:on|at))?\s*:?",
+    _I,
 )
 _BYLINE = re.compile(
     r"^by[\s\xa0]+(?P<name>[^\W\d_][\w.’'-]*(?:[\s\xa0]+(?:[^\W\d_][\w.’'-]*|&))*?)"
-    r"\s*(?:$|[|,/•·—–-]|\s+in\s+[A-Z])",
-    re.IGNORECASE,
+    r"\s*(?:$|[|,/•·—–]|\s-\s|\s+in\s+[A-Z]|\s+(?:published|updated)\b)",
+    _I,
 )
-_BY_ALONE = re.compile(r"^by:?$", re.IGNORECASE)
+_BY_ALONE = re.compile(r"^by:?$", _I)
 _CREDITS_LINE = re.compile(
-    r"^(?:reporting|writing|additional reporting|editing|compiled|written|reported)\s+by\b",
-    re.IGNORECASE,
+    r"^(?:(?:additional\s+)?reporting|writing|editing|compiled|written|reported|translated)"
+    r"\s+by\b|.{0,120}\bcontributed to this (?:report|story)\.?$|^published in\s+\S",
+    _I,
 )
-_SEPARATOR = re.compile(r"^[|•·—–\-_*=~/\\]+$")
+_SEPARATOR = re.compile(r"^[|•·—–\-_*=~/\\#]+$")
 _BULLET = re.compile(r"^[•●▪■◦‣∙·*►▶]\s*")
 _PHOTO_WORDS = (
     r"(?:screengrab|screenshot|photo|photograph|file|image|picture|courtesy|pic|credit|video|via"
     r"|handout|twitter|x\.com|facebook|instagram|youtube)"
 )
-_CAPTION_TAIL = re.compile(
-    r"(?:[.!?\"”’)]|\d)\s*[—–-]{1,2}\s*(?P<tail>[^.!?—–]{2,80}?)\s*$"
-)
-_CAPTION_PHOTO = re.compile(rf"(?:{_PHOTO_WORDS}\b|/|@)", re.IGNORECASE)
+_CAPTION_TAIL = re.compile(r"(?:[.!?\"”’)]|\d)\s*[—–-]{1,2}\s*(?P<tail>[^.!?—–]{2,80}?)\s*$")
+_CAPTION_PHOTO = re.compile(rf"(?:{_PHOTO_WORDS}\b|/|@)", _I)
 _CAPTION_HEAD = re.compile(
-    r"^(?:file\s+photo|photo|image|picture|pic|caption|video|screengrab)\b\s*[:|—–-]",
-    re.IGNORECASE,
+    r"^(?:file(?:\s+photo)?|photo|image|picture|pic|caption|video|screengrab)\b\s*[:|—–-]", _I
 )
-_CAPTION_PAREN = re.compile(rf"\((?:{_PHOTO_WORDS})\b[^)]*\)$", re.IGNORECASE)
+_CAPTION_PAREN = re.compile(rf"\((?:[^()]{{0,30}}\b)?{_PHOTO_WORDS}\b[^()]*\)\.?$", _I)
 _COPYRIGHT = re.compile(
     r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*[-–]?\s*(?:\d{4})?\s*)?(?P<outlet>[^.|,]{2,60}?)"
     r"(?:[.,|]|\s+all rights reserved|$)",
-    re.IGNORECASE,
+    _I,
 )
 _AGENCY_LINE = re.compile(r"^(?:\((?P<a>[A-Za-z .&]{2,30})\)|[—–-]\s*(?P<b>[A-Za-z .&]{2,30}))$")
+_PUBLISHED_IN = re.compile(r"^published in\s+(?:the\s+)?(?P<outlet>[^,.]{2,40}?)\s*[,.]", _I)
 # A credit after the last sentence: "... carried out. (Pahwok)", "... he said. — Reuters"
 _TRAILING_CREDIT = re.compile(
-    r"(?<=[.!?\"”’])\s*(?:\((?P<a>[A-Z][A-Za-z .&/-]{1,30})\)"
-    r"|[—–]\s*(?P<b>[A-Z][A-Za-z .&/-]{1,30}))\s*$"
+    r"(?<=[.!?\"”’])\s*(?:\((?P<a>[A-Z][A-Za-z.&/-]*(?: [A-Za-z.&/-]+){0,3})\)"
+    r"|[—–]\s*(?P<b>[A-Z][A-Za-z.&/-]*(?: [A-Za-z.&/-]+){0,3}))\s*$"
 )
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.’'\-]*(?: [A-Z][A-Z.’'\-]*){0,3})"
-    r"(?:\s*,\s*(?P<extra>[A-Z][\w.]*(?: [\w.]+){0,3}?))?"
+    r"(?:\s*,\s*(?P<extra>[A-Z][\w.]*(?:,? [\w.]+){0,4}?))?"
     r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&]{1,30})\))?"
     r"\s*(?::|—|–|-{1,2})\s+(?=\S)"
 )
+# Labels in transcripts and news copy that look like a dateline but are not a place.
+_NOT_PLACES = frozenset({
+    "MR", "MS", "MRS", "DR", "Q", "A", "QUESTION", "ANSWER", "MODERATOR", "OPERATOR",
+    "SPOKESPERSON", "SPOKESMAN", "SPOX", "BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS",
+    "WATCH", "LIVE", "FILE", "PHOTO", "NOTE", "EDITOR'S", "EDITORS", "OPINION", "COMMENT",
+    "EDITORIAL", "TRANSCRIPT", "PARTICIPANT", "PARTICIPANTS", "AMBASSADOR", "SECRETARY",
+    "PRESIDENT", "MINISTER", "SENATOR", "CHAIRMAN", "REPORTER", "JOURNALIST", "GENERAL",
+    "ADMIRAL", "COLONEL", "CAPTAIN", "PRIME", "FOREIGN", "DEPUTY", "UNDER", "ASSISTANT",
+})
 # "date 2024-02-10 In a statement ...": a date label glued to the start of the body text.
 _LEADING_DATE_LABEL = re.compile(
-    r"^(?:(?:date[d:]?|posted(?: on)?|published(?: on)?|updated(?: on)?)\s*:?\s*)?",
-    re.IGNORECASE,
+    r"^(?:(?:date[d:]?|posted(?: on)?|published(?: on)?|updated(?: on)?)\s*:?\s*)?", _I
 )
 _TIME_ZONE = re.compile(
-    r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\b(?:[ap]\.?m\.?|pkt|gmt|utc|est|edt|et|pst|ist|cet"
-    r"|bst|updated|published|on|at|last)\b|[|,•·\-–—:()]",
-    re.IGNORECASE,
+    r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\b(?:[ap]\.?m\.?|pkt|gmt|utc|est|edt|et|pst|pdt|ist"
+    r"|cet|bst|updated|published|on|at|last|posted|dated?)\b|[+-]\d{1,2}\b|[|,•·\-–—:()]",
+    _I,
 )
 
 
@@ -261,7 +277,32 @@ def _split_lines(text: str) -> list[_Line]:
         else:
             blank = True
         pos += len(raw) + 1
+    block: list[_Line] = []
+    for line in [*lines, None]:
+        if line is None or line.blank_before:
+            if _is_wrapped_block(block):
+                for b in block:
+                    b.wrapped = True
+            block = []
+        if line is not None:
+            block.append(line)
     return lines
+
+
+def _is_wrapped_block(block: list[_Line]) -> bool:
+    """Hard-wrapped text: short lines of similar length, most breaking mid-sentence.
+
+    Pages copied from a browser put a paragraph on one line; text from e-mail, wires and PDFs
+    breaks lines at a fixed width. Only the second kind has paragraphs spread over lines.
+    """
+    inner = block[:-1]
+    if not inner or max(len(b.text) for b in inner) > _WRAP_WIDTH:
+        return False
+    open_ended = [b for b in inner if not _TERMINAL.search(b.text)]
+    if 2 * len(open_ended) < len(inner):
+        return False
+    lengths = [len(b.text) for b in open_ended]
+    return min(lengths) >= 40 and max(lengths) - min(lengths) <= 25
 
 
 def _full_dates(text: str, near: date | None = None) -> list[DateResolution]:
@@ -272,15 +313,19 @@ def _full_dates(text: str, near: date | None = None) -> list[DateResolution]:
     ]
 
 
-def _is_date_only(text: str) -> DateResolution | None:
-    found = [r for r in find_date_expressions(text, None) if r.basis == DateBasis.STATED]
-    if not found:
-        return None
-    rest = text
+def _stated_dates(text: str) -> list[DateResolution]:
+    return [r for r in find_date_expressions(text, None) if r.basis == DateBasis.STATED]
+
+
+def _without_dates(text: str, found: list[DateResolution]) -> str:
     for r in reversed(found):
-        rest = rest[: r.start] + rest[r.end:]
-    rest = _TIME_ZONE.sub(" ", rest)
-    return found[0] if not _WORDS.search(rest) else None
+        text = text[: r.start] + " " + text[r.end:]
+    return text
+
+
+def _is_date_only(text: str) -> bool:
+    found = _stated_dates(text)
+    return bool(found) and not _WORDS.search(_TIME_ZONE.sub(" ", _without_dates(text, found)))
 
 
 def _is_caption(text: str) -> bool:
@@ -288,6 +333,19 @@ def _is_caption(text: str) -> bool:
         return True
     m = _CAPTION_TAIL.search(text)
     return bool(m and _words(m.group("tail")) <= 8 and _CAPTION_PHOTO.search(m.group("tail")))
+
+
+def _published_date(text: str) -> date | None:
+    """The date a 'Published ... Updated ...' line gives for publication (not the update)."""
+    found = _stated_dates(text)
+    if not found:
+        return None
+    word = re.search(r"\b(?:published|posted)\b", text, _I)
+    if word:
+        after = [r for r in found if r.start >= word.end()]
+        if after:
+            return after[0].date
+    return found[0].date
 
 
 def _classify(line: _Line) -> Kind:
@@ -298,34 +356,56 @@ def _classify(line: _Line) -> Kind:
         return Kind.SEPARATOR
     if _UI.match(t):
         return Kind.UI
-    if _BY_ALONE.match(t) or _CREDITS_LINE.match(t):
+    if _BY_ALONE.match(t):
         return Kind.BYLINE
+    if _CREDITS_LINE.match(t) or _COPYRIGHT.match(t) or _AGENCY_LINE.match(t):
+        return Kind.CREDIT
+    short = _words(t) <= 16
+    if short and _PUBLISHED_WORD.search(t) and _stated_dates(t):
+        return Kind.PUBLISHED
     if len(t) <= 100 and _BYLINE.match(t) and not _TERMINAL.search(t.rstrip(".")):
         return Kind.BYLINE
-    if _COPYRIGHT.match(t) or _AGENCY_LINE.match(t):
-        return Kind.CREDIT
-    if _PUBLISHED.match(t) and _words(t) <= 16 and _full_dates(t):
-        return Kind.PUBLISHED
     if _is_caption(t):
         return Kind.CAPTION
     if _BULLET.match(t):
         return Kind.BULLET
-    if _words(t) <= 12 and _is_date_only(t):
+    if short and _is_date_only(t):
         return Kind.DATE
     return Kind.TEXT
 
 
+def _classify_all(lines: list[_Line]) -> None:
+    for line in lines:
+        line.kind = _classify(line)
+    # Pages print a photo's caption twice (image alt text, then the caption): a line repeated
+    # straight away is a caption, whatever it says.
+    for prev, line in itertools.pairwise(lines):
+        if line.text == prev.text and prev.kind is Kind.TEXT and _is_prose(line.text):
+            prev.kind = line.kind = Kind.CAPTION
+
+
 def _is_prose(text: str) -> bool:
     words = _words(text)
-    return words >= 20 or (words >= 3 and bool(_TERMINAL.search(text)))
+    if words >= 20:
+        return True
+    credit = _TRAILING_CREDIT.search(text)  # "... the spokesman said. (APP)"
+    return words >= 3 and bool(_TERMINAL.search(text[: credit.start()] if credit else text))
 
 
 def _is_headline(text: str) -> bool:
     """A title-like line: a few words, no final period, more than a section label."""
-    words = _WORDS.findall(text)
+    words = [w for w in _WORDS.findall(text) if any(c.isalpha() for c in w)]
     if not 3 <= len(words) <= 30 or text.endswith((".", ",", ";")):
         return False
     return len(words) >= 4 or any(w[0].islower() for w in words)
+
+
+def _is_name(text: str) -> bool:
+    """'Mariana Baabar', 'Web Desk': a byline without 'By'."""
+    words = text.split()
+    return 1 <= len(words) <= 5 and all(w[0].isupper() or w in ("and", "&") for w in words) and (
+        not _TERMINAL.search(text)
+    )
 
 
 # --- parsing ---------------------------------------------------------------------------------
@@ -342,6 +422,16 @@ class _Dating:
             self.published, self.basis, self.confidence = value, basis, confidence
 
 
+@dataclass
+class _Header:
+    title: str | None = None
+    byline: str | None = None
+    outlet: str | None = None
+    masthead: date | None = None
+    captions: list[str] = field(default_factory=list)
+    texts: set[str] = field(default_factory=set)
+
+
 _HEADER_MARKERS = (Kind.BYLINE, Kind.PUBLISHED, Kind.DATE)
 _MARKER_LOOKAHEAD = 3  # a standfirst sentence still sits above the byline and date lines
 _HEADER_SCAN_LINES = 15
@@ -349,8 +439,16 @@ _HEADER_SCAN_LINES = 15
 
 def _body_start(lines: list[_Line]) -> int | None:
     for i, line in enumerate(lines):
-        if line.kind is not Kind.TEXT or not _is_prose(line.text):
+        if line.kind is not Kind.TEXT:
             continue
+        if not _is_prose(line.text):
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            wrapped_head = (
+                nxt is not None and nxt.kind is Kind.TEXT and _continues(line, nxt)
+                and (not _is_headline(line.text) or nxt.text[0].islower())
+            )
+            if not wrapped_head:
+                continue
         if i < _HEADER_SCAN_LINES and any(
             later.kind in _HEADER_MARKERS for later in lines[i + 1: i + 1 + _MARKER_LOOKAHEAD]
         ):
@@ -359,16 +457,56 @@ def _body_start(lines: list[_Line]) -> int | None:
     return None
 
 
-def _continues(prev: _Line, line: _Line) -> bool:
-    """Is `line` the hard-wrapped continuation of `prev` (no blank line between)?"""
-    if line.blank_before:
-        return False
-    first = line.text[0]
-    if first.islower():
-        return True
-    if prev.text.endswith((",", "-", "–", "(")):
-        return True
-    return len(prev.text) >= 60 and prev.text[-1].isalnum() and len(line.text) >= 30
+def _read_header(lines: list[_Line], dating: _Dating) -> _Header:
+    head = _Header()
+    seen_byline = False
+    for i, line in enumerate(lines):
+        t = line.text
+        head.texts.add(t)
+        kind = line.kind
+        before_title = head.title is None and not seen_byline
+        if kind is Kind.UI:
+            if before_title and head.masthead is None:
+                found = _full_dates(t)  # "Editor in Chief: ... Tuesday, April 23rd, 2024"
+                head.masthead = found[0].date if found else None
+        elif kind is Kind.BYLINE:
+            seen_byline = True
+            m = _BYLINE.match(t)
+            if m and head.byline is None:
+                head.byline = _clean_name(m.group("name"))
+        elif kind is Kind.CREDIT:
+            head.outlet = head.outlet or _credit_outlet(t)
+        elif kind is Kind.PUBLISHED:
+            dating.offer(_published_date(t), DateBasis.PUBLISHED_LINE,
+                         CONFIDENCE[DateBasis.PUBLISHED_LINE])
+            # "Baqir Sajjad Syed Published November 8, 2024": a byline before the word
+            name = t[: _PUBLISHED_WORD.search(t).start()].strip(" |,·•—–-")  # type: ignore[union-attr]
+            if head.byline is None and name and _is_name(name) and head.title is not None:
+                head.byline = _clean_name(name.removeprefix("By ").removeprefix("by "))
+        elif kind is Kind.CAPTION:
+            head.captions.append(t)
+        elif kind is Kind.DATE or (kind is Kind.TEXT and _words(t) <= 12 and _stated_dates(t)
+                                   and _words(_without_dates(t, _stated_dates(t))) < 3):
+            found = _stated_dates(t)
+            value = found[0].date if found else None
+            if before_title:
+                head.masthead = head.masthead or value  # the page's date above the headline
+            else:
+                dating.offer(value, DateBasis.PUBLISHED_LINE, CONFIDENCE[DateBasis.PUBLISHED_LINE])
+        elif kind is Kind.TEXT:
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            if head.byline is None and seen_byline and _words(t) <= 6 and not _TERMINAL.search(t):
+                head.byline = _clean_name(t)  # the name on the line after a lone "By"
+                seen_byline = True
+            elif head.title is None and _is_headline(t):
+                head.title = t
+                found = _full_dates(t)
+                if found:  # "Press Briefing – December 18, 2023": the day of the event
+                    dating.offer(found[0].date, found[0].basis, _EVENT_DATE_CONFIDENCE)
+            elif (head.title is not None and head.byline is None and _is_name(t)
+                  and nxt is not None and nxt.kind in (Kind.DATE, Kind.PUBLISHED)):
+                head.byline = _clean_name(t)  # "Mariana Baabar" over "November 8, 2024"
+    return head
 
 
 def _clean_name(name: str) -> str:
@@ -386,135 +524,90 @@ def parse_article(
         raise ArticleError(f"{name}: the article is empty")
 
     lines = _split_lines(text)
-    for line in lines:
-        line.kind = _classify(line)
+    _classify_all(lines)
     body_at = _body_start(lines)
     if body_at is None:
         raise ArticleError(f"{name}: no paragraphs of prose found")
 
     dating = _Dating()
-    title: str | None = None
-    byline: str | None = None
-    outlet: str | None = None
-    seen_byline = False
-    masthead: date | None = None
-    captions: list[str] = []
-    header_texts: set[str] = set()
-
-    # The header: everything above the body. Nothing here becomes a paragraph.
-    for line in lines[:body_at]:
-        t = line.text
-        header_texts.add(t)
-        if line.kind is Kind.UI:
-            if title is None and masthead is None:
-                found = _full_dates(t)  # "Editor in Chief: ... Tuesday, April 23rd, 2024"
-                masthead = found[0].date if found else None
-            continue
-        if line.kind is Kind.BYLINE:
-            seen_byline = True
-            m = _BYLINE.match(t)
-            if m and byline is None:
-                byline = _clean_name(m.group("name"))
-            continue
-        if line.kind is Kind.CREDIT:
-            outlet = outlet or _credit_outlet(t)
-            continue
-        if line.kind is Kind.PUBLISHED:
-            dates = _full_dates(t)
-            dating.offer(dates[-1].date if dates else None, DateBasis.PUBLISHED_LINE, 0.95)
-            continue
-        short_dated = line.kind is Kind.TEXT and _words(t) <= 12 and bool(_full_dates(t))
-        if line.kind is Kind.DATE or short_dated:
-            found = _full_dates(t)
-            value = found[0].date if found else None
-            if title is None and not seen_byline:
-                masthead = masthead or value  # the page's date above the headline
-            elif line.kind is Kind.DATE:
-                dating.offer(value, DateBasis.PUBLISHED_LINE, CONFIDENCE[DateBasis.PUBLISHED_LINE])
-            continue
-        if line.kind is Kind.CAPTION:
-            captions.append(t)
-            continue
-        if line.kind is Kind.TEXT:
-            if byline is None and seen_byline and _words(t) <= 6 and not _TERMINAL.search(t):
-                byline = _clean_name(t)  # the name on the line after a lone "By"
-                continue
-            if title is None and _is_headline(t) and not _full_dates(t):
-                title = t
-
-    paragraphs, dateline_info = _body_paragraphs(text, lines[body_at:], title, header_texts)
+    head = _read_header(lines[:body_at], dating)
+    outlet = head.outlet
+    paragraphs = _body_paragraphs(text, lines[body_at:], head.title, head.texts)
     if not paragraphs:
         raise ArticleError(f"{name}: no paragraphs of prose found")
-    body_lines = paragraphs
 
     # A date glued to the start of the body: " date 2024-02-10 In a statement ..."
-    first = body_lines[0]
+    first = paragraphs[0]
     lead = _leading_date(first.text)
     if lead is not None:
         value, cut = lead
         dating.offer(value, DateBasis.STATED, CONFIDENCE[DateBasis.STATED])
-        rest = first.text[cut:]
-        skip = len(first.text) - len(rest.lstrip(_STRIP + "\n"))
-        if _is_prose(rest):
-            body_lines[0] = Paragraph(
-                index=0, text=text[first.start + skip:first.end],
-                start=first.start + skip, end=first.end,
-            )
+        if _is_prose(first.text[cut:]):
+            paragraphs[0] = _span(text, first.start + cut, first.end, 0)
 
-    dateline, agency, dateline_date = dateline_info
+    dateline, agency, dateline_date = _dateline(paragraphs[0].text, head.masthead)
     if agency:
         outlet = outlet or agency
     if dateline_date is not None:
         dating.offer(*dateline_date)
 
     # The last paragraph may end with the agency's credit: strip it, keep the paragraph.
-    last = body_lines[-1]
+    last = paragraphs[-1]
     m = _TRAILING_CREDIT.search(last.text)
     if m and _words(last.text[: m.start()]) >= 3:
         outlet = outlet or (m.group("a") or m.group("b")).strip()
-        end = last.start + len(last.text[: m.start()].rstrip(_STRIP))
-        body_lines[-1] = Paragraph(index=last.index, text=text[last.start:end], start=last.start,
-                                   end=end)
+        paragraphs[-1] = _span(text, last.start, last.start + m.start(), last.index)
+
+    # Credits and "Published in Dawn, November 8th, 2024" below the body.
     for line in lines[body_at:]:
         if line.kind is Kind.CREDIT:
             outlet = outlet or _credit_outlet(line.text)
+            if _PUBLISHED_IN.match(line.text):
+                dating.offer(_published_date(line.text), DateBasis.PUBLISHED_LINE,
+                             CONFIDENCE[DateBasis.PUBLISHED_LINE])
 
-    # The day of the event: a caption's date, else one in the first paragraphs attached to it.
-    near = masthead
-    for caption in captions:
-        for res in _full_dates(caption, near):
-            dating.offer(res.date, res.basis, _EVENT_DATE_CONFIDENCE)
+    # The day of the event: a caption's date, else one in the first paragraphs tied to speech.
+    for caption in head.captions:
+        found = _full_dates(caption, head.masthead)
+        if found:
+            dating.offer(found[0].date, found[0].basis, _EVENT_DATE_CONFIDENCE)
             break
     if dating.confidence < _EVENT_DATE_CONFIDENCE:
-        for para in body_lines[:2]:
+        for para in paragraphs[:2]:
             res = date_of_speech(para.text, None)
             if res is not None and res.date is not None and res.basis in (
                 DateBasis.STATED, DateBasis.DAY_WEEKDAY
             ):
                 dating.offer(res.date, res.basis, _EVENT_DATE_CONFIDENCE)
                 break
-    dating.offer(masthead, DateBasis.MASTHEAD, CONFIDENCE[DateBasis.MASTHEAD])
+    dating.offer(head.masthead, DateBasis.MASTHEAD, CONFIDENCE[DateBasis.MASTHEAD])
 
-    paragraphs_out = [
-        Paragraph(index=i, text=p.text, start=p.start, end=p.end) for i, p in enumerate(body_lines)
-    ]
     article = Article(
         id=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
         path=path_str,
         file=name,
-        title=title,
+        title=head.title,
         outlet=outlet,
-        byline=byline,
+        byline=head.byline,
         dateline=dateline,
         published=dating.published,
         published_basis=dating.basis,
         published_confidence=dating.confidence,
         text=text,
-        paragraphs=paragraphs_out,
+        paragraphs=[_span(text, p.start, p.end, i) for i, p in enumerate(paragraphs)],
     )
     if meta is not None:
         article = _apply_meta(article, meta)
     return article
+
+
+def _span(text: str, start: int, end: int, index: int) -> Paragraph:
+    """A paragraph over text[start:end], trimmed of surrounding white space."""
+    while start < end and (text[start] in _STRIP or text[start] == "\n"):
+        start += 1
+    while end > start and (text[end - 1] in _STRIP or text[end - 1] == "\n"):
+        end -= 1
+    return Paragraph(index=index, text=text[start:end], start=start, end=end)
 
 
 def _apply_meta(article: Article, meta: ArticleMeta) -> Article:
@@ -533,9 +626,10 @@ def _apply_meta(article: Article, meta: ArticleMeta) -> Article:
 
 
 def _credit_outlet(text: str) -> str | None:
-    m = _COPYRIGHT.match(text)
-    if m:
-        return m.group("outlet").strip() or None
+    for pattern in (_PUBLISHED_IN, _COPYRIGHT):
+        m = pattern.match(text)
+        if m:
+            return m.group("outlet").strip() or None
     m = _AGENCY_LINE.match(text)
     if m:
         return (m.group("a") or m.group("b")).strip()
@@ -547,45 +641,44 @@ def _leading_date(text: str) -> tuple[date, int] | None:
     label = _LEADING_DATE_LABEL.match(text)
     offset = label.end() if label else 0
     head = text[offset: offset + 40]
-    for res in find_date_expressions(head, None):
-        if res.start == 0 and res.basis == DateBasis.STATED and res.date is not None:
-            cut = offset + res.end
-            rest = text[cut:]
-            cut += len(rest) - len(rest.lstrip(" \t\xa0,|:-–—"))
-            return res.date, cut
-        break
-    return None
+    found = find_date_expressions(head, None)
+    if not found or found[0].start != 0 or found[0].basis != DateBasis.STATED:
+        return None
+    cut = offset + found[0].end
+    rest = text[cut:]
+    cut += len(rest) - len(rest.lstrip(" \t\xa0,|:-–—"))
+    return found[0].date, cut  # type: ignore[return-value]
 
 
-_Dateline = tuple[str | None, str | None, tuple[date | None, DateBasis, float] | None]
+_DatedBy = tuple[date | None, DateBasis, float]
 
 
-def _dateline(text: str) -> _Dateline:
+def _dateline(text: str, near: date | None) -> tuple[str | None, str | None, _DatedBy | None]:
+    """'WASHINGTON, March 3 (AP) — ...' -> ('WASHINGTON', 'AP', the date if any)."""
     m = _DATELINE.match(text)
     if not m:
         return None, None, None
     place = m.group("place").strip(" .-")
-    if len(re.sub(r"[^A-Z]", "", place)) < 3:
+    if len(re.sub(r"[^A-Z]", "", place)) < 3 or place.split()[0].rstrip(".") in _NOT_PLACES:
         return None, None, None
     agency = m.group("agency")
     extra = m.group("extra") or ""
-    found: tuple[date | None, DateBasis, float] | None = None
-    for res in find_date_expressions(extra, None):
-        if res.basis == DateBasis.STATED and res.date is not None:
-            found = (res.date, DateBasis.DATELINE, CONFIDENCE[DateBasis.DATELINE])
-        elif res.basis == DateBasis.MONTH_DAY:
-            # "WASHINGTON, March 3 (AP)": the latest March 3 not after today.
-            today = date.today()
-            m_res = find_date_expressions(extra, today)[0]
-            if m_res.date is not None:
-                found = (m_res.date, DateBasis.DATELINE, _YEARLESS_DATELINE_CONFIDENCE)
-        break
+    found: _DatedBy | None = None
+    stated = _stated_dates(extra)
+    if stated:
+        found = (stated[0].date, DateBasis.DATELINE, CONFIDENCE[DateBasis.DATELINE])
+    else:
+        # "WASHINGTON, March 3 (AP)": the year from the masthead, else the latest not after today.
+        anchor = near or date.today()
+        month_day = [r for r in find_date_expressions(extra, anchor) if r.date is not None]
+        if month_day:
+            found = (month_day[0].date, DateBasis.DATELINE, _YEARLESS_DATELINE_CONFIDENCE)
     return place, agency.strip() if agency else None, found
 
 
 def _body_paragraphs(
     text: str, lines: list[_Line], title: str | None, header_texts: set[str]
-) -> tuple[list[Paragraph], _Dateline]:
+) -> list[Paragraph]:
     kept: list[tuple[int, _Line]] = []
     seen: set[str] = set(header_texts)
     for i, line in enumerate(lines):
@@ -594,18 +687,19 @@ def _body_paragraphs(
         if line.kind is Kind.BULLET and _is_prose(line.text):
             bullet = _BULLET.match(line.text)
             cut = bullet.end() if bullet else 0
-            line = _Line(line.start + cut, line.end, line.text[cut:], line.blank_before)
+            line = _Line(line.start + cut, line.end, line.text[cut:], line.blank_before,
+                         line.wrapped)
         elif line.kind is not Kind.TEXT:
             continue
         t = line.text
         if t == title or t in seen:
             continue  # a repeated headline or caption
         seen.add(t)
-        if not _is_prose(t) and not t.startswith(tuple(_QUOTE_OPEN)):
+        if not _is_prose(t) and not t.startswith(_QUOTE_OPEN):
             nxt = lines[i + 1] if i + 1 < len(lines) else None
             if kept and kept[-1][0] == i - 1 and _continues(kept[-1][1], line):
                 pass  # the tail of a hard-wrapped paragraph
-            elif nxt is not None and not nxt.blank_before and _continues(line, nxt):
+            elif nxt is not None and _continues(line, nxt):
                 pass  # the head of a hard-wrapped paragraph
             else:
                 continue  # a related-story headline or a subhead between paragraphs
@@ -615,23 +709,24 @@ def _body_paragraphs(
     group: list[_Line] = []
     last_index = -2
     for i, line in kept:
-        if group and i == last_index + 1 and _continues(group[-1], line):
-            group.append(line)
-            last_index = i
-            continue
-        if group:
-            paragraphs.append(_paragraph(text, group, len(paragraphs)))
-        group = [line]
+        if not (group and i == last_index + 1 and _continues(group[-1], line)):
+            if group:
+                paragraphs.append(_span(text, group[0].start, group[-1].end, len(paragraphs)))
+            group = []
+        group.append(line)
         last_index = i
     if group:
-        paragraphs.append(_paragraph(text, group, len(paragraphs)))
-
-    info: _Dateline = (None, None, None)
-    if paragraphs:
-        info = _dateline(paragraphs[0].text)
-    return paragraphs, info
+        paragraphs.append(_span(text, group[0].start, group[-1].end, len(paragraphs)))
+    return paragraphs
 
 
-def _paragraph(text: str, group: list[_Line], index: int) -> Paragraph:
-    start, end = group[0].start, group[-1].end
-    return Paragraph(index=index, text=text[start:end], start=start, end=end)
+def _continues(prev: _Line, line: _Line) -> bool:
+    """Is `line` the continuation of `prev` in the same paragraph (no blank line between)?"""
+    if line.blank_before:
+        return False
+    if line.text[0].islower():
+        return True
+    if not (prev.wrapped and line.wrapped):
+        return False
+    # In hard-wrapped text a paragraph ends on a sentence end with a line shorter than most.
+    return not (_TERMINAL.search(prev.text) and len(prev.text) < 0.7 * _WRAP_WIDTH)

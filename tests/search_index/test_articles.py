@@ -1,11 +1,16 @@
 """The five seed articles: title, byline, dateline, date and body as a careful reader sees them."""
 
+import hashlib
+import json
+import logging
+import os
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from search_index.articles import load_article
+from search_index.articles import MAX_ARTICLE_BYTES, ArticleMeta, load_article, parse_article
+from search_index.errors import ArticleError
 from search_index.models import Article, DateBasis
 
 
@@ -97,3 +102,389 @@ def test_seed_004_byline_and_published_line(seeds_dir):
     assert "Screengrab" not in body
     assert "looking forward to further broaden ties" not in body
     assert article.paragraphs[0].text.startswith("ISLAMABAD: Pakistan has stressed")
+
+
+# --- short texts of our own, one furniture form each ------------------------------------------
+
+
+def _parse(text: str) -> Article:
+    return parse_article(text, "sample.txt")
+
+
+BODY = (
+    "ISLAMABAD: The finance minister said on Tuesday that talks with the lender would resume "
+    "next month.\n\n"
+    "“We are close to an agreement,” he told reporters after a cabinet meeting.\n"
+)
+
+
+def test_parse_article_offsets_id_and_names():
+    article = _parse(BODY)
+    assert article.file == "sample.txt"
+    assert article.path == "sample.txt"
+    assert article.id == hashlib.sha256(BODY.encode()).hexdigest()[:16]
+    assert [p.text[:9] for p in article.paragraphs] == ["ISLAMABAD", "“We are c"]
+    for p in article.paragraphs:
+        assert article.text[p.start:p.end] == p.text
+
+
+def test_crlf_and_bom_are_normalised_before_hashing():
+    plain = _parse(BODY)
+    windows = _parse("\ufeff" + BODY.replace("\n", "\r\n"))
+    assert windows.text == BODY
+    assert windows.id == plain.id
+    assert [p.text for p in windows.paragraphs] == [p.text for p in plain.paragraphs]
+
+
+def test_section_label_masthead_and_headline():
+    text = (
+        "World\n\nMonday, March 4, 2024\n\n"
+        "Minister says talks with lender will resume next month\n\n" + BODY
+    )
+    article = _parse(text)
+    assert article.title == "Minister says talks with lender will resume next month"
+    assert article.published == date(2024, 3, 4)
+    assert article.published_basis == DateBasis.MASTHEAD
+    assert article.published_confidence <= 0.2
+    assert article.paragraphs[0].text.startswith("ISLAMABAD:")
+
+
+def test_ap_style_header_byline_updated_line_and_dateline():
+    text = (
+        "Flood waters recede in southern province as aid arrives\n"
+        "By SARAH KHAN and TOM REILLY\n"
+        "Updated 3:14 PM GMT+5, August 30, 2022\n"
+        "Share\n"
+        "Villagers wade through a flooded road. (AP Photo/Ali Raza)\n"
+        "KARACHI, Pakistan (AP) — Flood waters began to recede on Tuesday, officials said, as "
+        "the first aid convoys reached villages cut off for a week.\n"
+        "“The worst is behind us,” the provincial relief chief told reporters.\n"
+        "Associated Press writer Omar Baig in Lahore contributed to this report.\n"
+    )
+    article = _parse(text)
+    assert article.title == "Flood waters recede in southern province as aid arrives"
+    assert article.byline == "SARAH KHAN and TOM REILLY"
+    assert article.published == date(2022, 8, 30)
+    assert article.published_basis == DateBasis.PUBLISHED_LINE
+    assert article.dateline == "KARACHI"
+    assert article.outlet == "AP"
+    texts = [p.text for p in article.paragraphs]
+    assert len(texts) == 2
+    assert not any("AP Photo" in t or "contributed" in t for t in texts)
+
+
+def test_reuters_dateline_with_yearless_date_and_reporting_credit():
+    text = (
+        "Central bank holds rates steady\n\n"
+        "ISLAMABAD, June 10 (Reuters) - The central bank kept its policy rate unchanged on "
+        "Monday, saying inflation was easing faster than expected.\n\n"
+        "Reporting by Asif Shah; Editing by Jane Doe\n\n"
+        "Our Standards: The Thomson Reuters Trust Principles.\n"
+    )
+    article = _parse(text)
+    assert article.dateline == "ISLAMABAD"
+    assert article.outlet == "Reuters"
+    assert article.published_basis == DateBasis.DATELINE
+    assert article.published is not None and (article.published.month, article.published.day) == (
+        6, 10,
+    )
+    assert article.published_confidence < 0.9  # the year is a guess
+    assert [p.text[:9] for p in article.paragraphs] == ["ISLAMABAD"]
+
+
+def test_dateline_with_full_date():
+    article = _parse(
+        "WASHINGTON, March 3, 2023 (AP) — The State Department said it was watching events "
+        "closely.\n"
+    )
+    assert article.dateline == "WASHINGTON"
+    assert article.published == date(2023, 3, 3)
+    assert article.published_basis == DateBasis.DATELINE
+
+
+def test_dawn_style_name_published_updated_and_footer():
+    text = (
+        "Govt, opposition agree on new talks\n\n"
+        "Nadia Rahim Published November 8, 2024 Updated November 9, 2024\n\n"
+        "ISLAMABAD: The government and the opposition agreed on Thursday to hold a fresh "
+        "round of talks, a senior official said.\n\n"
+        "Read more: Opposition sets conditions for talks\n\n"
+        "“Dialogue is the only way forward,” the official said.\n\n"
+        "Published in Dawn, November 8th, 2024\n"
+    )
+    article = _parse(text)
+    assert article.title == "Govt, opposition agree on new talks"
+    assert article.byline == "Nadia Rahim"
+    assert article.published == date(2024, 11, 8)
+    assert article.published_basis == DateBasis.PUBLISHED_LINE
+    assert article.outlet == "Dawn"
+    texts = [p.text for p in article.paragraphs]
+    assert len(texts) == 2
+    assert texts[1] == "“Dialogue is the only way forward,” the official said."
+
+
+def test_byline_name_over_date_line_without_by():
+    text = (
+        "Senate passes budget after long debate\n"
+        "Omar Farooq\n"
+        "June 28, 2023\n"
+        "ISLAMABAD: The Senate passed the budget late on Wednesday after a debate that ran for "
+        "nine days.\n"
+    )
+    article = _parse(text)
+    assert article.byline == "Omar Farooq"
+    assert article.published == date(2023, 6, 28)
+    assert article.published_basis == DateBasis.PUBLISHED_LINE
+
+
+def test_briefing_page_title_date_and_transcript_labels():
+    text = (
+        "Department Press Briefing – December 18, 2023\n"
+        "Washington, D.C.\n"
+        "1:19 p.m. EST\n\n"
+        "MR MILLER: Good afternoon, everyone. I have one announcement at the top.\n\n"
+        "QUESTION: Thank you. Can you say anything about the elections?\n"
+    )
+    article = _parse(text)
+    assert article.title == "Department Press Briefing – December 18, 2023"
+    assert article.published == date(2023, 12, 18)
+    assert article.dateline is None  # "MR MILLER" is a speaker, not a place
+    assert article.paragraphs[0].text.startswith("MR MILLER: Good afternoon")
+
+
+def test_caption_repeated_twice_without_credit_is_not_body():
+    caption = "The minister speaks at a news conference in Lahore on January 5, 2024."
+    text = (
+        "Minister promises relief on power bills\n\n"
+        f"{caption}\n{caption}\n\n"
+        "LAHORE: The energy minister promised on Friday to cut power bills for small "
+        "consumers from next month.\n"
+    )
+    article = _parse(text)
+    assert [p.text[:6] for p in article.paragraphs] == ["LAHORE"]
+    assert article.published == date(2024, 1, 5)  # the caption's day, trusted less
+    assert article.published_confidence == pytest.approx(0.7)
+
+
+def test_bullets_standfirst_and_byline_over_lines_stay_out_of_body():
+    text = (
+        "Talks end without deal\n\n"
+        "Both sides say they will meet again, says ministry\n\n"
+        "By\nNews Desk\n|\n\n"
+        "  • Delegations met for six hours.\n"
+        "  • Next round due in March.\n\n"
+        "The two delegations ended their talks on Sunday without reaching a deal, the foreign "
+        "ministry said.\n"
+    )
+    article = _parse(text)
+    assert article.byline == "News Desk"
+    assert article.title == "Talks end without deal"
+    texts = [p.text for p in article.paragraphs]
+    assert len(texts) == 1 and texts[0].startswith("The two delegations")
+
+
+def test_related_headline_subhead_and_share_lines_dropped_but_quotes_kept():
+    text = (
+        "The committee met on Monday to review the new rules, its chairman said.\n\n"
+        "Share on Facebook\n\n"
+        "Court adjourns hearing in graft case\n\n"
+        "“We will not accept any delay,” he said.\n\n"
+        "“The rules are clear and they apply to everyone\n\n"
+        "Of course, we will listen to every side,” he added.\n\n"
+        "Yes.\n\n"
+        "Subscribe to our newsletter\n"
+    )
+    texts = [p.text for p in _parse(text).paragraphs]
+    assert texts == [
+        "The committee met on Monday to review the new rules, its chairman said.",
+        "“We will not accept any delay,” he said.",
+        "“The rules are clear and they apply to everyone",
+        "Of course, we will listen to every side,” he added.",
+    ]
+
+
+def test_one_paragraph_a_line_without_blank_lines():
+    text = (
+        "The minister arrived in Kabul on Sunday for two days of talks.\n"
+        "He met the acting foreign minister and discussed trade and border crossings.\n"
+        "“We want open borders and more trade,” he said after the meeting.\n"
+    )
+    assert len(_parse(text).paragraphs) == 3
+
+
+def test_hard_wrapped_paragraphs_are_joined():
+    text = (
+        "The minister arrived in Kabul on Sunday for two days of talks with the\n"
+        "acting government, officials said, and was expected to sign a transit\n"
+        "agreement before leaving.\n"
+        "\n"
+        "He met the acting foreign minister and discussed trade and border\n"
+        "crossings, the ministry said in a statement.\n"
+    )
+    article = _parse(text)
+    assert len(article.paragraphs) == 2
+    assert article.paragraphs[0].text.endswith("before leaving.")
+    assert "\n" in article.paragraphs[0].text  # offsets still cover the original lines
+
+
+def test_trailing_credit_stripped_and_copyright_outlet():
+    text = (
+        "The talks will continue next week, the spokesman said. (APP)\n"
+    )
+    article = _parse(text)
+    assert article.paragraphs[0].text == "The talks will continue next week, the spokesman said."
+    assert article.outlet == "APP"
+    other = _parse("The talks will continue next week, the spokesman said.\n\n© 2024 Daily Post\n")
+    assert other.outlet == "Daily Post"
+    assert len(other.paragraphs) == 1
+
+
+def test_no_date_at_all_is_unknown():
+    article = _parse("The talks will continue next week, the spokesman said on Monday.\n")
+    assert article.published is None
+    assert article.published_basis == DateBasis.UNKNOWN
+    assert article.published_confidence == 0.0
+
+
+def test_published_line_beats_caption_and_masthead():
+    text = (
+        "Saturday, May 4, 2024\n\n"
+        "Officials promise faster visas for students\n\n"
+        "Published May 2, 2024\n\n"
+        "Officials at a briefing on April 30, 2024. — Photo: Ministry\n\n"
+        "Officials said on Tuesday they would process student visas within two weeks.\n"
+    )
+    article = _parse(text)
+    assert article.published == date(2024, 5, 2)
+    assert article.published_basis == DateBasis.PUBLISHED_LINE
+    assert article.published_confidence == pytest.approx(0.95)
+
+
+def test_text_without_prose_is_an_article_error():
+    with pytest.raises(ArticleError, match="no paragraphs of prose"):
+        _parse("Home\nWorld\nShare\nComments\n")
+    with pytest.raises(ArticleError, match="empty"):
+        _parse("  \n\t\n")
+
+
+# --- files: decoding, sidecars, bad input ------------------------------------------------------
+
+
+def test_load_windows_1252_bytes(tmp_path):
+    path = tmp_path / "cp.txt"
+    path.write_bytes(b"\x93We will not back down,\x94 the minister said on Monday.\r\n")
+    article = load_article(path)
+    assert article.paragraphs[0].text == "“We will not back down,” the minister said on Monday."
+
+
+def test_load_bom_and_crlf(tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes("\ufeffHeadline of the day is here\r\n\r\nThe minister said it.\r\n".encode())
+    article = load_article(path)
+    assert article.text == "Headline of the day is here\n\nThe minister said it.\n"
+    assert article.title == "Headline of the day is here"
+    assert [p.text for p in article.paragraphs] == ["The minister said it."]
+
+
+def test_lone_cr_newlines(tmp_path):
+    path = tmp_path / "mac.txt"
+    path.write_bytes(b"The minister said it.\rThe secretary agreed with him.\r")
+    assert len(load_article(path).paragraphs) == 2
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "empty"),
+        (b"   \n\n\t  \r\n", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "binary"),
+        (bytes(range(1, 9)) * 200, "binary"),
+        (b"Home\nShare\n", "no paragraphs of prose"),
+    ],
+)
+def test_bad_files_raise_article_error_with_a_reason(tmp_path, content, reason):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(ArticleError, match=reason) as info:
+        load_article(path)
+    assert "\n" not in str(info.value)
+    assert "bad.txt" in str(info.value)
+
+
+def test_too_large_file(tmp_path):
+    path = tmp_path / "huge.txt"
+    path.write_bytes(b"The minister said it. " * (6 * 1024 * 1024 // 22 + 1))
+    assert path.stat().st_size > MAX_ARTICLE_BYTES
+    with pytest.raises(ArticleError, match="too large"):
+        load_article(path)
+
+
+def test_directory_missing_file_and_symlink_loop(tmp_path):
+    with pytest.raises(ArticleError, match="folder"):
+        load_article(tmp_path)
+    with pytest.raises(ArticleError, match="no such file"):
+        load_article(tmp_path / "absent.txt")
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    with pytest.raises(ArticleError, match="cannot be read"):
+        load_article(loop)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
+def test_unreadable_file(tmp_path):
+    path = tmp_path / "secret.txt"
+    path.write_text("The minister said it.")
+    path.chmod(0)
+    try:
+        with pytest.raises(ArticleError, match="permission"):
+            load_article(path)
+    finally:
+        path.chmod(0o644)
+
+
+def test_sidecar_overrides_inferred_values(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text("Old headline of the page\n\nPublished May 2, 2024\n\nThe minister said it.\n")
+    (tmp_path / "story.meta.json").write_text(json.dumps({
+        "url": "https://example.org/story", "outlet": "Example News",
+        "published": "2024-05-01", "title": "Better title", "extra": "ignored",
+    }))
+    article = load_article(path)
+    assert article.title == "Better title"
+    assert article.outlet == "Example News"
+    assert article.url == "https://example.org/story"
+    assert article.published == date(2024, 5, 1)
+    assert article.published_basis == DateBasis.SIDECAR
+    assert article.published_confidence == 1.0
+
+
+def test_partial_sidecar_keeps_the_rest(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text("Old headline of the page\n\nPublished May 2, 2024\n\nThe minister said it.\n")
+    (tmp_path / "story.meta.json").write_text('{"outlet": "Example News"}')
+    article = load_article(path)
+    assert article.outlet == "Example News"
+    assert article.title == "Old headline of the page"
+    assert article.published_basis == DateBasis.PUBLISHED_LINE
+
+
+@pytest.mark.parametrize(
+    "sidecar", ["{not json", "[1, 2]", '{"published": "yesterday"}', '{"title": 5}']
+)
+def test_broken_sidecar_is_ignored_with_a_warning(tmp_path, caplog, sidecar):
+    path = tmp_path / "story.txt"
+    path.write_text("The minister said it on March 3, 2021.\n")
+    (tmp_path / "story.meta.json").write_text(sidecar)
+    with caplog.at_level(logging.WARNING, logger="search_index.articles"):
+        article = load_article(path)
+    assert article.paragraphs
+    assert article.published_basis != DateBasis.SIDECAR
+    assert "story.meta.json" in caplog.text
+
+
+def test_parse_article_applies_meta():
+    meta = ArticleMeta(published=date(2020, 1, 2), outlet="Wire")
+    article = parse_article(BODY, "x.txt", meta)
+    assert article.published == date(2020, 1, 2)
+    assert article.published_basis == DateBasis.SIDECAR
+    assert article.outlet == "Wire"
