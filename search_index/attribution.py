@@ -1,0 +1,613 @@
+"""Who said each quote, and which sentences report speech without quoting it.
+
+For every quote the reporter's frame around it is read as grammar: a cue verb next to the
+quote (`,” said Miller.`, `,” he added.`, `Kirby said: “`), a cue earlier in the sentence
+whose clause holds the quote (`said the US had “shared interests…”`), or, for a quote that
+stands as its own sentence with no cue, the speaker of the sentence or paragraph just before.
+Pronouns, surnames and role nouns ("the spokesperson", "the statement") resolve to the most
+recent compatible speaker of the article. A quote with no speaker (scare quotes, titles) is
+not a statement.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from search_index.lexicon import ADVERBS, AUXILIARIES, CUE_FORMS, INDIRECT_CUE_BASES, ROLE_WORDS
+from search_index.mentions import (
+    Mention,
+    Token,
+    canonical_institution,
+    organisation_of,
+    parse_phrase,
+    people_in,
+    phrase_after,
+    phrase_before,
+    sentences,
+    tokenise,
+)
+from search_index.models import Paragraph, StatementKind
+from search_index.notables import resolve_notable
+from search_index.quotes import DOUBLE_MARKS, SINGLE_MARKS, QuoteSpan
+from search_index.speakers import SpeakerRegistry, normalise_name, surname
+
+_FINITE = frozenset({"is", "are", "was", "were", "will", "would", "has", "have", "had", "can",
+                     "could", "should", "must", "may", "might", "did", "does", "do", "remains",
+                     "remained", "needs", "wants", "shall", "won't", "didn't", "doesn't",
+                     "isn't", "wasn't", "aren't", "cannot"})
+_ADJUNCT_STARTS = frozenset({"in", "on", "at", "to", "during", "after", "before", "with", "about",
+                             "of", "for", "by", "it", "this", "so", "as", "from", "through",
+                             "via", "while", "when", "later", "earlier", "yesterday", "today",
+                             "tuesday", "monday", "wednesday", "thursday", "friday", "saturday",
+                             "sunday", "last", "no", "nothing", "something", "goodbye"})
+_TOLD_OBJECTS = frozenset({"reporters", "journalists", "the", "a", "media", "press", "news",
+                           "conference", "lawmakers", "parliament", "parliamentarians", "an",
+                           "interviewer", "audience", "crowd", "supporters", "him", "her",
+                           "them", "us", "me", "correspondents", "newsmen"})
+_SPOKES = re.compile(r"spokes(?:person|man|woman)|spox", re.I)
+_ACRONYM_DEFINITION = re.compile(
+    r"((?:[A-Z][\w'’\-]*\s+(?:of\s+|for\s+|and\s+)?){1,6}[A-Z][\w'’\-]*)\s+\(([A-Z][A-Z\-&]{1,7})\)"
+)
+_MIN_INDIRECT_WORDS = 4
+_DETERMINERS_BEFORE = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this",
+                                 "that", "these", "those", "of", "for", "with", "by"})
+
+
+@dataclass(slots=True)
+class Entity:
+    name: str  # canonical
+    kind: str  # person, institution, country
+    role: str | None = None
+    gender: str | None = None
+    paragraph: int = -1
+    order: int = 0
+
+
+@dataclass(slots=True)
+class Attributed:
+    """A statement before dating: its span, its speaker and the sentence that reported it."""
+
+    start: int
+    end: int
+    paragraph: int
+    kind: StatementKind
+    speaker: str
+    mention: str
+    speaker_kind: str
+    role: str | None
+    organisation: str | None
+    cue: str | None
+    sentence_start: int
+    sentence_end: int
+    past_perfect: bool = False
+    carried: bool = False  # speaker taken from the sentence or paragraph before
+    display: bool = False  # in a headline or bullet rather than the body
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Subject:
+    mention: Mention
+    past_perfect: bool = False
+
+
+def _is_cue(token: Token) -> bool:
+    # Reporting verbs are lower case: "the United States" holds no cue.
+    return token.quote is None and token.text[:1].islower() and token.lower in CUE_FORMS
+
+
+def _is_participle(token: Token) -> bool:
+    return token.lower.endswith("ing")
+
+
+def is_display(paragraph: Paragraph) -> bool:
+    """A headline, sub-headline or bullet: no sentence punctuation at its end."""
+    text = paragraph.text.strip()
+    if text[:1] in "•·▪◦-*":
+        return True
+    tail = text.rstrip(DOUBLE_MARKS + SINGLE_MARKS + ")")
+    return tail[-1:] not in ".!?:;…"
+
+
+class Discourse:
+    """What one article has said so far: who was mentioned, who spoke, whose statement."""
+
+    def __init__(self, source: str, paragraphs: Sequence[Paragraph],
+                 registry: SpeakerRegistry | None, when: datetime.date | None = None) -> None:
+        self.source = source
+        self.when = when  # the article's date when it is trusted: picks among office holders
+        self.registry = registry
+        self.entities: list[Entity] = []
+        self.counter = 0
+        self.statement_source: Entity | None = None
+        self.last_speaker: tuple[Entity, int] | None = None
+        self.people: dict[str, list[tuple[int, str | None]]] = {}  # full name -> [(para, role)]
+        self.acronyms: dict[str, str] = {}
+        for paragraph in paragraphs:
+            for person in people_in(source, paragraph.start, paragraph.end):
+                assert person.name is not None
+                self.people.setdefault(person.name, []).append((paragraph.index, person.role))
+            for match in _ACRONYM_DEFINITION.finditer(paragraph.text):
+                self.acronyms[match.group(2)] = canonical_institution(match.group(1))
+
+    # -- names ---------------------------------------------------------------------------------
+    def role_of(self, name: str, paragraph: int) -> str | None:
+        roles = [(p, r) for p, r in self.people.get(name, []) if r]
+        before = [r for p, r in roles if p <= paragraph]
+        if before:
+            return before[-1]
+        return roles[0][1] if roles else None
+
+    def person_name(self, written: str) -> str:
+        words = written.split()
+        if len(words) == 1:
+            key = normalise_name(written)
+            local = [n for n in self.people if len(n.split()) > 1 and surname(n) == key]
+            local += [e.name for e in self.entities
+                      if e.kind == "person" and len(e.name.split()) > 1 and surname(e.name) == key]
+            if len(set(local)) == 1:
+                return local[0]
+        if self.registry is not None:
+            known = self.registry.resolve(written)
+            if known:
+                return known
+        if len(words) == 1:
+            return resolve_notable(written, self.when) or written
+        return written
+
+    # -- entities ------------------------------------------------------------------------------
+    def note(self, entity: Entity, paragraph: int) -> Entity:
+        self.counter += 1
+        for known in self.entities:
+            if known.name == entity.name:
+                known.paragraph, known.order = paragraph, self.counter
+                known.role = entity.role or known.role
+                known.gender = known.gender or entity.gender
+                return known
+        entity.paragraph, entity.order = paragraph, self.counter
+        self.entities.append(entity)
+        return entity
+
+    def spoke(self, entity: Entity, paragraph: int) -> None:
+        self.last_speaker = (entity, paragraph)
+
+    def _recent(self, kinds: set[str]) -> list[Entity]:
+        return sorted((e for e in self.entities if e.kind in kinds), key=lambda e: -e.order)
+
+    def resolve(self, mention: Mention, paragraph: int) -> Entity | None:
+        if mention.kind == "person" and mention.name:
+            name = self.person_name(mention.name)
+            role = mention.role or self.role_of(name, paragraph)
+            if role is None:
+                local = self.role_of(mention.name, paragraph)
+                role = local
+            return self.note(Entity(name, "person", role), paragraph)
+        if mention.kind == "pronoun":
+            return self._pronoun(mention, paragraph)
+        if mention.kind == "role" and mention.role:
+            return self._role_noun(mention.role, paragraph)
+        if mention.kind == "statement":
+            if mention.source is not None:
+                entity = self.resolve(mention.source, paragraph)
+                if entity is not None:
+                    self.statement_source = entity
+                return entity
+            return self.statement_source
+        if mention.kind == "institution" and mention.name:
+            name = self.acronyms.get(mention.name.strip(), None) or canonical_institution(
+                mention.name)
+            if self.registry is not None:
+                name = self.registry.resolve(name) or name
+            return self.note(Entity(name, "institution"), paragraph)
+        if mention.kind == "country" and mention.name:
+            return self.note(Entity(mention.name, "country"), paragraph)
+        return None
+
+    def _pronoun(self, mention: Mention, paragraph: int) -> Entity | None:
+        word = mention.text.lower()
+        if word == "it":
+            recent = self._recent({"institution"})
+            return recent[0] if recent and recent[0].paragraph >= paragraph - 2 else None
+        if word not in {"he", "she"}:
+            return None
+        gender = mention.gender
+        people = [e for e in self._recent({"person"}) if e.paragraph >= paragraph - 6]
+        matching = [e for e in people if e.gender == gender]
+        unknown = [e for e in people if e.gender is None]
+        candidates = [e for e in (matching[:1] + unknown[:1]) if e]
+        if not candidates:
+            return None
+        # A speaker already known to match wins unless an unknown one is clearly more recent.
+        chosen = candidates[0]
+        if matching and unknown and unknown[0].order > matching[0].order and gender == "m":
+            # most people quoted are men: an unknown recent speaker beats an older "he"
+            chosen = unknown[0]
+        chosen.gender = chosen.gender or gender
+        return chosen
+
+    def _role_noun(self, role: str, paragraph: int) -> Entity | None:
+        words = {w.lower() for w in re.findall(r"[\w\-]+", role)} - {"the", "a", "an", "this"}
+        heads = {w for w in words if w in ROLE_WORDS}
+        if not heads:
+            return None
+
+        def fits(held: str | None) -> bool:
+            if not held:
+                return False
+            held_words = {w.lower() for w in re.findall(r"[\w\-]+", held)}
+            if _SPOKES.search(" ".join(heads)):
+                return bool(_SPOKES.search(held)) and (words - heads) <= held_words
+            return words <= held_words
+
+        for entity in self._recent({"person"}):
+            if fits(entity.role):
+                return entity
+        for name, seen in self.people.items():
+            if any(p <= paragraph and fits(r) for p, r in seen):
+                return self.note(Entity(self.person_name(name), "person",
+                                        self.role_of(name, paragraph)), paragraph)
+        return None
+
+
+class ParagraphReader:
+    """Attribution inside one paragraph, with the article's discourse."""
+
+    def __init__(self, discourse: Discourse, paragraph: Paragraph, position: int,
+                 quotes: Sequence[QuoteSpan]) -> None:
+        self.discourse = discourse
+        self.paragraph = paragraph
+        self.position = position  # in the paragraph list; QuoteSpan.paragraph counts the same
+        self.quotes = list(quotes)
+        source = discourse.source
+        extents = []
+        for index, quote in enumerate(self.quotes):
+            start = max(quote.start, paragraph.start)
+            end = min(quote.end, paragraph.end)
+            while start > paragraph.start and source[start - 1] in DOUBLE_MARKS + SINGLE_MARKS:
+                start -= 1
+            while end < paragraph.end and source[end] in DOUBLE_MARKS + SINGLE_MARKS:
+                end += 1
+            extents.append((start, end, index))
+        self.tokens = tokenise(paragraph.text, paragraph.start, extents)
+        self.quote_texts = [source[q.start:q.end] for q in self.quotes]
+        self.sentences = sentences(self.tokens, self.quote_texts)
+        self.display = is_display(paragraph)
+
+    # -- grammar -------------------------------------------------------------------------------
+    def sentence_subject(self, a: int, b: int) -> Mention | None:
+        tokens = self.tokens
+        k = a
+        if k + 1 < b and tokens[k].text.isupper() and tokens[k + 1].text in {":", "-", "—", "–"}:
+            k += 2  # dateline: "KABUL -", "WASHINGTON:"
+        for _ in range(2):
+            if k < b and (tokens[k].lower in {"in", "on", "at", "after", "before", "during",
+                                              "when", "while", "for", "however", "meanwhile",
+                                              "last", "earlier", "later", "despite", "amid"}
+                          or _is_participle(tokens[k])):
+                comma = next((i for i in range(k, min(b, k + 25)) if tokens[i].text == ","), None)
+                if comma is None:
+                    break
+                k = comma + 1
+        if k >= b:
+            return None
+        if tokens[k].lower in {"he", "she", "it"}:
+            return parse_phrase(tokens, k, k + 1, self.discourse.source)
+        start, end = phrase_after(tokens, k, b)
+        return parse_phrase(tokens, start, end, self.discourse.source)
+
+    def subject_of(self, c: int, a: int, b: int, *, inverted: bool = True) -> _Subject | None:
+        tokens = self.tokens
+        word = tokens[c].lower
+        source = self.discourse.source
+        if word == "according":
+            start, end = phrase_after(tokens, c + 2, b)
+            mention = parse_phrase(tokens, start, end, source)
+            return _Subject(mention) if mention else None
+        if word == "saying" and c > a and tokens[c - 1].lower == "as":
+            quoted = next((i for i in range(c - 2, max(a, c - 12) - 1, -1)
+                           if tokens[i].lower == "quoted"), None)
+            if quoted is not None:
+                mention = parse_phrase(tokens, quoted + 1, c - 1, source)
+                return _Subject(mention) if mention else None
+            return None
+        if _is_participle(tokens[c]):
+            for earlier in range(c - 1, a - 1, -1):
+                if _is_cue(tokens[earlier]) and not _is_participle(tokens[earlier]):
+                    return self.subject_of(earlier, a, b)
+            mention = self.sentence_subject(a, c)
+            return _Subject(mention) if mention else None
+        j = c - 1
+        past_perfect = False
+        while j >= a and (tokens[j].lower in ADVERBS or tokens[j].lower in AUXILIARIES):
+            past_perfect = past_perfect or tokens[j].lower == "had"
+            j -= 1
+        if j >= a and tokens[j].text == ",":
+            previous = next((i for i in range(j - 1, max(a, j - 15) - 1, -1)
+                             if tokens[i].text == "," or tokens[i].quote is not None
+                             or _is_cue(tokens[i])), None)
+            if previous is not None and tokens[previous].text == ",":
+                j = previous - 1
+        if j >= a and tokens[j].lower in {"he", "she", "it", "they", "we", "i"}:
+            return _Subject(parse_phrase(tokens, j, j + 1, source) or Mention(
+                "pronoun", tokens[j].text, tokens[j].start, tokens[j].end), past_perfect)
+        if j >= a and tokens[j].lower in {"and", "but"}:
+            mention = self.sentence_subject(a, j)
+            return _Subject(mention, past_perfect) if mention else None
+        start, end = phrase_before(tokens, j + 1, a)
+        mention = parse_phrase(tokens, start, end, source) if end > start else None
+        if mention is None and inverted and c + 1 < b:
+            if tokens[c + 1].lower in {"he", "she", "it"}:
+                mention = parse_phrase(tokens, c + 1, c + 2, source)
+            else:
+                start, end = phrase_after(tokens, c + 1, b)
+                mention = parse_phrase(tokens, start, end, source) if end > start else None
+        return _Subject(mention, past_perfect) if mention else None
+
+    def _adjacent_after(self, t: int, b: int) -> tuple[int, _Subject] | None:
+        """A cue right after the quote: `,” said Miller`, `,” he added`, `,” according to X`."""
+        tokens = self.tokens
+        k = t + 1
+        if k < b and tokens[k].text in {",", "—", "–"}:
+            k += 1
+        if k >= b:
+            return None
+        if _is_cue(tokens[k]) or (tokens[k].lower == "according" and k + 1 < b
+                                  and tokens[k + 1].lower == "to"):
+            subject = self.subject_of(k, k, b)
+            return (k, subject) if subject else None
+        for c in range(k + 1, min(b, k + 9)):
+            if tokens[c].quote is not None:
+                return None
+            if _is_cue(tokens[c]):
+                subject = self.subject_of(c, k, b, inverted=False)
+                return (c, subject) if subject else None
+        return None
+
+    def _before(self, t: int, a: int, b: int) -> tuple[int, _Subject] | None:
+        tokens = self.tokens
+        for c in range(t - 1, a - 1, -1):
+            if _is_cue(tokens[c]) and tokens[c].lower != "according":
+                subject = self.subject_of(c, a, b)
+                return (c, subject) if subject else None
+        return None
+
+    # -- statements ----------------------------------------------------------------------------
+    def read(self) -> list[Attributed]:
+        found: list[Attributed] = []
+        previous_speaker: tuple[Entity, str, bool, str | None] | None = None
+        number = self.paragraph.index
+        discourse = self.discourse
+        for a, b in self.sentences:
+            sentence_speaker: tuple[Entity, str, bool, str | None] | None = None
+            quote_positions = [i for i in range(a, b) if self.tokens[i].quote is not None]
+            for t in quote_positions:
+                quote = self.quotes[self.tokens[t].quote or 0]
+                if quote.paragraph != self.position:
+                    continue  # the tail of a quote begun in an earlier paragraph
+                hit = self._adjacent_after(t, b) or self._before(t, a, b)
+                entity: Entity | None = None
+                mention_text = ""
+                cue: str | None = None
+                past_perfect = carried = False
+                if hit is not None:
+                    c, subject = hit
+                    entity = discourse.resolve(subject.mention, number)
+                    mention_text = subject.mention.text
+                    cue = self.tokens[c].text if self.tokens[c].lower != "according" \
+                        else "according to"
+                    past_perfect = subject.past_perfect
+                    if subject.mention.kind == "statement" and entity is not None:
+                        discourse.statement_source = entity
+                if entity is None and t == a:
+                    carried_from = sentence_speaker or previous_speaker
+                    if carried_from is None and discourse.last_speaker is not None:
+                        last, seen = discourse.last_speaker
+                        if seen >= number - 1:
+                            carried_from = (last, last.name, False, None)
+                    if carried_from is not None:
+                        entity, mention_text, past_perfect, cue = carried_from
+                        carried = True
+                kind = self._kind(t, a)
+                if entity is None:
+                    if kind == "partial":  # may echo a full quote later on: settled below
+                        found.append(self._statement(quote, number, kind, Entity("", "none"),
+                                                     "", None, a, b, False, True))
+                    continue  # no speaker: scare quotes, a title, a slogan
+                found.append(self._statement(quote, number, kind, entity, mention_text, cue, a,
+                                             b, past_perfect, carried))
+                sentence_speaker = (entity, mention_text, past_perfect, cue)
+                discourse.spoke(entity, number)
+            if not quote_positions:
+                sentence_speaker = self._reported(a, b, found) or sentence_speaker
+            else:
+                self._learn_subjects(a, b)
+            previous_speaker = sentence_speaker or previous_speaker
+        return found
+
+    def _learn_subjects(self, a: int, b: int) -> None:
+        """Note the subjects of cues in a sentence (for later pronouns and statements)."""
+        for c in range(a, b):
+            if _is_cue(self.tokens[c]):
+                subject = self.subject_of(c, a, b)
+                if subject is not None:
+                    self.discourse.resolve(subject.mention, self.paragraph.index)
+                    if self._in_a_statement(c, b) and subject.mention.kind == "institution":
+                        self.discourse.statement_source = self.discourse.resolve(
+                            subject.mention, self.paragraph.index)
+
+    def _in_a_statement(self, c: int, b: int) -> bool:
+        window = " ".join(t.lower for t in self.tokens[c + 1:min(b, c + 5)])
+        return bool(re.match(r"(?:in|through)\s+(?:a|an|its|the)\s+(?:\w+\s+)?"
+                             r"(?:statement|release|communique)", window))
+
+    def _kind(self, t: int, a: int) -> StatementKind:
+        tokens = self.tokens
+        if t == a:
+            return "direct"
+        previous = tokens[t - 1]
+        if previous.text == ":" or _is_cue(previous):
+            return "direct"
+        if previous.text == "," and t - 2 >= a and _is_cue(tokens[t - 2]):
+            return "direct"
+        return "partial"
+
+    def _statement(self, quote: QuoteSpan, number: int, kind: StatementKind, entity: Entity,
+                   mention: str, cue: str | None, a: int, b: int, past_perfect: bool,
+                   carried: bool) -> Attributed:
+        role = entity.role if entity.kind == "person" else None
+        return Attributed(
+            start=quote.start, end=quote.end, paragraph=number, kind=kind, speaker=entity.name,
+            mention=mention, speaker_kind=entity.kind, role=role,
+            organisation=organisation_of(role) or (entity.name if entity.kind == "institution"
+                                                   else None),
+            cue=cue, sentence_start=self.tokens[a].start, sentence_end=self.tokens[b - 1].end,
+            past_perfect=past_perfect, carried=carried, display=self.display)
+
+    def _reported(self, a: int, b: int, found: list[Attributed]
+                  ) -> tuple[Entity, str, bool, str | None] | None:
+        """Reported speech in a sentence without quotes: "X said (that) …", "…, X said."."""
+        tokens = self.tokens
+        number = self.paragraph.index
+        result: tuple[Entity, str, bool, str | None] | None = None
+        for c in range(a, b):
+            token = tokens[c]
+            if not (_is_cue(token) or (token.lower == "according" and c + 1 < b
+                                       and tokens[c + 1].lower == "to")):
+                continue
+            subject = self.subject_of(c, a, b, inverted=False) if token.lower != "according" \
+                else self.subject_of(c, a, b)
+            if subject is None:
+                continue
+            entity = self.discourse.resolve(subject.mention, number)
+            if entity is None:
+                continue
+            if self._in_a_statement(c, b) and entity.kind == "institution":
+                self.discourse.statement_source = entity
+            result = (entity, subject.mention.text, subject.past_perfect,
+                      token.text if token.lower != "according" else "according to")
+            self.discourse.spoke(entity, number)
+            if self.display or entity.kind == "country" or _is_participle(token):
+                continue
+            span = self._clause_after(c, b) if token.lower != "according" else None
+            if span is None:
+                span = self._clause_before(c, a, b, subject.mention)
+            if span is None:
+                continue
+            first, last = span
+            text_start, text_end = tokens[first].start, tokens[last].end
+            found.append(Attributed(
+                start=text_start, end=text_end, paragraph=number, kind="indirect",
+                speaker=entity.name, mention=subject.mention.text, speaker_kind=entity.kind,
+                role=entity.role if entity.kind == "person" else None,
+                organisation=organisation_of(entity.role) or (
+                    entity.name if entity.kind == "institution" else None),
+                cue=result[3], sentence_start=tokens[a].start, sentence_end=tokens[b - 1].end,
+                past_perfect=subject.past_perfect, display=self.display))
+            break
+        return result
+
+    def _clause_after(self, c: int, b: int) -> tuple[int, int] | None:
+        tokens = self.tokens
+        if CUE_FORMS.get(tokens[c].lower) not in INDIRECT_CUE_BASES:
+            return None
+        k = c + 1
+        while k < b and tokens[k].lower in ADVERBS:
+            k += 1
+        if tokens[c].lower in {"told", "tells", "tell"}:
+            skipped = 0
+            while k < b and skipped < 5 and tokens[k].lower != "that" and (
+                    tokens[k].lower in _TOLD_OBJECTS or tokens[k].capitalised):
+                k += 1
+                skipped += 1
+        that = k < b and tokens[k].lower == "that"
+        if that:
+            k += 1
+        if k < b and tokens[k].text == ",":
+            return None
+        last = b - 1
+        while last > k and not tokens[last].is_word:
+            last -= 1
+        if k >= b or last - k + 1 < _MIN_INDIRECT_WORDS:
+            return None
+        if not that and (tokens[k].lower in _ADJUNCT_STARTS or _is_participle(tokens[k])
+                         or not tokens[k].is_word):
+            return None
+        if not that and not any(
+                t.lower in _FINITE or (t.lower.endswith("ed") and len(t.lower) > 4
+                                       and "-" not in t.text and n > k
+                                       and tokens[n - 1].lower not in _DETERMINERS_BEFORE)
+                for n, t in enumerate(tokens[k:last + 1], start=k)):
+            return None
+        return k, last
+
+    def _clause_before(self, c: int, a: int, b: int, mention: Mention) -> tuple[int, int] | None:
+        """ "<clause>, the ISPR said in a statement." and "<clause>, according to X." """
+        tokens = self.tokens
+        subject_start = next((i for i in range(a, b) if tokens[i].start >= mention.start), None)
+        if tokens[c].lower == "according":
+            subject_start = c
+        if subject_start is None or subject_start - 1 <= a:
+            return None
+        if tokens[subject_start - 1].text != ",":
+            return None
+        tail = [t.lower for t in tokens[c + 1:b] if t.is_word]
+        if tokens[c].lower != "according" and tail and tail[0] not in {"in", "on", "to",
+                                                                       "during", "at",
+                                                                       "yesterday", "today"}:
+            return None
+        last = subject_start - 2
+        if last - a + 1 < _MIN_INDIRECT_WORDS or any(_is_cue(t) for t in tokens[a:last + 1]):
+            return None
+        return a, last
+
+
+def attribute(source: str, paragraphs: Sequence[Paragraph], quotes: Sequence[QuoteSpan],
+              registry: SpeakerRegistry | None = None, when: datetime.date | None = None
+              ) -> list[Attributed]:
+    """Every attributed statement (quotes and reported speech) of an article, in text order.
+    `when` is the article's date if it is trusted (it narrows well-known surnames)."""
+    discourse = Discourse(source, paragraphs, registry, when)
+    by_paragraph: dict[int, list[QuoteSpan]] = {}
+    for quote in quotes:
+        for n in range(quote.paragraph, quote.last_paragraph + 1):
+            by_paragraph.setdefault(n, []).append(quote)
+    found: list[Attributed] = []
+    for n, paragraph in enumerate(paragraphs):
+        found.extend(ParagraphReader(discourse, paragraph, n, by_paragraph.get(n, [])).read())
+    _settle_weak_speakers(found, source)
+    return found
+
+
+def _settle_weak_speakers(found: list[Attributed], source: str) -> None:
+    """Two article-level repairs. A quoted fragment that also appears inside a longer direct
+    quote was said by that quote's speaker. A country as speaker ("Pakistan has stressed …")
+    stands for its spokesperson when the article names one."""
+    direct = [s for s in found if s.kind == "direct" and s.speaker_kind != "country"]
+    spokes = next((s for s in found if s.speaker_kind == "person" and s.role
+                   and _SPOKES.search(s.role)), None)
+    for statement in found:
+        if statement.kind != "partial":
+            continue
+        container = next((d for d in direct if d is not statement
+                          and d.start <= statement.start and statement.end <= d.end), None)
+        if container is None:
+            words = _words(source[statement.start:statement.end])
+            container = next((d for d in direct if d is not statement and words
+                              and words in _words(source[d.start:d.end])), None)
+        if container is not None and statement.speaker_kind in {"country", "none"}:
+            _adopt(statement, container)
+        elif statement.speaker_kind == "country" and spokes is not None:
+            _adopt(statement, spokes)
+    found[:] = [s for s in found if s.speaker_kind != "none"]
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"[^\W_]+", text.lower())) + " "
+
+
+def _adopt(statement: Attributed, other: Attributed) -> None:
+    statement.speaker, statement.speaker_kind = other.speaker, other.speaker_kind
+    statement.role, statement.organisation = other.role, other.organisation

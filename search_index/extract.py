@@ -1,0 +1,263 @@
+"""The extraction pipeline: Article -> Statements, one file or a batch.
+
+Quotes are found (quotes.py), attributed (attribution.py) or read as transcript turns
+(transcripts.py), dated from the sentence that reports them (dates.py), and de-duplicated. In a
+batch one SpeakerRegistry is shared and filled with every full name first, so a surname alone
+in one article resolves to the full name another article gives.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from search_index.articles import load_article
+from search_index.attribution import Attributed, attribute
+from search_index.dates import date_of_speech
+from search_index.errors import ArticleError
+from search_index.mentions import organisation_of, people_in
+from search_index.models import Article, DateBasis, Statement
+from search_index.notables import NOTABLES
+from search_index.quotes import find_quotes
+from search_index.speakers import SpeakerRegistry, normalise_name, surname
+from search_index.transcripts import answer_turns, is_transcript
+
+log = logging.getLogger(__name__)
+
+# A date taken from the article itself (nothing in the sentence) is a weaker claim than one
+# the text states: words reported in a story are often from the day before.
+ARTICLE_DATE_WEIGHT = 0.6
+_SPOKES = re.compile(r"spokes(?:person|man|woman)|spox|press secretary", re.I)
+
+
+class ExtractionOutcome(BaseModel):
+    """What one file gave: its article and statements, or a one-line reason it gave nothing."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    path: Path
+    article: Article | None = None
+    statements: list[Statement] = []
+    error: str | None = None
+
+
+@dataclass(slots=True)
+class _Dated:
+    date: datetime.date | None
+    basis: DateBasis
+    confidence: float
+
+
+def learn_names(article: Article, registry: SpeakerRegistry) -> None:
+    """Put the article's full names (with the roles written beside them) into the registry."""
+    for paragraph in article.paragraphs:
+        for person in people_in(article.text, paragraph.start, paragraph.end):
+            if person.name and len(person.name.split()) > 1:
+                registry.observe(person.name)
+
+
+def extract_article(article: Article, registry: SpeakerRegistry | None = None) -> list[Statement]:
+    """Every statement of one article, in text order."""
+    if registry is not None:
+        learn_names(article, registry)
+    paragraphs = article.paragraphs
+    if is_transcript(paragraphs):
+        found = _transcript_statements(article, registry)
+    else:
+        quotes = find_quotes(article.text, paragraphs)
+        trusted = article.published if article.published_confidence >= 0.5 else None
+        found = attribute(article.text, paragraphs, quotes, registry, trusted)
+    found = _without_duplicates(article.text, found)
+    statements = _dated_statements(article, found, registry)
+    return statements
+
+
+def _transcript_statements(article: Article, registry: SpeakerRegistry | None
+                           ) -> list[Attributed]:
+    people: dict[str, str | None] = {}
+    for paragraph in article.paragraphs:
+        for person in people_in(article.text, paragraph.start, paragraph.end):
+            if person.name and (person.name not in people or person.role):
+                people[person.name] = person.role
+    if article.title:
+        for person in people_in(article.title, 0, len(article.title)):
+            if person.name:
+                people.setdefault(person.name, person.role)
+    spokesperson = next((n for n, r in people.items() if r and _SPOKES.search(r)), None)
+    found: list[Attributed] = []
+    for turn in answer_turns(article.text, article.paragraphs):
+        name: str | None
+        if turn.label and len(turn.label.split()) > 1 and not turn.label.isupper():
+            name = turn.label  # "Matthew Miller (00:04):" already names the speaker
+        elif turn.surname:
+            key = normalise_name(turn.surname)
+            local = [n for n in people if surname(n) == key]
+            name = local[0] if local else (registry.resolve(turn.surname) if registry else None)
+            name = name or _notable(turn.surname, article.published) or turn.surname
+        else:
+            name = spokesperson
+        if not name:
+            continue
+        role = people.get(name)
+        paragraph = article.paragraphs[turn.paragraph]
+        found.append(Attributed(
+            start=turn.start, end=turn.end, paragraph=turn.paragraph, kind="direct",
+            speaker=name, mention=turn.label or "Answer", speaker_kind="person", role=role,
+            organisation=organisation_of(role), cue="briefing", sentence_start=paragraph.start,
+            sentence_end=paragraph.start, carried=True))
+    return found
+
+
+def _notable(mention: str, when: datetime.date | None) -> str | None:
+    from search_index.notables import resolve_notable
+
+    return resolve_notable(mention, when)
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"[^\W_]+", text.lower())) + " "
+
+
+def _without_duplicates(source: str, found: list[Attributed]) -> list[Attributed]:
+    """One statement per quote: a headline or bullet that repeats a body quote goes, and so
+    does the same quote printed twice."""
+    kept: list[Attributed] = []
+    texts = [_words(source[s.start:s.end]) for s in found]
+    for n, statement in enumerate(found):
+        mine = texts[n]
+        repeated = any(
+            m != n and ((texts[m] == mine and (m < n or (found[n].display
+                                                          and not found[m].display)))
+                        or (statement.display and not found[m].display and mine in texts[m]))
+            for m in range(len(found)) if found[m].kind != "indirect" or statement.kind
+            == "indirect")
+        if not repeated:
+            kept.append(statement)
+    return kept
+
+
+def _dated_statements(article: Article, found: list[Attributed],
+                      registry: SpeakerRegistry | None) -> list[Statement]:
+    anchor = article.published
+    anchor_confidence = article.published_confidence if anchor else 0.0
+    last: dict[str, _Dated] = {}
+    statements: list[Statement] = []
+    for item in found:
+        dated = _date_of(article, item, last, anchor, anchor_confidence)
+        last[item.speaker] = dated
+        role = item.role
+        if registry is not None:
+            canonical = registry.observe(
+                item.speaker, role, item.organisation, dated.date,
+                institution=item.speaker_kind != "person", statement=True)
+            if canonical != item.speaker:
+                item.speaker = canonical
+        paragraph = article.paragraphs[item.paragraph] if item.paragraph < len(
+            article.paragraphs) else None
+        statements.append(Statement(
+            id=_statement_id(article.id, item),
+            text=article.text[item.start:item.end],
+            kind=item.kind,
+            speaker=item.speaker,
+            speaker_mention=item.mention,
+            role=role,
+            organisation=item.organisation,
+            cue=item.cue,
+            date=dated.date,
+            date_basis=dated.basis,
+            confidence=round(dated.confidence, 3),
+            article_id=article.id,
+            file=article.file,
+            title=article.title,
+            outlet=article.outlet,
+            url=article.url,
+            published=article.published,
+            paragraph=paragraph.index if paragraph is not None else item.paragraph,
+            start=item.start,
+            end=item.end,
+        ))
+    return statements
+
+
+def _date_of(article: Article, item: Attributed, last: dict[str, _Dated],
+             anchor: datetime.date | None, anchor_confidence: float) -> _Dated:
+    """The day the words were said: a date in the reporting sentence; else the speaker's
+    previous statement here (the same occasion); else, unless the words are from an earlier
+    occasion ("had said"), the article's own date at a reduced confidence."""
+    sentence = article.text[item.sentence_start:item.sentence_end]
+    resolution = date_of_speech(sentence, anchor, anchor_confidence) if sentence else None
+    if resolution is not None:
+        if resolution.date is None:  # a period ("last week"): never narrowed to a day
+            return _Dated(None, DateBasis.UNKNOWN, 0.0)
+        return _Dated(resolution.date, resolution.basis, resolution.confidence)
+    if item.past_perfect and not item.carried:  # "had said": an earlier, undated occasion
+        return _Dated(None, DateBasis.UNKNOWN, 0.0)
+    if item.speaker in last:
+        return last[item.speaker]
+    if anchor is None:
+        return _Dated(None, DateBasis.UNKNOWN, 0.0)
+    basis = DateBasis.MASTHEAD if article.published_basis == DateBasis.MASTHEAD \
+        else DateBasis.ARTICLE
+    return _Dated(anchor, basis, anchor_confidence * ARTICLE_DATE_WEIGHT)
+
+
+def _statement_id(article_id: str, item: Attributed) -> str:
+    key = f"{article_id}:{item.start}:{item.end}:{item.kind}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+# -- batches ----------------------------------------------------------------------------------
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given; a folder becomes its .txt files, sorted."""
+    expanded: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            expanded.extend(sorted(p for p in path.iterdir() if p.suffix == ".txt"
+                                   and p.is_file()))
+        else:
+            expanded.append(path)
+    return expanded
+
+
+def extract_paths(paths: Iterable[Path], registry: SpeakerRegistry | None = None
+                  ) -> Iterator[ExtractionOutcome]:
+    """Extract a batch. Every file is read first and its full names learned, so the second
+    pass resolves surnames across articles; a file that fails gives an outcome with `error`
+    and the batch goes on."""
+    registry = registry if registry is not None else SpeakerRegistry()
+    loaded: list[tuple[Path, Article | None, str | None]] = []
+    for path in expand_paths(paths):
+        try:
+            article = load_article(path)
+        except ArticleError as error:
+            loaded.append((path, None, str(error)))
+            continue
+        except Exception as error:  # one bad file must not stop the batch
+            log.exception("could not read %s", path)
+            loaded.append((path, None, f"{path.name}: could not be read ({type(error).__name__})"))
+            continue
+        learn_names(article, registry)
+        loaded.append((path, article, None))
+    for path, article, error in loaded:
+        if article is None:
+            yield ExtractionOutcome(path=path, error=error)
+            continue
+        try:
+            statements = extract_article(article, registry)
+        except Exception as failure:
+            log.exception("extraction failed on %s", path)
+            yield ExtractionOutcome(path=path, article=article, error=(
+                f"{path.name}: extraction failed ({type(failure).__name__})"))
+            continue
+        yield ExtractionOutcome(path=path, article=article, statements=statements)
+
+
+__all__ = ["NOTABLES", "ExtractionOutcome", "expand_paths", "extract_article", "extract_paths"]

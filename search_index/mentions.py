@@ -1,0 +1,323 @@
+"""Tokens, sentences and speaker mentions of one paragraph.
+
+A paragraph is cut into word and punctuation tokens; each quoted span becomes one opaque QUOTE
+token, so the reporter's frame ("…,” said Miller.") can be read as grammar. A mention is the noun
+phrase next to a reporting verb, parsed into a name, a role and what kind of speaker it is.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from search_index.lexicon import (
+    COUNTRIES,
+    COUNTRY_ADJECTIVES,
+    FUNCTION_WORDS,
+    KNOWN_INSTITUTIONS,
+    MONTHS,
+    NON_SPEAKING_NOUNS,
+    ORG_WORDS,
+    PRONOUNS,
+    ROLE_ORGANISATIONS,
+    ROLE_WORDS,
+    SPEAKING_INSTITUTION_HEADS,
+    WEEKDAYS,
+)
+from search_index.quotes import DOUBLE_MARKS, SINGLE_MARKS
+
+_TOKEN = re.compile(r"[^\W_](?:[\w'’.\-]*[^\W_])?|[^\s\w]", re.UNICODE)
+_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "sen", "rep", "st",
+                            "jr", "sr", "no", "u.s", "u.k", "u.n", "vs", "prof", "gov", "capt",
+                            "maj", "brig", "adm", "sgt", "inc", "co", "corp", "ltd", "retd"})
+_CONNECTORS = frozenset({"of", "for", "the", "in", "at", "to", "from", "on"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their"})
+_PARTICLES = frozenset({"bin", "bint", "al", "el", "de", "da", "van", "von", "der", "ul", "ud",
+                        "du", "la", "le", "ibn", "abu"})
+# Lower-case words a speaker's noun phrase may hold ("the Pakistan embassy", "the army chief").
+_PHRASE_WORDS = (ROLE_WORDS | ORG_WORDS | NON_SPEAKING_NOUNS
+                 | {"former", "senior", "prime", "vice", "military", "military's", "federal",
+                    "interim", "national", "security", "information", "foreign", "defence",
+                    "defense", "caretaker", "top", "spokesperson's", "outgoing", "incoming",
+                    "ministry's", "media", "issued", "released", "joint", "official", "general",
+                    "assistant", "principal", "acting", "retired", "retd", "public", "chief"})
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,7}$")
+
+MentionKind = Literal["person", "institution", "pronoun", "role", "statement", "country"]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int  # offsets in the article text
+    end: int
+    quote: int | None = None  # index into the paragraph's quotes for a QUOTE token
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.quote is None and self.text[:1].isalnum()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.is_word and self.text[:1].isupper()
+
+
+@dataclass(slots=True)
+class Mention:
+    kind: MentionKind
+    text: str  # as written
+    start: int
+    end: int
+    name: str | None = None  # a person's or institution's name as written
+    role: str | None = None
+    source: Mention | None = None  # for a statement: whose statement
+    gender: str | None = None
+    extras: dict[str, str] = field(default_factory=dict)
+
+
+def tokenise(text: str, offset: int, quotes: Sequence[tuple[int, int, int]]) -> list[Token]:
+    """Tokens of `text` (which starts at `offset` in the article); each (start, end, index) in
+    `quotes` (article offsets, quote marks included) becomes one token."""
+    tokens: list[Token] = []
+    cursor = 0
+    end_of_text = offset + len(text)
+    for q_start, q_end, index in sorted(quotes):
+        local_start = max(q_start, offset) - offset
+        local_end = min(q_end, end_of_text) - offset
+        if local_start < cursor:
+            continue
+        tokens.extend(Token(m.group(), offset + m.start(), offset + m.end())
+                      for m in _TOKEN.finditer(text, cursor, local_start)
+                      if m.group() not in DOUBLE_MARKS + SINGLE_MARKS)
+        tokens.append(Token(text[local_start:local_end], offset + local_start,
+                            offset + local_end, quote=index))
+        cursor = local_end
+    tokens.extend(Token(m.group(), offset + m.start(), offset + m.end())
+                  for m in _TOKEN.finditer(text, cursor)
+                  if m.group() not in DOUBLE_MARKS + SINGLE_MARKS)
+    return tokens
+
+
+def sentences(tokens: list[Token], quote_texts: Sequence[str]) -> list[tuple[int, int]]:
+    """Sentence ranges [i, j) over the tokens. A quote ending in . ! ? ends its sentence when a
+    capitalised word or another quote follows."""
+    ranges: list[tuple[int, int]] = []
+    begin = 0
+    for i, token in enumerate(tokens):
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        ends = False
+        if token.text in ".!?" and token.quote is None:
+            previous = tokens[i - 1].lower if i > 0 else ""
+            initial = i > 0 and len(tokens[i - 1].text) == 1 and tokens[i - 1].text.isupper()
+            ends = previous not in _ABBREVIATIONS and not initial
+        elif token.quote is not None and following is not None:
+            inner = quote_texts[token.quote].rstrip()
+            ends = inner[-1:] in ".!?" and (following.capitalised or following.quote is not None)
+        if ends:
+            ranges.append((begin, i + 1))
+            begin = i + 1
+    if begin < len(tokens):
+        ranges.append((begin, len(tokens)))
+    return ranges
+
+
+def _in_phrase(token: Token) -> bool:
+    if token.quote is not None:
+        return False
+    if token.capitalised:
+        return token.lower not in {"he", "she", "they", "it", "we", "i", "but", "and", "when",
+                                   "while", "as", "if", "after", "before", "during", "however"}
+    return token.lower in _CONNECTORS or token.lower in _PHRASE_WORDS or token.text in "-()"
+
+
+def phrase_before(tokens: list[Token], end: int, floor: int, limit: int = 14) -> tuple[int, int]:
+    """The noun phrase ending just before token `end` (exclusive), as a token range."""
+    i = end - 1
+    while i >= floor and end - i <= limit and _in_phrase(tokens[i]):
+        i -= 1
+    start = i + 1
+    while start < end and tokens[start].lower in _CONNECTORS - {"the"}:
+        start += 1
+    if start > floor and tokens[start - 1].lower in _DETERMINERS:
+        start -= 1
+    return start, end
+
+
+def phrase_after(tokens: list[Token], start: int, ceiling: int, limit: int = 14) -> tuple[int, int]:
+    """The noun phrase starting at token `start`."""
+    i = start
+    if i < ceiling and tokens[i].lower in _DETERMINERS:
+        i += 1
+    while i < ceiling and i - start <= limit and _in_phrase(tokens[i]):
+        i += 1
+    end = i
+    while end > start and tokens[end - 1].lower in _CONNECTORS:
+        end -= 1
+    return start, end
+
+
+def _word(token: Token) -> str:
+    return re.sub(r"['’]s$", "", token.text)
+
+
+def _is_name_word(token: Token) -> bool:
+    word = _word(token)
+    low = word.lower()
+    if not token.capitalised:
+        return low in _PARTICLES
+    if len(word) == 1 or (len(word) == 2 and word.endswith(".")):
+        return True  # an initial: "Antony J Blinken"
+    if _ACRONYM.match(word):
+        return False
+    return not (low in FUNCTION_WORDS or low in ROLE_WORDS or low in ORG_WORDS
+                or low in COUNTRIES or low in COUNTRY_ADJECTIVES or low in MONTHS
+                or low in WEEKDAYS or low in NON_SPEAKING_NOUNS)
+
+
+def _text(tokens: Sequence[Token], source: str) -> str:
+    return source[tokens[0].start:tokens[-1].end] if tokens else ""
+
+
+def canonical_institution(phrase: str) -> str:
+    """ "the Pakistan embassy in Washington" -> "Embassy of Pakistan"; "the ISPR" -> its name."""
+    text = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)
+    text = re.sub(r"\s*\([^)]*\)\s*$", "", text)
+    low = text.lower()
+    known = KNOWN_INSTITUTIONS.get(low)
+    if known:
+        return known
+    embassy = re.match(r"^([\w.\-]+)\s+(embassy|high commission|consulate)\b", text, re.I)
+    if embassy:
+        place = embassy.group(1)
+        country = COUNTRY_ADJECTIVES.get(place.lower(), place if place.lower() in COUNTRIES
+                                         else None)
+        if country:
+            return f"{embassy.group(2).title()} of {country}"
+    of_country = re.match(r"^(embassy|high commission|consulate) of (?:the )?([\w .\-]+?)"
+                          r"(?: in [\w .\-]+)?$", text, re.I)
+    if of_country:
+        return f"{of_country.group(1).title()} of {of_country.group(2)}"
+    return text
+
+
+def parse_phrase(tokens: list[Token], start: int, end: int, source: str) -> Mention | None:
+    """What a noun phrase next to a cue names: a person (with a role), an institution, a
+    pronoun, a role noun ("the spokesperson"), a statement, or a country."""
+    words = [t for t in tokens[start:end] if t.quote is None]
+    if not words:
+        return None
+    text = _text(words, source)
+    first, last = words[0].start, words[-1].end
+    if len(words) == 1 and words[0].lower in PRONOUNS:
+        return Mention("pronoun", text, first, last, gender=PRONOUNS[words[0].lower])
+    lowers = [_word(t).lower() for t in words]
+    for position, low in enumerate(lowers):
+        if low in NON_SPEAKING_NOUNS:
+            source_mention = None
+            after = [t for t in words[position + 1:] if t.lower not in {"issued", "released"}]
+            if after and after[0].lower in {"from", "by", "of"}:
+                idx = tokens.index(after[0])
+                source_mention = parse_phrase(tokens, idx + 1, end, source)
+            elif position > 0:
+                idx = tokens.index(words[position])
+                source_mention = parse_phrase(tokens, start, idx, source)
+                if source_mention is not None and source_mention.kind not in {"person",
+                                                                                 "institution"}:
+                    source_mention = None
+            return Mention("statement", text, first, last, source=source_mention)
+    # a person: the trailing run of name words, after any role words
+    run_start = len(words)
+    while run_start > 0 and _is_name_word(words[run_start - 1]):
+        run_start -= 1
+    while run_start < len(words) and words[run_start].lower in _PARTICLES:
+        run_start += 1
+    name_words = words[run_start:]
+    if name_words and any(len(_word(t)) > 2 for t in name_words) and len(name_words) <= 5:
+        name = " ".join(_word(t) if i == len(name_words) - 1 else t.text
+                        for i, t in enumerate(name_words)).replace("’", "'")
+        role_words = words[:run_start]
+        while role_words and role_words[0].lower in _DETERMINERS | _CONNECTORS:
+            role_words = role_words[1:]
+        while role_words and role_words[-1].lower in _CONNECTORS:
+            role_words = role_words[:-1]
+        role = _text(role_words, source) if role_words else None
+        if role and not any(_word(t).lower() in ROLE_WORDS for t in role_words):
+            role = None
+        return Mention("person", text, name_words[0].start, last, name=name, role=role)
+    head = lowers[-1]
+    core = [t for t in words if t.lower not in _DETERMINERS]
+    if not core:
+        return None
+    core_text = _text(core, source)
+    if head in ROLE_WORDS and not any(t.capitalised and _is_name_word(t) for t in core):
+        return Mention("role", text, first, last, role=core_text)
+    if (core_text.lower() in KNOWN_INSTITUTIONS or head in SPEAKING_INSTITUTION_HEADS
+            or any(lw in SPEAKING_INSTITUTION_HEADS for lw in lowers)
+            or (len(core) == 1 and _ACRONYM.match(core[0].text))):
+        return Mention("institution", text, first, last, name=core_text)
+    if all(_word(t).lower() in COUNTRIES or t.lower in COUNTRY_ADJECTIVES for t in core):
+        return Mention("country", text, first, last, name=core_text)
+    return None
+
+
+def organisation_of(role: str | None) -> str | None:
+    if not role:
+        return None
+    for pattern, organisation in ROLE_ORGANISATIONS:
+        if pattern.search(role):
+            return organisation
+    return None
+
+
+def _role_words_in(tokens: Sequence[Token]) -> bool:
+    return any(_word(t).lower() in ROLE_WORDS for t in tokens)
+
+
+def people_in(source: str, start: int, end: int) -> list[Mention]:
+    """Full names with the role written next to them, anywhere in a paragraph:
+    "State Department Spokesperson Matthew Miller", "Matthew Miller, Department Spokesperson,".
+    Used to learn who is who before the quotes are attributed."""
+    tokens = tokenise(source[start:end], start, ())
+    found: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if not (token.capitalised and _is_name_word(token) and len(_word(token)) > 1):
+            i += 1
+            continue
+        j = i
+        while j < len(tokens) and _is_name_word(tokens[j]) and j - i < 6:
+            j += 1
+        run = tokens[i:j]
+        if 2 <= len(run) <= 5:
+            role: str | None = None
+            p_start, _ = phrase_before(tokens, i, 0)
+            before = [t for t in tokens[p_start:i] if t.lower not in _DETERMINERS]
+            while before and before[-1].lower in _CONNECTORS:
+                before.pop()
+            if before and _role_words_in(before):
+                role = _text(before, source)
+            elif j < len(tokens) and tokens[j].text == ",":
+                k = j + 1
+                while k < len(tokens) and k - j <= 12 and tokens[k].text not in ",.;:" \
+                        and tokens[k].quote is None:
+                    k += 1
+                appositive = [t for t in tokens[j + 1:k] if t.lower not in {"a", "an", "the"}]
+                if (k < len(tokens) and tokens[k].text == "," and appositive
+                        and _role_words_in(appositive)
+                        and not any(_is_name_word(a) and _is_name_word(b) and a.capitalised
+                                    for a, b in itertools.pairwise(appositive))):
+                    role = _text(appositive, source)
+            name = " ".join(_word(t) if n == len(run) - 1 else t.text
+                            for n, t in enumerate(run)).replace("’", "'")
+            found.append(Mention("person", _text(run, source), run[0].start, run[-1].end,
+                                 name=name, role=role))
+        i = j
+    return found

@@ -1,0 +1,153 @@
+"""One person (or institution) is one speaker, across every article of the corpus.
+
+The registry keeps canonical names with their aliases (surnames, acronyms) and the roles each
+speaker held, with the first and last dates of the statements made in each role, so a minister
+who changed portfolio keeps both. It is a pydantic model: the index saves and reloads it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+
+from pydantic import BaseModel, Field, PrivateAttr
+from rapidfuzz.distance import Levenshtein
+
+from search_index.lexicon import HONORIFICS, KNOWN_INSTITUTIONS
+from search_index.models import Speaker, SpeakerRole
+
+_PUNCTUATION = re.compile(r"[^\w\s-]")
+_SPACES = re.compile(r"\s+")
+
+
+def normalise_name(name: str) -> str:
+    """Lower case, punctuation and honorifics dropped: "Mr. Matthew Miller" -> "matthew miller"."""
+    text = unicodedata.normalize("NFKC", name).replace("’", "'")
+    text = re.sub(r"'s\b", "", text)
+    text = _SPACES.sub(" ", _PUNCTUATION.sub(" ", text)).strip().lower()
+    words = text.split()
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def surname(name: str) -> str:
+    words = normalise_name(name).split()
+    return words[-1] if words else ""
+
+
+class SpeakerRegistry(BaseModel):
+    """Canonical speakers and the names that lead to them."""
+
+    speakers: dict[str, Speaker] = Field(default_factory=dict)
+    institutions: list[str] = Field(default_factory=list)  # canonical names that are not people
+    _index: dict[str, set[str]] | None = PrivateAttr(default=None)
+
+    # -- lookups -------------------------------------------------------------------------------
+    def _alias_index(self) -> dict[str, set[str]]:
+        if self._index is None:
+            index: dict[str, set[str]] = {}
+            for name, speaker in self.speakers.items():
+                for alias in (name, *speaker.aliases):
+                    index.setdefault(normalise_name(alias), set()).add(name)
+            self._index = index
+        return self._index
+
+    def is_institution(self, name: str) -> bool:
+        return name in self.institutions
+
+    def resolve(self, mention: str) -> str | None:
+        """The canonical name a mention stands for, or None when it is unknown or ambiguous.
+
+        Exact names and aliases first; then a surname alone when exactly one person carries
+        it; then a one-letter typo in a full name whose surname matches ("Micheal Kugelman")."""
+        key = normalise_name(mention)
+        if not key:
+            return None
+        known = KNOWN_INSTITUTIONS.get(key)
+        if known and known in self.speakers:
+            return known
+        index = self._alias_index()
+        found = index.get(key)
+        if found and len(found) == 1:
+            return next(iter(found))
+        words = key.split()
+        people = [n for n in self.speakers if n not in self.institutions]
+        if len(words) == 1:
+            matches = {n for n in people if len(n.split()) > 1 and surname(n) == key}
+            return next(iter(matches)) if len(matches) == 1 else None
+        close = {
+            n for n in people
+            if surname(n) == words[-1] and len(normalise_name(n).split()) == len(words)
+            and Levenshtein.distance(normalise_name(n), key) <= 2
+            and normalise_name(n)[0] == key[0]
+        }
+        if len(close) == 1:
+            return next(iter(close))
+        # "Mumtaz Baloch" for "Mumtaz Zahra Baloch": same first and last words, one left out.
+        fuller = {n for n in people
+                  if (w := normalise_name(n).split()) and len(w) > len(words)
+                  and w[0] == words[0] and w[-1] == words[-1]}
+        return next(iter(fuller)) if len(fuller) == 1 else None
+
+    # -- learning ------------------------------------------------------------------------------
+    def observe(self, name: str, role: str | None = None, organisation: str | None = None,
+                date: datetime.date | None = None, *, institution: bool = False,
+                alias: str | None = None, statement: bool = False) -> str:
+        """Record a speaker (and a role held on `date`); returns the canonical name."""
+        canonical = self.resolve(name) or name.strip()
+        speaker = self.speakers.get(canonical)
+        if speaker is None:
+            speaker = Speaker(name=canonical)
+            self.speakers[canonical] = speaker
+            if institution:
+                self.institutions.append(canonical)
+        new_aliases = {a for a in (alias, name) if a and a != canonical}
+        if not institution and len(canonical.split()) > 1:
+            new_aliases.add(canonical.split()[-1])
+        for item in sorted(new_aliases):
+            if item not in speaker.aliases:
+                speaker.aliases.append(item)
+        if role:
+            self._add_role(speaker, role, organisation, date)
+        if statement:
+            speaker.statements += 1
+        if date is not None:
+            speaker.first = min(speaker.first or date, date)
+            speaker.last = max(speaker.last or date, date)
+        self._index = None
+        return canonical
+
+    @staticmethod
+    def _add_role(speaker: Speaker, role: str, organisation: str | None,
+                  date: datetime.date | None) -> None:
+        key = normalise_name(role)
+        for held in speaker.roles:
+            if normalise_name(held.role) == key:
+                if organisation and not held.organisation:
+                    held.organisation = organisation
+                if date is not None:
+                    held.first = min(held.first or date, date)
+                    held.last = max(held.last or date, date)
+                return
+        speaker.roles.append(SpeakerRole(role=role, organisation=organisation, first=date,
+                                         last=date))
+
+    def role_on(self, name: str, date: datetime.date | None) -> SpeakerRole | None:
+        """The role a speaker held on a date: the one whose dated span is nearest to it."""
+        speaker = self.speakers.get(name)
+        if speaker is None or not speaker.roles:
+            return None
+        if date is None:
+            return speaker.roles[-1] if len(speaker.roles) == 1 else None
+
+        def distance(held: SpeakerRole) -> int:
+            if held.first is None or held.last is None:
+                return 10**6
+            if held.first <= date <= held.last:
+                return 0
+            return min(abs((date - held.first).days), abs((date - held.last).days))
+
+        best = min(speaker.roles, key=distance)
+        return best if distance(best) <= 365 else None
