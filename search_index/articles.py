@@ -20,6 +20,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from search_index import dates
 from search_index.dates import DateResolution, date_of_speech, find_date_expressions
 from search_index.errors import ArticleError
 from search_index.models import Article, DateBasis, Paragraph
@@ -669,7 +670,7 @@ def _dateline(text: str, near: date | None) -> tuple[str | None, str | None, _Da
         found = (stated[0].date, DateBasis.DATELINE, CONFIDENCE[DateBasis.DATELINE])
     else:
         # "WASHINGTON, March 3 (AP)": the year from the masthead, else the latest not after today.
-        anchor = near or date.today()
+        anchor = near or dates.current_date()
         month_day = [r for r in find_date_expressions(extra, anchor) if r.date is not None]
         if month_day:
             found = (month_day[0].date, DateBasis.DATELINE, _YEARLESS_DATELINE_CONFIDENCE)

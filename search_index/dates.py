@@ -160,6 +160,11 @@ def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
         return None
 
 
+def current_date() -> datetime.date:
+    """Today, the latest a year-less date may fall; one function so tests can pin it."""
+    return datetime.date.today()
+
+
 def year_for_weekday(
     month: int,
     day: int,
@@ -183,7 +188,7 @@ def year_for_weekday(
             if best is None or distance < best[0]:
                 best = (distance, year)
         return best[1] if best else None
-    limit = not_after or datetime.date.today()
+    limit = not_after or current_date()
     for year in range(limit.year, limit.year - 60, -1):
         candidate = _safe_date(year, month, day)
         if candidate is not None and candidate <= limit and candidate.weekday() == weekday:

@@ -1,4 +1,4 @@
-"""The five seed articles: title, byline, dateline, date and body as a careful reader sees them."""
+"""Article files -> Article: the seeds, short texts for each kind of furniture, bad files."""
 
 import hashlib
 import json
@@ -9,9 +9,16 @@ from pathlib import Path
 
 import pytest
 
+from search_index import dates
 from search_index.articles import MAX_ARTICLE_BYTES, ArticleMeta, load_article, parse_article
 from search_index.errors import ArticleError
 from search_index.models import Article, DateBasis
+
+
+@pytest.fixture(autouse=True)
+def _pinned_today(monkeypatch):
+    # "December 18, Monday" means the latest such Monday not after today: pin today.
+    monkeypatch.setattr(dates, "current_date", lambda: date(2026, 11, 23))
 
 
 def _seed(seeds_dir: Path, prefix: str) -> Article:
