@@ -797,6 +797,10 @@ class DiscordDouble:
 
     # ----- the user's side -------------------------------------------------------------------
 
+    def all_messages(self) -> list[SentMessage]:
+        """Every message the bot made (responses, follow-ups, channel posts), oldest first."""
+        return list(self._messages.values())
+
     def make_user(self, name: str) -> FakeUser:
         return FakeUser(self.ids.next(), name)
 
