@@ -201,7 +201,11 @@ def source_field(source: SourceSummary) -> AnswerField:
 
 def stats_lines(stats: IndexStats) -> list[str]:
     return [
-        f"{stats.statements} statements by {stats.speakers} speakers "
-        f"from {stats.articles} articles in {stats.outlets} outlets",
+        f"{_count(stats.statements, 'statement')} by {_count(stats.speakers, 'speaker')} "
+        f"from {_count(stats.articles, 'article')} in {_count(stats.outlets, 'outlet')}",
         f"Dates: {span_text(stats.first, stats.last)}",
     ]
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

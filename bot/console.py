@@ -143,7 +143,8 @@ def ask(session: ConsoleSession, line: str, out: TextIO | None = None) -> int:
     answer = session.handle(line)
     if answer is None:
         answer = error("Nothing to ask.", 'Give a command, for example: onrecord ask "/about"')
-    print(render_text(answer, width=_width(stream), ansi=stream.isatty()), file=stream)
+    text = render_text(answer, width=_width(stream), ansi=stream.isatty(), hints=False)
+    print(text, file=stream)
     return 1 if answer.is_error else 0
 
 

@@ -19,7 +19,10 @@ QUOTE_LIMIT = 500  # longer quotes are cut; /context shows them in full
 INDENT = "    "
 
 
-def render_text(answer: Answer, *, width: int = 88, ansi: bool = False) -> str:
+def render_text(
+    answer: Answer, *, width: int = 88, ansi: bool = False, hints: bool = True
+) -> str:
+    """The answer as terminal text; `hints` adds what to type next (next, prev, /context)."""
     width = max(40, width)
     out: list[str] = []
     title = one_line(answer.title)
@@ -36,13 +39,13 @@ def render_text(answer: Answer, *, width: int = 88, ansi: bool = False) -> str:
         out.extend(_item_lines(item, width, ansi, show_quote=not answer.context))
     for field in answer.fields:
         out.append("")
-        out.append(one_line(field.name))
+        out.extend(textwrap.wrap(one_line(field.name), width) or [""])
         for line in field.lines:
             out.extend(textwrap.wrap(one_line(line), width, initial_indent=INDENT,
                                      subsequent_indent=INDENT))
         if field.url:
             out.append(INDENT + one_line(field.url))
-    footer = _footer(answer)
+    footer = _footer(answer, hints)
     if footer:
         out.append("")
         out.extend(textwrap.wrap(footer, width))
@@ -129,7 +132,7 @@ def wrap_runs(runs: list[TextRun], width: int, indent: str, ansi: bool) -> list[
     return lines or [indent]
 
 
-def _footer(answer: Answer) -> str:
+def _footer(answer: Answer, hints_wanted: bool) -> str:
     parts: list[str] = []
     if answer.pages > 1:
         parts.append(f"Page {answer.page}/{answer.pages}")
@@ -143,6 +146,6 @@ def _footer(answer: Answer) -> str:
             hints.append("prev")
     if answer.items and not answer.context:
         hints.append(f"/context {answer.items[0].number}")
-    if hints:
+    if hints and hints_wanted:
         parts.append("type " + ", ".join(hints))
     return " · ".join(parts)
