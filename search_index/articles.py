@@ -172,6 +172,7 @@ _STRIP = (
 _WRAP_WIDTH = 100  # lines of a hard-wrapped text are at most this long
 _WORDS = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*")
 _QUOTE_OPEN = ("\"", "“", "‘", "'", "«")
+_QUOTE_MARKS = re.compile(r"[\"“”«»]")
 _TERMINAL = re.compile(r"(?:[.!?…:;]|[.!?,]?[\"”’»])[\"”’»)\]]*$")
 _I = re.IGNORECASE
 _UI = re.compile(
@@ -379,9 +380,11 @@ def _classify_all(lines: list[_Line]) -> None:
     for line in lines:
         line.kind = _classify(line)
     # Pages print a photo's caption twice (image alt text, then the caption): a line repeated
-    # straight away is a caption, whatever it says.
+    # straight away is a caption. Not when it quotes someone: a page that doubled a paragraph
+    # must not lose it (the body keeps the first copy).
     for prev, line in itertools.pairwise(lines):
-        if line.text == prev.text and prev.kind is Kind.TEXT and _is_prose(line.text):
+        if (line.text == prev.text and prev.kind is Kind.TEXT and _is_prose(line.text)
+                and not _QUOTE_MARKS.search(line.text)):
             prev.kind = line.kind = Kind.CAPTION
 
 

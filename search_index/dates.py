@@ -9,6 +9,7 @@ no date: we never invent a day, but we say which period was meant.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 from dataclasses import dataclass
@@ -386,11 +387,18 @@ def _candidates(text: str) -> list[_Candidate]:
             found.append(_Candidate(rank, m.start(), m.end(), kind, m))
     # Keep the most precise reading of each span, then the longest, first come first served.
     found.sort(key=lambda c: (-c.rank, -(c.end - c.start), c.start))
+    # Taken spans never overlap, so sorted by start they are sorted by end too: a new span
+    # only needs checking against its neighbours (no quadratic scan on long texts).
+    starts: list[int] = []
     taken: list[_Candidate] = []
     for cand in found:
-        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
-            taken.append(cand)
-    taken.sort(key=lambda c: c.start)
+        at = bisect.bisect_left(starts, cand.start)
+        if at > 0 and taken[at - 1].end > cand.start:
+            continue
+        if at < len(taken) and taken[at].start < cand.end:
+            continue
+        starts.insert(at, cand.start)
+        taken.insert(at, cand)
     return taken
 
 
