@@ -6,17 +6,19 @@ assertions passed: the rules are part of what every end-to-end test checks.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 import pytest_asyncio
 from discord_double import DiscordDouble
 from e2e_harness import running_client
 
+from bot.discord_app import OnRecordBot, create_bot
 from bot.discord_endpoints import apply_endpoints, restore_default_endpoints
+from bot.settings import load_settings
+from search_index.index import ingest
+from search_index.search import SearchService
 
 HEARTBEAT_MS = 500  # short, so heartbeats happen during the tests; the client copes fine
 
@@ -55,17 +57,8 @@ def discord_at_double(double: DiscordDouble) -> Iterator[DiscordDouble]:
 # (`discord_rules`) and its own members (`double.make_user`), so cooldowns never leak across.
 
 
-def _missing_modules(*names: str) -> list[str]:
-    return [name for name in names if importlib.util.find_spec(name) is None]
-
-
 @pytest.fixture(scope="session")
 def seed_index(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
-    missing = _missing_modules("search_index.extract", "search_index.search", "search_index.index")
-    if missing:
-        pytest.skip(f"the search service is not there yet: missing {', '.join(missing)}")
-    from search_index.index import ingest
-
     index_dir = tmp_path_factory.mktemp("seed-index")
     report = ingest([seeds_dir], index_dir)
     assert report.statements > 0, f"indexing seeds/ found no statements: {report}"
@@ -85,14 +78,8 @@ async def bot_double() -> AsyncIterator[DiscordDouble]:
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def onrecord(
     bot_double: DiscordDouble, seed_index: Path, seeds_dir: Path
-) -> AsyncIterator[Any]:
+) -> AsyncIterator[OnRecordBot]:
     """The real bot (`create_bot`), started with `bot.start(token)` against the double."""
-    if _missing_modules("bot.discord_app"):
-        pytest.skip("bot/discord_app.py is not there yet")
-    from bot.discord_app import create_bot
-    from bot.settings import load_settings
-    from search_index.search import SearchService
-
     settings = load_settings(
         DISCORD_TOKEN=bot_double.token,
         DISCORD_API_BASE=bot_double.api_base,
@@ -116,7 +103,9 @@ async def onrecord(
 
 
 @pytest_asyncio.fixture(loop_scope="module")
-async def discord_rules(bot_double: DiscordDouble, onrecord: Any) -> AsyncIterator[DiscordDouble]:
+async def discord_rules(
+    bot_double: DiscordDouble, onrecord: OnRecordBot
+) -> AsyncIterator[DiscordDouble]:
     """The module's double, checked for broken Discord rules when the test ends."""
     yield bot_double
     await bot_double.settle()

@@ -19,6 +19,8 @@ from discord_double import (
 )
 from double_payloads import MANAGE_GUILD, MEMBER_PERMISSIONS, SentMessage
 
+from bot.discord_app import OnRecordBot
+
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
@@ -80,7 +82,7 @@ async def quote_elections(double: DiscordDouble) -> list[str]:
 
 
 async def test_quote_elections_shows_millers_february_2024_statements_with_dates(
-    discord_rules: DiscordDouble, onrecord: Any
+    discord_rules: DiscordDouble, onrecord: OnRecordBot
 ) -> None:
     miller = await quote_elections(discord_rules)
     assert all("**election" in r.lower() for r in miller), "matched words are emphasised"
@@ -101,7 +103,7 @@ async def test_quote_elections_shows_millers_february_2024_statements_with_dates
     "the issue wants every answer to say where it was reported (e.g. fall back to the file)",
 )
 async def test_quote_elections_says_where_each_statement_was_reported(
-    discord_rules: DiscordDouble, onrecord: Any
+    discord_rules: DiscordDouble, onrecord: OnRecordBot
 ) -> None:
     miller = await quote_elections(discord_rules)
     hits = onrecord.service.search("elections", speaker="Matthew Miller", per_page=25).hits
@@ -115,7 +117,7 @@ async def test_quote_elections_says_where_each_statement_was_reported(
 
 
 async def test_latest_offers_khawaja_asif_while_typing_then_his_november_2024_words_first(
-    discord_rules: DiscordDouble, onrecord: Any
+    discord_rules: DiscordDouble, onrecord: OnRecordBot
 ) -> None:
     typing = await discord_rules.send_autocomplete("latest", {"speaker": "khawaja"})
     choices = await typing.autocomplete_choices()
@@ -133,7 +135,7 @@ async def test_latest_offers_khawaja_asif_while_typing_then_his_november_2024_wo
 
 
 async def test_paging_next_then_previous_and_only_the_asker_may_page(
-    discord_rules: DiscordDouble, onrecord: Any
+    discord_rules: DiscordDouble, onrecord: OnRecordBot
 ) -> None:
     asker = discord_rules.make_user("asker")
     message = await ask(discord_rules, "quote", {"query": "Pakistan"}, user=asker)
@@ -165,7 +167,7 @@ async def test_paging_next_then_previous_and_only_the_asker_may_page(
 
 
 async def test_context_select_shows_the_paragraph_around_a_statement(
-    discord_rules: DiscordDouble, onrecord: Any
+    discord_rules: DiscordDouble, onrecord: OnRecordBot
 ) -> None:
     message = await ask(discord_rules, "quote", {"query": "elections"})
     context_select = select(message)
@@ -183,7 +185,7 @@ async def test_context_select_shows_the_paragraph_around_a_statement(
 
 
 async def test_speakers_lists_who_is_on_record_with_roles_and_counts(
-    discord_rules: DiscordDouble, onrecord: Any
+    discord_rules: DiscordDouble, onrecord: OnRecordBot
 ) -> None:
     message = await ask(discord_rules, "speakers")
     text = plain(message.text())
@@ -194,7 +196,7 @@ async def test_speakers_lists_who_is_on_record_with_roles_and_counts(
 
 
 async def test_sources_lists_the_indexed_articles(
-    discord_rules: DiscordDouble, onrecord: Any
+    discord_rules: DiscordDouble, onrecord: OnRecordBot
 ) -> None:
     message = await ask(discord_rules, "sources")
     text = plain(message.text())
@@ -207,7 +209,7 @@ async def test_sources_lists_the_indexed_articles(
 
 
 async def test_about_gives_corpus_size_and_date_range(
-    discord_rules: DiscordDouble, onrecord: Any
+    discord_rules: DiscordDouble, onrecord: OnRecordBot
 ) -> None:
     message = await ask(discord_rules, "about")
     text = plain(message.text())
@@ -219,7 +221,7 @@ async def test_about_gives_corpus_size_and_date_range(
 
 
 async def test_unknown_speaker_gets_a_private_helpful_answer(
-    discord_rules: DiscordDouble, onrecord: Any
+    discord_rules: DiscordDouble, onrecord: OnRecordBot
 ) -> None:
     message = await ask(discord_rules, "latest", {"speaker": "Nobody Atall"})
     assert message.ephemeral
@@ -228,8 +230,18 @@ async def test_unknown_speaker_gets_a_private_helpful_answer(
     assert "/speakers" in text, "it says where to find the names that are on record"
 
 
+async def test_quote_without_hits_answers_privately_with_a_did_you_mean(
+    discord_rules: DiscordDouble, onrecord: OnRecordBot
+) -> None:
+    message = await ask(discord_rules, "quote", {"query": "electoins"})
+    assert message.ephemeral, "a miss is nobody else's business"
+    text = plain(message.text())
+    assert "Did you mean" in text and "elections" in text, text
+    assert "/speakers" in text, "it says what to try"
+
+
 async def test_reindex_is_refused_to_members_who_cannot_manage_the_server(
-    discord_rules: DiscordDouble, onrecord: Any
+    discord_rules: DiscordDouble, onrecord: OnRecordBot
 ) -> None:
     message = await ask(discord_rules, "reindex", guild_permissions=MEMBER_PERMISSIONS)
     assert message.ephemeral
@@ -238,7 +250,7 @@ async def test_reindex_is_refused_to_members_who_cannot_manage_the_server(
 
 
 async def test_no_message_the_bot_sent_allows_mentions(
-    discord_rules: DiscordDouble, onrecord: Any
+    discord_rules: DiscordDouble, onrecord: OnRecordBot
 ) -> None:
     await ask(discord_rules, "quote", {"query": "@everyone elections"})
     messages = discord_rules.all_messages()
