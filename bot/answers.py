@@ -60,12 +60,18 @@ class QuoteItem(BaseModel):
     outlet: str | None = None
     article_title: str | None = None
     url: str | None = None
+    source_file: str | None = None  # the article's file: named when it has no title
     statement_id: str
     sources: int = 1  # how many articles reported these words
 
     @property
     def text(self) -> str:
         return "".join(run.text for run in self.runs)
+
+    @property
+    def article_name(self) -> str | None:
+        """What to call the article: its title, else its file, so a source is always named."""
+        return self.article_title or self.source_file
 
 
 class AnswerField(BaseModel):
@@ -132,6 +138,7 @@ def quote_item(hit: Hit, number: int) -> QuoteItem:
         outlet=statement.outlet,
         article_title=statement.title,
         url=statement.url,
+        source_file=statement.file,
         statement_id=statement.id,
         sources=max(1, len(hit.sources)),
     )

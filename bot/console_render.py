@@ -67,8 +67,8 @@ def _item_lines(item: QuoteItem, width: int, ansi: bool, *, show_quote: bool) ->
     source = [date_text(item)]
     if item.outlet:
         source.append(one_line(item.outlet))
-    if item.article_title:
-        source.append(one_line(item.article_title))
+    if item.article_name:
+        source.append(one_line(item.article_name))
     if item.sources > 1:
         source.append(f"reported by {item.sources} articles")
     lines.extend(textwrap.wrap(" · ".join(source), width, initial_indent=INDENT,

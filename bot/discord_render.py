@@ -144,7 +144,7 @@ def _source_line(item: QuoteItem) -> str:
     if item.outlet:
         parts.append(safe_cut(item.outlet, 100))
     url = safe_url(item.url)
-    title = safe_cut(item.article_title, 150) if item.article_title else None
+    title = safe_cut(item.article_name, 150) if item.article_name else None
     if title and url:
         parts.append(f"[{title}]({url})")
     elif title:

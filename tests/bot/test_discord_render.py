@@ -172,3 +172,11 @@ def test_error_answers_render_red_with_their_lines():
     assert embed.colour.value == 0xE74C3C
     assert embed.title == "since: “soon” is not a date."
     assert "YYYY-MM-DD" in embed.description
+
+
+def test_an_article_without_title_or_outlet_is_named_by_its_file():
+    runs = [TextRun(text="We will keep talking.")]
+    untitled = item(1, runs, article_title=None, outlet=None, url=None,
+                    source_file="001_report.txt")
+    [embed] = render(Answer(kind=AnswerKind.RESULTS, title="t", items=[untitled]))
+    assert embed.fields[0].value.endswith("2024-02-10 · 001\\_report.txt")
