@@ -41,7 +41,8 @@ CONFIDENCE = {
     DateBasis.MASTHEAD: 0.2,
 }
 _EVENT_DATE_CONFIDENCE = 0.7  # a caption's or first paragraph's date: the event, not the page
-_YEARLESS_DATELINE_CONFIDENCE = 0.5
+# 'ISLAMABAD, Nov 7 (APP):' gives the day, not the year: below what callers trust as an anchor.
+_YEARLESS_DATELINE_CONFIDENCE = 0.4
 
 
 class ArticleMeta(BaseModel):
@@ -193,7 +194,7 @@ _UI = re.compile(
 _FOOTER = re.compile(
     r"^(?:comments?(?: \(\d+\))?|\d+ comments?|comments are closed\.?|leave a (?:comment|reply)"
     r"|post a comment|add a comment|you may also like|more from .{1,40}|most (?:read|popular)"
-    r"|join the conversation|comments? (?:policy|section)\b.*)$",
+    r"|more on this (?:story|topic)|join the conversation|comments? (?:policy|section)\b.*)$",
     _I,
 )
 _PUBLISHED_WORD = re.compile(
@@ -222,14 +223,33 @@ _CAPTION_PHOTO = re.compile(rf"(?:{_PHOTO_WORDS}\b|/|@)", _I)
 _CAPTION_HEAD = re.compile(
     r"^(?:file(?:\s+photo)?|photo|image|picture|pic|caption|video|screengrab)\b\s*[:|—–-]", _I
 )
-_CAPTION_PAREN = re.compile(rf"\((?:[^()]{{0,30}}\b)?{_PHOTO_WORDS}\b[^()]*\)\.?$", _I)
+_CAPTION_PAREN = re.compile(
+    rf"(?:\((?:[^()]{{0,30}}\b)?{_PHOTO_WORDS}\b[^()]*\)|\[(?:[^\[\]]{{0,30}}\b)?{_PHOTO_WORDS}\b"
+    rf"[^\[\]]*\]|[.!?]\s*(?:file\s+)?(?:photo|image|picture|pic)s?\s*:\s*[^.]{{1,60}})\.?$",
+    _I,
+)
 _COPYRIGHT = re.compile(
     r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*[-–]?\s*(?:\d{4})?\s*)?(?P<outlet>[^.|,]{2,60}?)"
     r"(?:[.,|]|\s+all rights reserved|$)",
     _I,
 )
 _AGENCY_LINE = re.compile(r"^(?:\((?P<a>[A-Za-z .&]{2,30})\)|[—–-]\s*(?P<b>[A-Za-z .&]{2,30}))$")
-_PUBLISHED_IN = re.compile(r"^published in\s+(?:the\s+)?(?P<outlet>[^,.]{2,40}?)\s*[,.]", _I)
+_PUBLISHED_IN = re.compile(r"^published in\s+(?P<outlet>[^,.]{2,40}?)\s*[,.]", _I)
+_SOURCE_LINE = re.compile(
+    r"^(?:source|courtesy|via)\s*:\s*(?P<outlet>[^,;.]{2,40}?)(?:\s+and\s+(?:news\s+)?agencies"
+    r"|\s*[,;.]|$)",
+    _I,
+)
+_SOCIAL_PLUG = re.compile(
+    r"\b(?:like .{1,40} on facebook|follow (?:us|@\w+)(?: on (?:twitter|x|facebook|instagram))?"
+    r"|join (?:our|us on) (?:whatsapp|telegram))\b",
+    _I,
+)
+# "ISLAMABAD:" alone on the line above the body
+_DATELINE_ALONE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.’'\-]*(?: [A-Z][A-Z.’'\-]*){0,3})\s*(?:\((?P<agency>[^)]{2,30})\))?"
+    r"\s*[:—–-]$"
+)
 # A credit after the last sentence: "... carried out. (Pahwok)", "... he said. — Reuters"
 _TRAILING_CREDIT = re.compile(
     r"(?<=[.!?\"”’])\s*(?:\((?P<a>[A-Z][A-Za-z.&/-]*(?: [A-Za-z.&/-]+){0,3})\)"
@@ -356,11 +376,12 @@ def _classify(line: _Line) -> Kind:
         return Kind.FOOTER
     if _SEPARATOR.match(t):
         return Kind.SEPARATOR
-    if _UI.match(t):
+    if _UI.match(t) or (_words(t) <= 30 and _SOCIAL_PLUG.search(t)):
         return Kind.UI
     if _BY_ALONE.match(t):
         return Kind.BYLINE
-    if _CREDITS_LINE.match(t) or _COPYRIGHT.match(t) or _AGENCY_LINE.match(t):
+    if (_CREDITS_LINE.match(t) or _COPYRIGHT.match(t) or _AGENCY_LINE.match(t)
+            or _SOURCE_LINE.match(t)):
         return Kind.CREDIT
     short = _words(t) <= 16
     if short and _PUBLISHED_WORD.search(t) and _stated_dates(t):
@@ -550,6 +571,9 @@ def parse_article(
             paragraphs[0] = _span(text, first.start + cut, first.end, 0)
 
     dateline, agency, dateline_date = _dateline(paragraphs[0].text, head.masthead)
+    alone = _DATELINE_ALONE.match(lines[body_at - 1].text) if body_at > 0 else None
+    if dateline is None and alone and alone.group("place").split()[0] not in _NOT_PLACES:
+        dateline, agency = alone.group("place"), alone.group("agency")  # "ISLAMABAD:" on its own
     if agency:
         outlet = outlet or agency
     if dateline_date is not None:
@@ -630,7 +654,7 @@ def _apply_meta(article: Article, meta: ArticleMeta) -> Article:
 
 
 def _credit_outlet(text: str) -> str | None:
-    for pattern in (_PUBLISHED_IN, _COPYRIGHT):
+    for pattern in (_PUBLISHED_IN, _SOURCE_LINE, _COPYRIGHT):
         m = pattern.match(text)
         if m:
             return m.group("outlet").strip() or None

@@ -495,3 +495,60 @@ def test_parse_article_applies_meta():
     assert article.published == date(2020, 1, 2)
     assert article.published_basis == DateBasis.SIDECAR
     assert article.outlet == "Wire"
+
+
+def test_dateline_alone_published_in_footer_and_social_plug():
+    text = (
+        "Pakistan\nWorld\n\n"
+        "Pakistan, US agree to expand trade ties\n"
+        "Officials say both sides will hold talks on market access next month\n"
+        "Our Correspondent\n"
+        "November 09, 2024\n"
+        "Share\n\n"
+        "The minister speaks to the media in Islamabad. PHOTO: APP\n\n"
+        "ISLAMABAD:\n\n"
+        "Pakistan and the United States on Friday agreed to expand trade ties, officials said.\n\n"
+        "Also Read\nGovt to cut tariffs on raw materials\n\n"
+        "\"We have agreed on a roadmap,\" the minister told reporters.\n\n"
+        "Published in The Express Tribune, November 9th, 2024.\n\n"
+        "Like Business on Facebook, follow @SomeDesk on Twitter to stay informed.\n"
+    )
+    article = _parse(text)
+    assert article.title == "Pakistan, US agree to expand trade ties"
+    assert article.byline == "Our Correspondent"
+    assert article.dateline == "ISLAMABAD"
+    assert article.outlet == "The Express Tribune"
+    assert article.published == date(2024, 11, 9)
+    assert [p.text[:12] for p in article.paragraphs] == ["Pakistan and", "\"We have agr"]
+
+
+def test_bracket_caption_and_source_line():
+    text = (
+        "News|Politics\n"
+        "US says it will work with the next government\n"
+        "Washington says it is concerned about reports of irregularities in the vote.\n"
+        "The spokesman speaks at a briefing in Washington [File: Jane Roe/Reuters]\n"
+        "Published On 10 Feb 2024\n"
+        "The United States said it would work with the next government, a spokesman said.\n"
+        "“Claims of fraud should be investigated,” the spokesman said in a statement.\n"
+        "Source: Al Jazeera and news agencies\n"
+    )
+    article = _parse(text)
+    assert article.outlet == "Al Jazeera"
+    assert article.published == date(2024, 2, 10)
+    texts = [p.text for p in article.paragraphs]
+    assert len(texts) == 2
+    assert texts[0].startswith("The United States said")
+
+
+def test_yearless_dateline_is_not_a_trusted_anchor():
+    article = _parse(
+        "ISLAMABAD, Nov 7 (APP): The spokesperson on Thursday said the country wanted good "
+        "ties with its neighbours.\n"
+    )
+    assert article.dateline == "ISLAMABAD"
+    assert article.outlet == "APP"
+    assert article.published is not None
+    assert (article.published.month, article.published.day) == (11, 7)
+    assert article.published <= date(2026, 11, 23)  # not after (pinned) today
+    assert article.published_confidence < 0.5
