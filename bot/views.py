@@ -25,6 +25,7 @@ ContextFetcher = Callable[[str], Awaitable[Answer]]  # statement id -> its conte
 VIEW_TIMEOUT = 180.0  # seconds; well inside the 15 minutes an interaction token lasts
 NOT_YOURS = "Only the person who asked can page these results. Run the command yourself to page."
 OPTION_TEXT_LIMIT = 100  # Discord's limit on a select option's label and description
+NO_MENTIONS = discord.AllowedMentions.none()
 
 
 class AnswerView(discord.ui.View):
@@ -89,7 +90,7 @@ class AnswerView(discord.ui.View):
         if interaction.user.id == self.owner_id:
             return True
         await interaction.response.send_message(
-            NOT_YOURS, ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
+            NOT_YOURS, ephemeral=True, allowed_mentions=NO_MENTIONS
         )
         return False
 
@@ -108,19 +109,21 @@ class AnswerView(discord.ui.View):
         self.answer = answer
         self._layout()
         await interaction.edit_original_response(
-            embeds=render(answer), view=self, allowed_mentions=discord.AllowedMentions.none()
+            embeds=render(answer), view=self, allowed_mentions=NO_MENTIONS
         )
 
     async def _context(self, interaction: discord.Interaction) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         position = int(self.context_select.values[0])
         if position >= len(self.answer.items):  # drawn for a page that has since changed
-            await interaction.followup.send("That result moved; choose again.", ephemeral=True)
+            await interaction.followup.send(
+                "That result moved; choose again.", ephemeral=True, allowed_mentions=NO_MENTIONS
+            )
             return
         answer = await self._fetch_context(self.answer.items[position].statement_id)
         await interaction.followup.send(
             embeds=render(answer), ephemeral=True,
-            allowed_mentions=discord.AllowedMentions.none(),
+            allowed_mentions=NO_MENTIONS,
         )
 
     async def on_timeout(self) -> None:
@@ -141,9 +144,13 @@ class AnswerView(discord.ui.View):
         message = "That did not work, sorry. The problem has been logged."
         try:
             if interaction.response.is_done():
-                await interaction.followup.send(message, ephemeral=True)
+                await interaction.followup.send(
+                    message, ephemeral=True, allowed_mentions=NO_MENTIONS
+                )
             else:
-                await interaction.response.send_message(message, ephemeral=True)
+                await interaction.response.send_message(
+                    message, ephemeral=True, allowed_mentions=NO_MENTIONS
+                )
         except discord.HTTPException:
             log.debug("could not report a button failure to the user")
 
@@ -151,7 +158,7 @@ class AnswerView(discord.ui.View):
 async def send_private(interaction: discord.Interaction, answer: Answer) -> None:
     """A private follow-up: errors and notes that only the presser should see."""
     await interaction.followup.send(
-        embeds=render(answer), ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
+        embeds=render(answer), ephemeral=True, allowed_mentions=NO_MENTIONS
     )
 
 
