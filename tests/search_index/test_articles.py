@@ -4,6 +4,7 @@ import hashlib
 import json
 import logging
 import os
+import random
 from datetime import date
 from pathlib import Path
 
@@ -552,3 +553,33 @@ def test_yearless_dateline_is_not_a_trusted_anchor():
     assert (article.published.month, article.published.day) == (11, 7)
     assert article.published <= date(2026, 11, 23)  # not after (pinned) today
     assert article.published_confidence < 0.5
+
+
+_PIECES = [
+    "By", "Web Desk", "|", "Share", "Comments", "Published April 13, 2022",
+    "Sunday December 22, 2024",
+    "  • A bullet point line.", "WASHINGTON: The minister said on Monday it was over.",
+    "“We will not stop,” she said.", "“An open quote over two lines", "closing it now,” he added.",
+    "Short headline without period here", "(Reuters)", "© 2024 Wire", "", "", "\xa0",
+    "date 2024-02-10 ",
+    "A photo of the event. — Screengrab/Ministry", "ISLAMABAD:", "Reporting by A; Editing by B",
+    "The talks, which began on December 15, ended yesterday after two days, officials said.",
+]
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_random_page_copies_parse_or_fail_cleanly(seed):
+    rng = random.Random(seed)
+    lines = [rng.choice(_PIECES) for _ in range(rng.randint(1, 25))]
+    text = rng.choice(["\n", "\r\n", "\n\n"]).join(lines)
+    try:
+        article = parse_article(text, "random.txt")
+    except ArticleError as error:
+        assert "\n" not in str(error)
+        return
+    assert article.paragraphs
+    for index, para in enumerate(article.paragraphs):
+        assert para.index == index
+        assert article.text[para.start:para.end] == para.text
+        assert para.text.strip() == para.text
+    assert 0.0 <= article.published_confidence <= 1.0
