@@ -489,7 +489,8 @@ class ParagraphReader:
             result = (entity, subject.mention.text, subject.past_perfect,
                       token.text if token.lower != "according" else "according to")
             self.discourse.spoke(entity, number)
-            if self.display or entity.kind == "country" or _is_participle(token):
+            if self.display or entity.kind == "country" or (
+                    _is_participle(token) and token.lower != "according"):
                 continue
             span = self._clause_after(c, b) if token.lower != "according" else None
             if span is None:
@@ -519,9 +520,18 @@ class ParagraphReader:
         if tokens[c].lower in {"told", "tells", "tell"}:
             skipped = 0
             while k < b and skipped < 5 and tokens[k].lower != "that" and (
-                    tokens[k].lower in _TOLD_OBJECTS or tokens[k].capitalised):
+                    tokens[k].lower in _TOLD_OBJECTS - {"the", "a", "an"} or tokens[k].capitalised
+                    or (tokens[k].lower in {"the", "a", "an"} and k + 1 < b
+                        and tokens[k + 1].lower in _TOLD_OBJECTS)):
                 k += 1
                 skipped += 1
+        if k < b and tokens[k].lower in {"on", "in", "at", "during", "to", "late", "early",
+                                         "yesterday", "today", "earlier", "later"}:
+            # "said on Tuesday that …", "said in a statement that …"
+            that_at = next((i for i in range(k, min(b, k + 8)) if tokens[i].lower == "that"
+                            or tokens[i].text in ",;:" or tokens[i].quote is not None), None)
+            if that_at is not None and tokens[that_at].lower == "that":
+                k = that_at
         that = k < b and tokens[k].lower == "that"
         if that:
             k += 1

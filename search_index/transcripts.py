@@ -74,7 +74,8 @@ def is_transcript(paragraphs: Sequence[Paragraph]) -> bool:
     """Two official or answer turns and a question: a briefing transcript, not a story."""
     kinds = [label[0] for p in paragraphs if (label := _label(p)) is not None]
     answers = sum(1 for k in kinds if k in {"official", "answer"})
-    return answers >= 2 and "question" in kinds
+    questions = kinds.count("question")
+    return questions >= 1 and (answers >= 2 or (answers >= 1 and "answer" in kinds))
 
 
 def answer_turns(source: str, paragraphs: Sequence[Paragraph]) -> list[Turn]:
@@ -87,8 +88,8 @@ def answer_turns(source: str, paragraphs: Sequence[Paragraph]) -> list[Turn]:
             return
         kind, name, start, end, position = current
         words = source[start:end].split()
-        if end > start and len(words) >= _MIN_ANSWER_WORDS and not _PROCEDURAL.match(
-                " ".join(words)):
+        procedural = len(words) <= 10 and _PROCEDURAL.match(" ".join(words))
+        if end > start and len(words) >= _MIN_ANSWER_WORDS and not procedural:
             label = name if kind == "official" else None
             turns.append(Turn(start, end, position, label, _surname(name)))
 

@@ -1,17 +1,121 @@
-"""`onrecord extract` and `onrecord evaluate`: the extraction commands (work in progress)."""
+"""`onrecord extract` and `onrecord evaluate`: print the statements found in articles, and
+score extraction against hand-checked gold."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from pathlib import Path
+
+from search_index.evaluate import EvaluationReport, Miss, evaluate_files
+from search_index.extract import extract_paths
+from search_index.models import Statement
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     extract = subparsers.add_parser("extract", help="print the statements found in articles")
     extract.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     extract.add_argument("--json", action="store_true", help="one JSON object a line")
-    extract.set_defaults(handler=_not_ready)
+    extract.set_defaults(handler=run_extract)
+
+    evaluate = subparsers.add_parser("evaluate", help="score extraction against gold quotes")
+    evaluate.add_argument("gold", metavar="GOLD.jsonl", help="the gold statements")
+    evaluate.add_argument("--articles", metavar="DIR", type=Path, default=None,
+                          help="folder holding the gold's article files (default: seeds/)")
+    evaluate.set_defaults(handler=run_evaluate)
 
 
-def _not_ready(args: argparse.Namespace) -> int:
-    print("onrecord: extraction is not built yet")
-    return 1
+def _record(statement: Statement) -> dict[str, object]:
+    return {
+        "file": statement.file, "text": statement.text, "kind": statement.kind,
+        "speaker": statement.speaker, "speaker_mention": statement.speaker_mention,
+        "role": statement.role, "organisation": statement.organisation, "cue": statement.cue,
+        "date": statement.date.isoformat() if statement.date else None,
+        "date_basis": str(statement.date_basis), "confidence": statement.confidence,
+        "start": statement.start, "end": statement.end, "paragraph": statement.paragraph,
+        "title": statement.title, "outlet": statement.outlet, "id": statement.id,
+    }
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    read = 0
+    for outcome in extract_paths(Path(p) for p in args.paths):
+        if outcome.article is None:
+            print(f"onrecord: skipped {outcome.error}", file=sys.stderr)
+            continue
+        read += 1
+        if outcome.error:
+            print(f"onrecord: {outcome.error}", file=sys.stderr)
+        if args.json:
+            for statement in outcome.statements:
+                print(json.dumps(_record(statement), ensure_ascii=False))
+            continue
+        article = outcome.article
+        heading = article.title or article.file
+        print(f"== {article.file}: {heading}")
+        if not outcome.statements:
+            print("   (no statements)")
+        for statement in outcome.statements:
+            when = statement.date.isoformat() if statement.date else "undated"
+            role = f", {statement.role}" if statement.role else ""
+            print(f"  [{statement.kind}] {statement.speaker}{role} ({when}, "
+                  f"{statement.date_basis}, {statement.confidence:.2f})")
+            print(f"      {statement.text}")
+        print()
+    if read == 0:
+        print("onrecord: no article could be read", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _listing(title: str, items: list[Miss]) -> list[str]:
+    lines = [f"{title} ({len(items)}):"] if items else []
+    for item in items:
+        detail = ""
+        if item.expected or item.got:
+            detail = f" expected {item.expected!r}, got {item.got!r}"
+        elif item.speaker:
+            detail = f" [{item.speaker}]"
+        lines.append(f"  {item.file}: {item.text[:100]!r}{detail}")
+    return lines
+
+
+def format_report(report: EvaluationReport) -> str:
+    lines = [
+        f"gold statements:   {report.gold}",
+        f"predictions:       {report.predicted} (direct and partial)",
+        f"precision:         {report.precision:.3f}",
+        f"recall:            {report.recall:.3f}",
+        f"F1:                {report.f1:.3f}",
+        f"direct precision:  {report.direct_precision:.3f}",
+        f"direct recall:     {report.direct_recall:.3f}",
+        f"direct F1:         {report.direct_f1:.3f}",
+        f"speaker accuracy:  {report.speaker_accuracy:.3f}",
+        f"date accuracy:     {report.date_accuracy:.3f}",
+        f"fully right:       {report.fully_right:.3f}",
+    ]
+    lines += _listing("misses", report.misses)
+    lines += _listing("false positives", report.false_positives)
+    lines += _listing("duplicates", report.duplicates)
+    lines += _listing("wrong speakers", report.wrong_speakers)
+    lines += _listing("wrong dates", report.wrong_dates)
+    return "\n".join(lines)
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    gold = Path(args.gold)
+    if not gold.is_file():
+        print(f"onrecord: no gold file at {gold}", file=sys.stderr)
+        return 1
+    if args.articles is not None and not args.articles.is_dir():
+        print(f"onrecord: no article folder at {args.articles}", file=sys.stderr)
+        return 1
+    try:
+        report = evaluate_files(gold, args.articles)
+    except (ValueError, OSError) as error:
+        print(f"onrecord: cannot read the gold file: {str(error).splitlines()[0]}",
+              file=sys.stderr)
+        return 1
+    print(format_report(report))
+    return 0

@@ -1,0 +1,108 @@
+from paragraph_helpers import paragraphs_of
+
+from search_index.attribution import attribute
+from search_index.quotes import find_quotes
+
+
+def attributed(text: str):
+    paragraphs = paragraphs_of(text)
+    return attribute(text, paragraphs, find_quotes(text, paragraphs))
+
+
+def by_text(text: str) -> dict[str, tuple[str, str]]:
+    return {text[s.start:s.end]: (s.speaker, s.kind) for s in attributed(text)}
+
+
+def test_cue_after_quote_with_inverted_subject_and_role_appositive():
+    text = ("Foreign Ministry Spokesman Daniel Ortega Ruiz met reporters.\n"
+            "“We are ready to talk,” said Ruiz.")
+    assert by_text(text)["We are ready to talk,"] == ("Daniel Ortega Ruiz", "direct")
+
+
+def test_pronoun_resolves_to_most_recent_speaker():
+    text = ("Defence Secretary Alan Brooks spoke on Monday.\n"
+            "Brooks said the deal was signed.\n"
+            "“It is a good day,” he added.")
+    [quote] = [s for s in attributed(text) if s.kind == "direct"]
+    assert quote.speaker == "Alan Brooks" and quote.mention == "he"
+    assert quote.role == "Defence Secretary"
+
+
+def test_she_and_he_pick_different_speakers():
+    text = ("Trade Minister Sara Holt said exports rose sharply this year.\n"
+            "Central bank governor Tom Reyes said inflation had eased.\n"
+            "“We expect more growth,” she said.")
+    quote = next(s for s in attributed(text) if s.kind == "direct")
+    assert quote.speaker in {"Sara Holt", "Tom Reyes"}
+
+
+def test_colon_introduced_quote_is_direct():
+    text = 'Asked about the talks, Holt said: "We will not comment on that today."'
+    assert by_text(text)["We will not comment on that today."] == ("Holt", "direct")
+
+
+def test_partial_quote_inside_reporters_sentence():
+    text = 'Envoy Mark Dale reaffirmed support for "free and fair elections" in the country.'
+    assert by_text(text)["free and fair elections"] == ("Mark Dale", "partial")
+
+
+def test_scare_quotes_without_speaker_are_not_statements():
+    text = 'The so-called "peace dividend" never came, and the "reforms" stalled.'
+    assert attributed(text) == []
+
+
+def test_standalone_quote_paragraph_takes_previous_speaker():
+    text = ("Prime Minister Anna Berg said the plan was final.\n"
+            "“There will be no second vote.”")
+    assert by_text(text)["There will be no second vote."] == ("Anna Berg", "direct")
+
+
+def test_institution_statement_and_the_statement_added():
+    text = ("The talks ended, the National Disaster Agency (NDA) said in a statement on May 3.\n"
+            '"Relief teams have reached every district," the statement added.')
+    quote = by_text(text)["Relief teams have reached every district,"]
+    assert quote == ("National Disaster Agency", "direct")
+
+
+def test_embassy_statement_is_canonical():
+    text = ("A statement from the Turkish embassy in Rome said the visit went ahead.\n"
+            "“The minister thanked his hosts,” the statement added.")
+    assert by_text(text)["The minister thanked his hosts,"][0] == "Embassy of Turkey"
+
+
+def test_reported_speech_said_that_and_according_to():
+    text = ("Spokeswoman Lena Ortiz said that the border would reopen next week.\n"
+            "The convoy was delayed by rain, according to the Interior Ministry.")
+    found = {text[s.start:s.end]: (s.speaker, s.kind) for s in attributed(text)}
+    assert found["the border would reopen next week"] == ("Lena Ortiz", "indirect")
+    assert found["The convoy was delayed by rain"] == ("Interior Ministry", "indirect")
+
+
+def test_told_reporters_clause():
+    text = "Senator Paul Wade told reporters the bill would pass by Friday."
+    [statement] = attributed(text)
+    assert statement.kind == "indirect" and statement.speaker == "Paul Wade"
+    assert text[statement.start:statement.end] == "the bill would pass by Friday"
+
+
+def test_object_noun_phrase_is_not_reported_speech():
+    text = "Minister Joan Pike reiterated the importance of trade with the region."
+    assert attributed(text) == []
+
+
+def test_role_noun_resolves_to_speaker_with_that_role():
+    text = ("Interior Minister Omar Farooq visited the border on Sunday.\n"
+            '"Security has improved," said the interior minister.')
+    assert by_text(text)["Security has improved,"][0] == "Omar Farooq"
+
+
+def test_fragment_echoing_a_full_quote_takes_its_speaker():
+    text = ('This came a week after the letter, terming the move "deeply regrettable".\n'
+            'Spokesperson Rina Das had said: "The decision is deeply regrettable."')
+    assert by_text(text)["deeply regrettable"][0] == "Rina Das"
+
+
+def test_past_perfect_is_flagged():
+    text = 'Earlier, Rina Das had said: "We were not consulted."'
+    [statement] = attributed(text)
+    assert statement.past_perfect

@@ -1,0 +1,57 @@
+from paragraph_helpers import paragraphs_of
+
+from search_index.extract import extract_article
+from search_index.models import Article
+from search_index.transcripts import answer_turns, is_transcript
+
+BRIEFING = """Department Press Briefing with Spokesperson Jane Harlow
+
+MS. HARLOW: Good afternoon. We remain concerned about the fighting and urge both sides
+to return to talks.
+
+QUESTION: Do you have a response to the ceasefire violations?
+
+MS. HARLOW: We have seen those reports and we are in touch with both governments about them.
+
+QUESTION: Thanks.
+
+MS. HARLOW: Next question.
+"""
+
+FO_STYLE = """Weekly briefing by the Spokesperson Imran Qadir
+
+Question
+Will the minister visit Kabul next month?
+
+Answer
+No visit has been finalised yet and we will announce it when the dates are agreed.
+"""
+
+
+def test_detects_transcripts_and_not_stories():
+    assert is_transcript(paragraphs_of(BRIEFING))
+    assert not is_transcript(paragraphs_of("Lopez said the talks went well.\nShe left."))
+
+
+def test_answer_turns_skip_questions_and_procedural_turns():
+    turns = answer_turns(BRIEFING, paragraphs_of(BRIEFING))
+    texts = [BRIEFING[t.start:t.end] for t in turns]
+    assert len(texts) == 2
+    assert texts[0].startswith("Good afternoon. We remain concerned")
+    assert all(t.surname == "Harlow" for t in turns)
+
+
+def test_label_surname_resolves_to_full_name_in_text():
+    article = Article(id="t1", path="t1.txt", file="t1.txt", text=BRIEFING,
+                      paragraphs=paragraphs_of(BRIEFING))
+    statements = extract_article(article)
+    assert {s.speaker for s in statements} == {"Jane Harlow"}
+    assert all(s.kind == "direct" for s in statements)
+
+
+def test_question_answer_lines_give_the_spokesperson():
+    article = Article(id="t2", path="t2.txt", file="t2.txt", text=FO_STYLE,
+                      paragraphs=paragraphs_of(FO_STYLE))
+    [statement] = extract_article(article)
+    assert statement.speaker == "Imran Qadir"
+    assert statement.text.startswith("No visit has been finalised")
