@@ -108,6 +108,9 @@ class OnRecordBot(discord.Client):
         cooldown_rate: int = COOLDOWN_RATE,
         cooldown_per: float = COOLDOWN_PER,
     ) -> None:
+        # The bot never joins voice: discord.py's "voice will NOT be supported" is noise here.
+        discord.VoiceClient.warn_nacl = False
+        discord.VoiceClient.warn_dave = False
         intents = discord.Intents.none()
         intents.guilds = True  # no privileged intents: slash commands need no message content
         super().__init__(intents=intents, allowed_mentions=NO_MENTIONS)

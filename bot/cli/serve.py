@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
+import signal
 import sys
 from typing import TYPE_CHECKING
 
@@ -102,6 +104,11 @@ async def _serve(settings: Settings, service: SearchService) -> int:
 
     assert settings.discord_token is not None
     bot = create_bot(settings, service)
+    # SIGTERM (systemd, docker stop) closes the connection cleanly, like Ctrl-C.
+    with contextlib.suppress(NotImplementedError):  # not on Windows
+        asyncio.get_running_loop().add_signal_handler(
+            signal.SIGTERM, lambda: asyncio.ensure_future(bot.close())
+        )
     try:
         async with bot:
             await bot.start(settings.discord_token.get_secret_value())
