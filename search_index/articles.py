@@ -425,6 +425,12 @@ def _is_headline(text: str) -> bool:
     return len(words) >= 4 or any(w[0].islower() for w in words)
 
 
+def _is_question_headline(text: str) -> bool:
+    return text.endswith(("?", "!", "?’", "?'")) and 3 <= _words(text) <= 20 and not (
+        text.startswith(_QUOTE_OPEN)
+    )
+
+
 def _is_name(text: str) -> bool:
     """'Mariana Baabar', 'Web Desk': a byline without 'By'."""
     words = text.split()
@@ -463,9 +469,14 @@ _HEADER_SCAN_LINES = 15
 
 
 def _body_start(lines: list[_Line]) -> int | None:
+    seen_headline = False
     for i, line in enumerate(lines):
         if line.kind is not Kind.TEXT:
             continue
+        if not seen_headline and i + 1 < len(lines) and _is_question_headline(line.text):
+            seen_headline = True  # "Will talks resume next month?" above the story
+            continue
+        seen_headline = seen_headline or _is_headline(line.text)
         if not _is_prose(line.text):
             nxt = lines[i + 1] if i + 1 < len(lines) else None
             wrapped_head = (

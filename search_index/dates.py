@@ -384,6 +384,8 @@ def _candidates(text: str) -> list[_Candidate]:
         for m in pattern.finditer(text):
             if kind in ("month-day", "month-rel", "month-year") and not _plausible_month(m):
                 continue
+            if kind == "weekday" and not _plausible_weekday(text, m):
+                continue
             found.append(_Candidate(rank, m.start(), m.end(), kind, m))
     # Keep the most precise reading of each span, then the longest, first come first served.
     found.sort(key=lambda c: (-c.rank, -(c.end - c.start), c.start))
@@ -406,6 +408,24 @@ def _plausible_month(m: re.Match[str]) -> bool:
     """'may' and 'march' are also a verb: only read them as months when capitalised."""
     word = m.group("month")
     return word.lower() not in ("may", "march", "mar") or word[0].isupper()
+
+
+# "Good Friday", "Super Tuesday": a named day, not a day of the week we can resolve.
+_NAMED_DAY_BEFORE = re.compile(
+    r"\b(?:good|black|ash|super|holy|maundy|cyber|easter|bloody|giving)\s+$", re.IGNORECASE
+)
+
+
+def _plausible_weekday(text: str, m: re.Match[str]) -> bool:
+    """A weekday that is part of a name ("Good Friday", "the Sunday Times") is no date."""
+    if _NAMED_DAY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return False
+    if m.group("mod") or m.group("part") or "'" in m.group(0) or "’" in m.group(0):
+        return True
+    after = text[m.end(): m.end() + 30]
+    follower = re.match(r"\s+([A-Z][a-z]+)", after)
+    # "Sunday Times", "Monday Night Football"; but "Monday December 18" is a date (ranked above)
+    return follower is None or follower.group(1).lower() in _MONTHS
 
 
 def find_date_expressions(

@@ -583,3 +583,12 @@ def test_random_page_copies_parse_or_fail_cleanly(seed):
         assert article.text[para.start:para.end] == para.text
         assert para.text.strip() == para.text
     assert 0.0 <= article.published_confidence <= 1.0
+
+
+def test_question_headline_is_the_title_not_body():
+    article = _parse(
+        "Will talks with the lender resume next month?\n\n"
+        "ISLAMABAD: The minister said on Monday that talks would resume.\n"
+    )
+    assert article.title == "Will talks with the lender resume next month?"
+    assert [p.text[:9] for p in article.paragraphs] == ["ISLAMABAD"]

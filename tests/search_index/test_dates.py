@@ -325,3 +325,16 @@ def test_date_of_speech_without_anchor_keeps_self_contained_dates():
     assert res is not None and res.date == MON_2023_12_18
     weekday = date_of_speech("He said on Tuesday that the talks went well.", None)
     assert weekday is not None and weekday.date is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["on Good Friday the cleric said", "the Sunday Times reported", "after Super Tuesday results"],
+)
+def test_named_days_are_not_weekdays(text):
+    assert find_date_expressions(text, WED_2022_04_13) == []
+
+
+def test_bare_weekday_before_a_comma_or_verb_is_a_weekday():
+    assert one("Tuesday, the minister said", WED_2022_04_13).date == date(2022, 4, 12)
+    assert one("Monday's briefing", WED_2022_04_13).date == date(2022, 4, 11)
