@@ -14,12 +14,12 @@ import json
 import logging
 import re
 import secrets
-import zlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from aiohttp import WSMsgType, web
+from aiohttp import web
+from double_gateway import GatewayDouble
 from double_payloads import (
     BOT_PERMISSIONS,
     EPHEMERAL_FLAG,
@@ -61,13 +61,6 @@ ALLOWED_CALLBACKS = {
     },
 }
 MESSAGE_CALLBACKS = {CHANNEL_MESSAGE, UPDATE_MESSAGE}
-
-# Gateway opcodes and the intents Discord treats as privileged (closed with 4014 unless enabled).
-OP_DISPATCH, OP_HEARTBEAT, OP_IDENTIFY, OP_PRESENCE, OP_RESUME = 0, 1, 2, 3, 6
-OP_RECONNECT, OP_INVALID_SESSION, OP_HELLO, OP_HEARTBEAT_ACK = 7, 9, 10, 11
-PRIVILEGED_INTENTS = {
-    1 << 1: "GUILD_MEMBERS", 1 << 8: "GUILD_PRESENCES", 1 << 15: "MESSAGE_CONTENT",
-}
 
 OPTION_TYPES: dict[int, Callable[[Any], Any]] = {3: str, 4: int, 5: bool, 10: float}
 
@@ -157,27 +150,6 @@ class InteractionRecord:
         return f"{kinds.get(self.kind, '?')}{self.name} (interaction {self.id})"
 
 
-@dataclass
-class _Connection:
-    ws: web.WebSocketResponse
-    compressor: Any | None  # zlib compress object when the client asked for zlib-stream
-    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
-
-    async def send(self, payload: dict[str, Any]) -> None:
-        text = json.dumps(payload, separators=(",", ":"))
-        async with self.lock:
-            if self.ws.closed:
-                return
-            if self.compressor is None:
-                await self.ws.send_str(text)
-            else:
-                # One zlib stream per connection; each message ends with a sync flush marker.
-                data = self.compressor.compress(text.encode()) + self.compressor.flush(
-                    zlib.Z_SYNC_FLUSH
-                )
-                await self.ws.send_bytes(data)
-
-
 class _Reject(Exception):
     """A Discord-style error answer for the current REST request."""
 
@@ -204,10 +176,8 @@ class DiscordDouble:
         enabled_privileged_intents: int = 0,
     ) -> None:
         self.token = token
-        self.heartbeat_interval_ms = heartbeat_interval_ms
         self.response_deadline = response_deadline
         self.token_lifetime = token_lifetime
-        self.enabled_privileged_intents = enabled_privileged_intents
         self.ids = Snowflakes()
         self.application_id = self.ids.next()
         self.bot_user = FakeUser(self.application_id, "OnRecord", bot=True)
@@ -221,18 +191,17 @@ class DiscordDouble:
         self.guild_commands: dict[str, dict[str, dict[str, Any]]] = {}
         self.command_syncs = 0
         self.channel_messages: list[SentMessage] = []
-        self.identify_count = 0
-        self.resume_count = 0
-        self.heartbeats = 0
-        self.identify_payload: dict[str, Any] | None = None
-        self.gateway_queries: list[dict[str, str]] = []
+        self.gateway = GatewayDouble(
+            token=token,
+            url=lambda: self.gateway_url,
+            heartbeat_interval_ms=heartbeat_interval_ms,
+            enabled_privileged_intents=enabled_privileged_intents,
+            session_start=self._session_start,
+            violate=self.violate,
+            notify=self._notify,
+        )
         self._messages: dict[str, SentMessage] = {}
         self._by_token: dict[str, InteractionRecord] = {}
-        self._session_id: str | None = None
-        self._seq = 0
-        self._sent_events: list[dict[str, Any]] = []
-        self._connection: _Connection | None = None
-        self._sockets: set[web.WebSocketResponse] = set()
         self._runner: web.AppRunner | None = None
         self._changed: asyncio.Condition | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -277,7 +246,7 @@ class DiscordDouble:
         self._loop = asyncio.get_running_loop()
         self._changed = asyncio.Condition()
         app = web.Application()
-        app.router.add_get(GATEWAY_PATH, self._gateway)
+        app.router.add_get(GATEWAY_PATH, self.gateway.handle)
         app.router.add_route("*", API_PREFIX + "/{tail:.*}", self._rest)
         app.router.add_route("*", "/{tail:.*}", self._outside_api)
         self._runner = web.AppRunner(app, access_log=None)
@@ -289,8 +258,7 @@ class DiscordDouble:
         self.port = server.sockets[0].getsockname()[1]
 
     async def stop(self) -> None:
-        for ws in list(self._sockets):
-            await ws.close(code=1001, message=b"double stopping")
+        await self.gateway.close_all()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -335,7 +303,7 @@ class DiscordDouble:
     async def wait_connected(self, timeout: float = WAIT_S) -> None:
         """Until a gateway session is identified or resumed on a live connection."""
         await self.wait_for(
-            lambda: self._connection is not None and not self._connection.ws.closed,
+            lambda: self.gateway.live,
             "a live gateway session",
             timeout,
         )
@@ -674,126 +642,33 @@ class DiscordDouble:
 
     # ----- gateway ---------------------------------------------------------------------------
 
-    async def _gateway(self, request: web.Request) -> web.StreamResponse:
-        ws = web.WebSocketResponse(max_msg_size=0)
-        await ws.prepare(request)
-        self._sockets.add(ws)
-        self.gateway_queries.append(dict(request.query))
-        compress = request.query.get("compress")
-        if request.query.get("encoding", "json") != "json" or compress not in (None, "zlib-stream"):
-            log.error("gateway: unsupported encoding/compression %s", dict(request.query))
-            self.violate("gateway", f"unsupported query {dict(request.query)}")
-            await ws.close(code=4000, message=b"unsupported encoding")
-            return ws
-        connection = _Connection(ws, zlib.compressobj() if compress else None)
-        try:
-            await connection.send(
-                {"op": OP_HELLO, "d": {"heartbeat_interval": self.heartbeat_interval_ms},
-                 "s": None, "t": None}
-            )
-            async for frame in ws:
-                if frame.type is not WSMsgType.TEXT:
-                    continue
-                await self._gateway_frame(connection, json.loads(frame.data))
-        finally:
-            self._sockets.discard(ws)
-            if self._connection is connection:
-                self._connection = None
-        return ws
-
-    async def _gateway_frame(self, connection: _Connection, payload: dict[str, Any]) -> None:
-        op, data = payload.get("op"), payload.get("d")
-        if op == OP_HEARTBEAT:
-            self.heartbeats += 1
-            await connection.send({"op": OP_HEARTBEAT_ACK, "d": None, "s": None, "t": None})
-        elif op == OP_IDENTIFY:
-            await self._identify(connection, data or {})
-        elif op == OP_RESUME:
-            await self._resume(connection, data or {})
-        elif op == OP_PRESENCE:
-            return
-        else:
-            log.warning("gateway: opcode %s not handled by the double: %s", op, payload)
-
-    async def _identify(self, connection: _Connection, data: dict[str, Any]) -> None:
-        if data.get("token") != self.token:
-            self.violate("gateway", "IDENTIFY with the wrong token")
-            await connection.ws.close(code=4004, message=b"Authentication failed.")
-            return
-        intents = int(data.get("intents", 0))
-        for bit, name in PRIVILEGED_INTENTS.items():
-            if intents & bit and not self.enabled_privileged_intents & bit:
-                self.violate("privileged intent", f"IDENTIFY asked for {name}")
-                await connection.ws.close(code=4014, message=b"Disallowed intent(s).")
-                return
-        self.identify_count += 1
-        self.identify_payload = data
-        self._session_id = secrets.token_hex(16)
-        self._seq = 0
-        self._sent_events = []
-        self._connection = connection
-        await self.dispatch(
-            "READY",
-            {
-                "v": 10,
-                "user": {**self.bot_user.payload(), "verified": True, "mfa_enabled": False},
-                "guilds": [{"id": self.guild.id, "unavailable": True}],
-                "session_id": self._session_id,
-                "resume_gateway_url": self.gateway_url,
-                "application": {"id": self.application_id, "flags": 0},
-                "private_channels": [],
-                "relationships": [],
-                "presences": [],
-                "guild_join_requests": [],
-                "geo_ordered_rtc_regions": [],
-                "shard": [0, 1],
-                "_trace": ["discord-double"],
-            },
-        )
-        bot_member = member_payload(self.bot_user)
-        await self.dispatch("GUILD_CREATE", self.guild.create_payload(bot_member))
-        await self._notify()
-
-    async def _resume(self, connection: _Connection, data: dict[str, Any]) -> None:
-        if data.get("token") != self.token or data.get("session_id") != self._session_id:
-            await connection.send({"op": OP_INVALID_SESSION, "d": False, "s": None, "t": None})
-            return
-        self.resume_count += 1
-        self._connection = connection
-        seen = int(data.get("seq") or 0)
-        for event in self._sent_events:
-            if event["s"] > seen:  # replay what the client missed while away
-                await connection.send(event)
-        self._seq += 1
-        await connection.send({"op": OP_DISPATCH, "t": "RESUMED", "s": self._seq, "d": {}})
-        await self._notify()
+    def _session_start(self) -> tuple[dict[str, Any], dict[str, Any]]:
+        ready = {
+            "v": 10,
+            "user": {**self.bot_user.payload(), "verified": True, "mfa_enabled": False},
+            "guilds": [{"id": self.guild.id, "unavailable": True}],
+            "application": {"id": self.application_id, "flags": 0},
+            "private_channels": [],
+            "relationships": [],
+            "presences": [],
+            "guild_join_requests": [],
+            "geo_ordered_rtc_regions": [],
+            "shard": [0, 1],
+            "_trace": ["discord-double"],
+        }
+        return ready, self.guild.create_payload(member_payload(self.bot_user))
 
     async def dispatch(self, event: str, data: dict[str, Any]) -> None:
-        """Send a gateway DISPATCH (kept for replay if the connection is down)."""
-        self._seq += 1
-        frame = {"op": OP_DISPATCH, "t": event, "s": self._seq, "d": data}
-        self._sent_events.append(frame)
-        if self._connection is not None:
-            await self._connection.send(frame)
+        await self.gateway.dispatch(event, data)
 
     async def drop_connection(self, code: int = 4000) -> None:
-        """Close the gateway socket the way Discord does on trouble (the client should resume)."""
-        connection = self._connection
-        self._connection = None
-        if connection is not None:
-            await connection.ws.close(code=code, message=b"dropped by the double")
+        await self.gateway.drop_connection(code)
 
     async def invalidate_session(self) -> None:
-        """OP 9 with d=false: the client must identify afresh."""
-        connection = self._connection
-        self._session_id = None
-        if connection is not None:
-            await connection.send({"op": OP_INVALID_SESSION, "d": False, "s": None, "t": None})
+        await self.gateway.invalidate_session()
 
     async def request_reconnect(self) -> None:
-        """OP 7: Discord asks the client to reconnect and resume."""
-        if self._connection is not None:
-            await self._connection.send({"op": OP_RECONNECT, "d": None, "s": None, "t": None})
+        await self.gateway.request_reconnect()
 
     # ----- the user's side -------------------------------------------------------------------
 

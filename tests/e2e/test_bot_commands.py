@@ -97,11 +97,6 @@ async def test_quote_elections_shows_millers_february_2024_statements_with_dates
             assert known is None or plain(known)[:30] in result, (known, result)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="seeds/001 has no title or outlet, and the renderer then shows no source at all; "
-    "the issue wants every answer to say where it was reported (e.g. fall back to the file)",
-)
 async def test_quote_elections_says_where_each_statement_was_reported(
     discord_rules: DiscordDouble, onrecord: OnRecordBot
 ) -> None:

@@ -126,9 +126,9 @@ async def test_client_logs_in_syncs_and_connects_with_zlib_stream(
     assert tiny.user is not None and str(tiny.user.id) == double.application_id
     channel = tiny.get_channel(int(double.guild.channel_id))
     assert isinstance(channel, discord.TextChannel) and channel.name == "newsroom"
-    assert double.identify_payload is not None
-    assert double.identify_payload["intents"] & (1 << 0)  # GUILDS
-    assert double.gateway_queries[0]["compress"] == "zlib-stream"
+    assert double.gateway.identify_payload is not None
+    assert double.gateway.identify_payload["intents"] & (1 << 0)  # GUILDS
+    assert double.gateway.queries[0]["compress"] == "zlib-stream"
 
 
 async def test_ping_answers_with_a_channel_message(double: DiscordDouble, tiny: TinyBot) -> None:
@@ -261,10 +261,10 @@ async def test_dropped_connection_is_resumed_and_commands_still_work(
     double: DiscordDouble, tiny: TinyBot
 ) -> None:
     for code in (4000, 1001):
-        resumes = double.resume_count
+        resumes = double.gateway.resume_count
         await double.drop_connection(code=code)
-        await double.wait_for(lambda r=resumes: double.resume_count > r, "a RESUME", 5.0)
-    assert double.identify_count == 1
+        await double.wait_for(lambda r=resumes: double.gateway.resume_count > r, "a RESUME", 5.0)
+    assert double.gateway.identify_count == 1
     message = await (await double.send_command("ping")).reply()
     assert message.content.startswith("pong")
 
@@ -273,7 +273,7 @@ async def test_invalidated_session_makes_the_client_identify_again(
     double: DiscordDouble, tiny: TinyBot
 ) -> None:
     await double.invalidate_session()
-    await double.wait_for(lambda: double.identify_count == 2, "a new IDENTIFY", 5.0)
+    await double.wait_for(lambda: double.gateway.identify_count == 2, "a new IDENTIFY", 5.0)
     message = await (await double.send_command("ping")).reply()
     assert message.content.startswith("pong")
 
