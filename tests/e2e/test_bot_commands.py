@@ -255,3 +255,15 @@ async def test_no_message_the_bot_sent_allows_mentions(
         assert allowed is not None, f"message {message.id} sent without allowed_mentions"
         assert allowed.get("parse", []) == [], allowed
         assert not allowed.get("users") and not allowed.get("roles"), allowed
+
+
+async def test_bot_resumes_after_the_gateway_drops_and_keeps_answering(
+    discord_rules: DiscordDouble, onrecord: OnRecordBot
+) -> None:
+    gateway = discord_rules.gateway
+    identified, resumed = gateway.identify_count, gateway.resume_count
+    await discord_rules.drop_connection(code=4000)
+    await discord_rules.wait_for(lambda: gateway.resume_count > resumed, "a RESUME", 10.0)
+    assert gateway.identify_count == identified, "a dropped socket is resumed, not re-identified"
+    message = await ask(discord_rules, "about")
+    assert "OnRecord" in message.text()
