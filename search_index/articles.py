@@ -80,18 +80,40 @@ def read_sidecar(path: Path) -> ArticleMeta | None:
         return None
 
 
+_MAGIC = {
+    b"%PDF": "a PDF",
+    b"PK\x03\x04": "a zip archive (or a Word document)",
+    b"\x1f\x8b": "a gzip archive",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"{\\rtf": "an RTF document",
+}
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # Notepad's "Unicode": UTF-16 with a BOM
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:_BINARY_SNIFF_BYTES]
     if b"\x00" in sample:
         return True
-    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
     return control > _MAX_CONTROL_SHARE * max(1, len(sample))
 
 
 def decode_article_bytes(data: bytes, name: str = "article") -> str:
-    """Bytes -> normalised text: UTF-8 (BOM or not), else Windows-1252; newlines to "\\n"."""
+    """Bytes -> normalised text: UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1252;
+    newlines to "\\n"."""
     if not data.strip():
         raise ArticleError(f"{name}: the file is empty")
+    for magic, kind in _MAGIC.items():
+        if data.startswith(magic):
+            raise ArticleError(f"{name}: this is {kind}, not article text")
+    if data.startswith(_UTF16_BOMS):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ArticleError(f"{name}: broken UTF-16 text") from exc
+        return _checked_text(text, name)
     if _looks_binary(data):
         raise ArticleError(f"{name}: this is a binary file, not article text")
     try:
@@ -99,6 +121,10 @@ def decode_article_bytes(data: bytes, name: str = "article") -> str:
     except UnicodeDecodeError:
         # Old Windows editors and some scrapers save as cp1252 ("\x93quoted\x94").
         text = data.decode("cp1252", errors="replace")
+    return _checked_text(text, name)
+
+
+def _checked_text(text: str, name: str) -> str:
     text = normalise_text(text)
     if not text.strip():
         raise ArticleError(f"{name}: the file has only white space")
@@ -136,8 +162,26 @@ def load_article(path: Path) -> Article:
         raise ArticleError(f"{name}: cannot be read ({exc.strerror or exc})") from exc
     if len(data) > MAX_ARTICLE_BYTES:
         raise ArticleError(f"{name}: too large for an article (file grew while reading)")
+    meta = read_sidecar(path)
+    if _is_html(path, data):
+        return _html_article(data, path, meta)
     text = decode_article_bytes(data, name)
-    return parse_article(text, path, read_sidecar(path))
+    return parse_article(text, path, meta)
+
+
+_HTML_START = re.compile(rb"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>])", re.IGNORECASE)
+
+
+def _is_html(path: Path, data: bytes) -> bool:
+    return path.suffix.lower() in (".html", ".htm") or bool(_HTML_START.match(data[:1024]))
+
+
+def _html_article(data: bytes, path: Path, meta: ArticleMeta | None) -> Article:
+    """A saved web page: its markup knows the title and date, so the page reader handles it."""
+    from search_index.html_pages import article_from_html  # trafilatura: only when needed
+
+    article = article_from_html(data, path, url=meta.url if meta else None)
+    return _apply_meta(article, meta) if meta is not None else article
 
 
 # --- line classification ---------------------------------------------------------------------

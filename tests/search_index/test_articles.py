@@ -405,7 +405,8 @@ def test_lone_cr_newlines(tmp_path):
     [
         (b"", "empty"),
         (b"   \n\n\t  \r\n", "empty"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "binary"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "PNG image"),
+        (b"\x00\x01\x02 not text \x00" * 50, "binary"),
         (bytes(range(1, 9)) * 200, "binary"),
         (b"Home\nShare\n", "no paragraphs of prose"),
     ],
@@ -592,3 +593,40 @@ def test_question_headline_is_the_title_not_body():
     )
     assert article.title == "Will talks with the lender resume next month?"
     assert [p.text[:9] for p in article.paragraphs] == ["ISLAMABAD"]
+
+
+def test_utf16_with_bom_is_text(tmp_path):
+    path = tmp_path / "notepad.txt"
+    path.write_bytes("“We are ready,” the minister said on Monday.\r\n".encode("utf-16"))
+    article = load_article(path)
+    assert article.paragraphs[0].text == "“We are ready,” the minister said on Monday."
+
+
+@pytest.mark.parametrize(
+    ("content", "kind"),
+    [(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF"), (b"PK\x03\x04\x14\x00", "zip"),
+     (b"\x1f\x8b\x08\x00", "gzip")],
+)
+def test_known_binary_formats_are_named(tmp_path, content, kind):
+    path = tmp_path / "story.txt"
+    path.write_bytes(content)
+    with pytest.raises(ArticleError, match=kind):
+        load_article(path)
+
+
+def test_saved_web_page_goes_to_the_page_reader(tmp_path):
+    body = " ".join(["The minister said on Monday that talks with the lender would resume."] * 3)
+    page = (
+        "<!DOCTYPE html><html><head><title>Talks to resume, says minister</title>"
+        '<meta property="article:published_time" content="2024-03-04T10:00:00Z"></head>'
+        f"<body><article><h1>Talks to resume, says minister</h1><p>{body}</p>"
+        "<p>“We are close to an agreement,” he told reporters after a long cabinet meeting "
+        "in the capital.</p></article></body></html>"
+    )
+    path = tmp_path / "page.txt"  # HTML saved under a .txt name is still read as a page
+    path.write_text(page)
+    article = load_article(path)
+    assert "<p>" not in article.text
+    assert any("close to an agreement" in p.text for p in article.paragraphs)
+    for p in article.paragraphs:
+        assert article.text[p.start:p.end] == p.text
