@@ -289,6 +289,8 @@ _SOCIAL_PLUG = re.compile(
     r"|join (?:our|us on) (?:whatsapp|telegram))\b",
     _I,
 )
+# "Home › World › Asia", "News | Politics": navigation, not a headline
+_BREADCRUMB = re.compile(r"^[\w .&'’-]{1,30}(?:\s*[>›»|]\s*[\w .&'’-]{1,30}){1,6}$")
 # "ISLAMABAD:" alone on the line above the body
 _DATELINE_ALONE = re.compile(
     r"^(?P<place>[A-Z][A-Z.’'\-]*(?: [A-Z][A-Z.’'\-]*){0,3})\s*(?:\((?P<agency>[^)]{2,30})\))?"
@@ -420,7 +422,7 @@ def _classify(line: _Line) -> Kind:
         return Kind.FOOTER
     if _SEPARATOR.match(t):
         return Kind.SEPARATOR
-    if _UI.match(t) or (_words(t) <= 30 and _SOCIAL_PLUG.search(t)):
+    if _UI.match(t) or _BREADCRUMB.match(t) or (_words(t) <= 30 and _SOCIAL_PLUG.search(t)):
         return Kind.UI
     if _BY_ALONE.match(t):
         return Kind.BYLINE

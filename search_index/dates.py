@@ -456,7 +456,7 @@ _SPEECH_CUE = _rx(
 # Occasions that get dated in news copy but are not anybody speaking.
 _EVENT_CUE = _rx(
     r"\b(?:elections?|polls?|vote|voting|ballot|slated|scheduled|due|expected|take\s+place"
-    r"|took\s+place|polling|deadline|born|died|killed|attack|attacks|blast|explosion|anniversary"
+    r"|polling|deadline|born|died|killed|attack|attacks|blast|explosion|anniversary"
     r"|since|until|till|victory|won|triumphed|arrested|released|launched|signed|sworn|inaugurated"
     r"|clashes|protests?|strike|strikes|crash|earthquake|floods?|took\s+office|resigned"
     r"|holiday)\b"

@@ -630,3 +630,12 @@ def test_saved_web_page_goes_to_the_page_reader(tmp_path):
     assert any("close to an agreement" in p.text for p in article.paragraphs)
     for p in article.paragraphs:
         assert article.text[p.start:p.end] == p.text
+
+
+def test_breadcrumbs_are_not_the_title():
+    article = _parse(
+        "Home › World › Asia Pacific\n\n"
+        "Talks to resume next month, says minister\n\n"
+        "The minister said on Monday that talks with the lender would resume.\n"
+    )
+    assert article.title == "Talks to resume next month, says minister"

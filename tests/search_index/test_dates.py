@@ -338,3 +338,9 @@ def test_named_days_are_not_weekdays(text):
 def test_bare_weekday_before_a_comma_or_verb_is_a_weekday():
     assert one("Tuesday, the minister said", WED_2022_04_13).date == date(2022, 4, 12)
     assert one("Monday's briefing", WED_2022_04_13).date == date(2022, 4, 11)
+
+
+def test_the_meeting_where_words_were_said_dates_them():
+    text = "The meeting, which took place on Tuesday, was useful, the minister said."
+    res = date_of_speech(text, WED_2022_04_13)
+    assert res is not None and res.date == date(2022, 4, 12)
