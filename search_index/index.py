@@ -13,8 +13,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import json
 import logging
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -31,12 +33,17 @@ from search_index.schema import (
     DOCTYPE_META,
     DOCTYPE_STATEMENT,
     META_KEY,
+    VOCABULARY_KEY,
     build_schema,
     day_number,
     outlet_term,
     quote_key,
+    vocabulary_words,
 )
 from search_index.speaker_store import SpeakerStore
+from search_index.whoosh_patches import apply as apply_whoosh_patches
+
+apply_whoosh_patches()
 
 log = logging.getLogger(__name__)
 
@@ -155,30 +162,32 @@ def _within(path: str, roots: Sequence[Path]) -> bool:
 # -- the update --------------------------------------------------------------------------------
 
 
+def document_facts(doc: QuoteDocument) -> Facts:
+    statement = doc.representative()
+    sort_day = day_number(statement.date or statement.published)
+    return Facts(statement.role, statement.organisation, sort_day, tuple(doc.aliases()))
+
+
 def statement_fields(doc: QuoteDocument) -> dict[str, Any]:
     """The Whoosh fields of one statement document."""
     statement = doc.representative()
-    aliases = doc.aliases()
-    sort_day = day_number(statement.date or statement.published)
-    context_parts = [statement.speaker, *aliases, statement.role, statement.organisation]
-    context_parts.extend(doc.titles())
+    facts = document_facts(doc)
+    about = [statement.speaker, *facts.aliases, statement.role, statement.organisation]
+    about.extend(doc.titles())
     fields: dict[str, Any] = {
         "doctype": DOCTYPE_STATEMENT,
         "qkey": doc.qkey,
-        "member_ids": ",".join(r.statement.id for r in doc.reports),
-        "text": statement.text,
-        "context": " ".join(part for part in context_parts if part),
+        "member_ids": ",".join(r.statement.id.replace(",", " ") for r in doc.reports),
+        "body": " ".join([statement.text, *(part for part in about if part)]),
         "speaker": statement.speaker,
         "kind": statement.kind,
-        "sort_day": sort_day,
+        "sort_day": facts.sort_day,
         "payload": doc.model_dump_json(),
-        "facts": Facts(statement.role, statement.organisation, sort_day, tuple(aliases)).to_json(),
+        "facts": facts.to_json(),
     }
-    outlets = [outlet_term(o) for o in doc.outlets()]
+    outlets = [term for term in (outlet_term(o) for o in doc.outlets()) if term]
     if outlets:
-        fields["outlet"] = ",".join(o for o in outlets if o)
-    if statement.date is not None:
-        fields["day"] = day_number(statement.date)
+        fields["outlet"] = ",".join(outlets)
     return fields
 
 
@@ -198,6 +207,7 @@ class IndexUpdate:
             IndexMeta.model_validate_json(meta_fields["meta"]) if meta_fields else IndexMeta()
         )
         self.docs: dict[str, QuoteDocument | None] = {}  # qkey -> new state (None: deleted)
+        self.original: dict[str, QuoteDocument] = {}  # qkey -> as stored before this run
         self.new_records: dict[str, ArticleRecord | None] = {}
         self.touched_speakers: set[str] = set()
 
@@ -216,8 +226,14 @@ class IndexUpdate:
             return self.docs[qkey]
         if self.was_empty:
             return None
+        if qkey in self.original:
+            return self.original[qkey]
         fields = self.searcher.document(qkey=qkey)
-        return QuoteDocument.model_validate_json(fields["payload"]) if fields else None
+        if not fields:
+            return None
+        doc = QuoteDocument.model_validate_json(fields["payload"])
+        self.original[qkey] = doc
+        return doc
 
     # changing
 
@@ -302,23 +318,30 @@ class IndexUpdate:
 
     # writing
 
-    def _speaker_facts(self, name: str) -> Iterator[Facts]:
-        if not self.was_empty:
-            for fields in self.searcher.documents(speaker=name):
-                if fields["qkey"] not in self.docs:
-                    yield Facts.from_json(fields["facts"])
+    def _pending_facts(self) -> dict[str, list[Facts]]:
+        """The facts of every pending statement document, by speaker (computed once)."""
+        grouped: dict[str, list[Facts]] = {}
         for doc in self.docs.values():
-            if doc is not None and self._speaker(doc) == name:
-                fields = statement_fields(doc)
+            if doc is not None:
+                grouped.setdefault(self._speaker(doc), []).append(document_facts(doc))
+        return grouped
+
+    def _stored_facts(self, name: str) -> Iterator[Facts]:
+        if self.was_empty:
+            return
+        for fields in self.searcher.documents(speaker=name):
+            if fields["qkey"] not in self.docs:
                 yield Facts.from_json(fields["facts"])
 
     def _new_meta(self, registry: Any = None) -> IndexMeta:
         directory = {speaker.name: speaker for speaker in self.meta.speakers}
         known = getattr(registry, "speakers", None) or {}
+        pending = self._pending_facts()
         for name in self.touched_speakers:
             learned = known.get(name)
             aliases = [a for a in learned.aliases if a != name] if learned is not None else []
-            entry = speaker_entry(name, self._speaker_facts(name), aliases)
+            facts = [*self._stored_facts(name), *pending.get(name, ())]
+            entry = speaker_entry(name, facts, aliases)
             if entry.statements:
                 directory[name] = entry
             else:
@@ -332,13 +355,40 @@ class IndexUpdate:
                 outlets.setdefault(outlet_term(record.outlet), record.outlet)
         return IndexMeta(speakers=sorted(directory.values(), key=lambda s: s.name), outlets=outlets)
 
+    def _new_vocabulary(self) -> dict[str, int]:
+        """Word counts for did-you-mean, moved by exactly what this run changed."""
+        counts: Counter[str] = Counter()
+        if not self.was_empty:
+            fields = self.searcher.document(meta_key=VOCABULARY_KEY)
+            if fields:
+                counts.update(json.loads(fields["meta"]))
+        for qkey, doc in self.docs.items():
+            before = self.document_before(qkey)
+            if before is not None:
+                counts.subtract(vocabulary_words(before.representative().text))
+            if doc is not None:
+                counts.update(vocabulary_words(doc.representative().text))
+        return {word: count for word, count in counts.items() if count > 0}
+
+    def document_before(self, qkey: str) -> QuoteDocument | None:
+        """The document as stored before this run (read now if nothing read it yet)."""
+        if self.was_empty:
+            return None
+        if qkey not in self.original:
+            fields = self.searcher.document(qkey=qkey)
+            if not fields:
+                return None
+            self.original[qkey] = QuoteDocument.model_validate_json(fields["payload"])
+        return self.original[qkey]
+
     def commit(self, progress: Progress | None = None, registry: Any = None) -> None:
         if not self.docs and not self.new_records:
             return
         meta = self._new_meta(registry)
+        vocabulary = self._new_vocabulary()
         parallel = self.was_empty and len(self.docs) >= PARALLEL_BUILD_THRESHOLD
         writer = (
-            self.ix.writer(procs=2, multisegment=True, limitmb=256)
+            self.ix.writer(procs=2, multisegment=True, limitmb=256, batchsize=200)
             if parallel
             else self.ix.writer(limitmb=256)
         )
@@ -360,8 +410,12 @@ class IndexUpdate:
                     )
             if not self.was_empty:
                 writer.delete_by_term("meta_key", META_KEY)
+                writer.delete_by_term("meta_key", VOCABULARY_KEY)
             writer.add_document(
                 doctype=DOCTYPE_META, meta_key=META_KEY, meta=meta.model_dump_json()
+            )
+            writer.add_document(
+                doctype=DOCTYPE_META, meta_key=VOCABULARY_KEY, meta=json.dumps(vocabulary)
             )
         except BaseException:
             writer.cancel()

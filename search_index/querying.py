@@ -18,7 +18,7 @@ from search_index.schema import text_analyzer
 MAX_QUERY_CHARS = 1000
 MAX_CLAUSES = 16  # words plus phrases; a paste longer than this is cut
 MAX_PHRASE_WORDS = 12
-CONTEXT_BOOST = 0.6  # a match in the speaker/title context counts less than in the words
+SEARCH_FIELD = "body"  # the statement's words, its speaker and role, its articles' titles
 
 _ANALYZER = text_analyzer()
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -80,11 +80,11 @@ def parse_query(text: str) -> ParsedQuery:
 
 
 def word_query(stem: str) -> Query:
-    return Or([Term("text", stem), Term("context", stem, boost=CONTEXT_BOOST)])
+    return Term(SEARCH_FIELD, stem)
 
 
 def phrase_query(stems: list[str]) -> Query:
-    return Or([Phrase("text", stems), Phrase("context", stems, boost=CONTEXT_BOOST)])
+    return Phrase(SEARCH_FIELD, stems)
 
 
 def build_query(parsed: ParsedQuery, conjunction: bool = True) -> Query:

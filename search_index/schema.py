@@ -8,7 +8,8 @@ commit changes all of them together (a crash can never leave one ahead of the ot
 - "article": one ingested file: content hash, path, mtime and size, and the quote keys it
   contributed, so that updating or removing the file is exact.
 - "meta": a single document holding the speaker directory and outlet names, recomputed at
-  ingest so that the search service can load them in milliseconds when it opens.
+  ingest so that the search service can load them in milliseconds when it opens; and a
+  second one holding the unstemmed words and their counts, for did-you-mean.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ import unicodedata
 from datetime import date
 
 from whoosh.analysis import STOP_WORDS, StemmingAnalyzer
-from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.columns import NumericColumn
+from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 
 # "us" is a stop word in Whoosh's list, but in news text it is usually the country.
 STOPLIST = frozenset(STOP_WORDS - {"us"})
@@ -28,6 +30,7 @@ DOCTYPE_STATEMENT = "statement"
 DOCTYPE_ARTICLE = "article"
 DOCTYPE_META = "meta"
 META_KEY = "meta"
+VOCABULARY_KEY = "vocabulary"
 
 # A day with no date sorts before every real one.
 NO_DAY = 0
@@ -45,17 +48,16 @@ def build_schema() -> Schema:
         # statement documents
         qkey=ID(unique=True, stored=True),  # normalised quote + speaker: one doc per quote
         member_ids=KEYWORD(commas=True),  # every Statement.id merged into this document
-        # The quoted words; spelling=True keeps an unstemmed copy for did-you-mean.
-        text=TEXT(analyzer=analyzer, spelling=True),
-        # The speaker's name, aliases, role and organisation, and the reporting articles'
-        # titles: searched alongside the text, with a lower weight.
-        context=TEXT(analyzer=analyzer),
+        # What a query matches, in ONE field so that each query word is one posting list:
+        # the quoted words, then the speaker's name, aliases, role and organisation and the
+        # reporting articles' titles. (Two fields doubled the cost of every AND query.)
+        body=TEXT(analyzer=analyzer),
         speaker=ID(stored=True),  # canonical name, exact: the speaker filter
         kind=ID(),
         outlet=KEYWORD(commas=True, lowercase=True),  # every reporting outlet
-        day=NUMERIC(int, bits=32, sortable=True),  # the statement's own date, YYYYMMDD
-        # The statement's date, or its article's when it has none: what results sort by.
-        sort_day=NUMERIC(int, bits=32, sortable=True, stored=True),
+        # The statement's date, or its article's when it has none, as YYYYMMDD: what results
+        # sort by. A column only: date filters and ordering use it in memory, never as terms.
+        sort_day=COLUMN(NumericColumn("i", default=NO_DAY)),
         payload=STORED(),  # JSON: the reports (see records.QuoteDocument)
         # JSON [role, organisation, sort_day, aliases]: what the speaker directory is built
         # from, small enough to read for every statement of a speaker at ingest.
@@ -63,9 +65,9 @@ def build_schema() -> Schema:
         # article documents
         path=ID(unique=True, stored=True),
         record=STORED(),  # JSON: records.ArticleRecord
-        # the meta document
+        # the meta and vocabulary documents
         meta_key=ID(unique=True),
-        meta=STORED(),  # JSON: records.IndexMeta
+        meta=STORED(),  # JSON: records.IndexMeta, or {word: count} for did-you-mean
     )
 
 
@@ -101,3 +103,11 @@ def quote_key(text: str, speaker: str) -> str:
 def outlet_term(outlet: str) -> str:
     """Outlets are matched without case and with commas removed (the field splits on commas)."""
     return _SPACES.sub(" ", outlet.replace(",", " ")).strip().lower()
+
+
+_WORD = re.compile(r"[^\W\d_]{3,30}")
+
+
+def vocabulary_words(text: str) -> list[str]:
+    """The words did-you-mean may suggest: letters only, three or more, lower case."""
+    return _WORD.findall(text.casefold())

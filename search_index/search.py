@@ -14,6 +14,7 @@ takes milliseconds, and the bot runs them in worker threads.
 from __future__ import annotations
 
 import bisect
+import json
 import threading
 import time
 import unicodedata
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from rapidfuzz import fuzz, process, utils
+from rapidfuzz.distance import Levenshtein
 from whoosh import index as whoosh_index
 from whoosh.query import NullQuery, Or, Query, Term
 from whoosh.searching import Searcher
@@ -37,6 +39,7 @@ from search_index.models import (
     Speaker,
 )
 from search_index.querying import (
+    SEARCH_FIELD,
     ParsedQuery,
     analyse,
     build_query,
@@ -47,8 +50,10 @@ from search_index.querying import (
 from search_index.records import ArticleRecord, IndexMeta, QuoteDocument
 from search_index.schema import (
     DOCTYPE_ARTICLE,
+    DOCTYPE_META,
     DOCTYPE_STATEMENT,
     META_KEY,
+    VOCABULARY_KEY,
     day_number,
     outlet_term,
 )
@@ -73,7 +78,6 @@ class _View:
         self.searcher: Searcher = ix.searcher()
         self.generation: int = self.searcher.reader().generation()
         meta_fields = self.searcher.document(meta_key=META_KEY)
-        self.meta_present = meta_fields is not None
         self.meta = (
             IndexMeta.model_validate_json(meta_fields["meta"]) if meta_fields else IndexMeta()
         )
@@ -92,7 +96,16 @@ class _View:
         self._sort_days: list[int] | None = None
         self._by_day: tuple[list[int], list[int]] | None = None
         self._speaker_docs: dict[str, list[int]] = {}
-        self.lock = threading.Lock()
+        self._vocabulary: dict[str, int] | None = None
+        self.vocabulary_words: list[str] = []
+
+    def vocabulary(self) -> dict[str, int]:
+        """Unstemmed words and their counts, loaded on the first did-you-mean."""
+        if self._vocabulary is None:
+            fields = self.searcher.document(meta_key=VOCABULARY_KEY)
+            self._vocabulary = json.loads(fields["meta"]) if fields else {}
+            self.vocabulary_words = list(self._vocabulary)
+        return self._vocabulary
 
     def close(self) -> None:
         self.searcher.close()
@@ -101,8 +114,7 @@ class _View:
 
     def sort_days(self) -> list[int]:
         if self._sort_days is None:
-            reader = self.searcher.reader()
-            column = reader.column_reader("sort_day")
+            column = self.searcher.reader().column_reader("sort_day")
             self._sort_days = list(column)
         return self._sort_days
 
@@ -444,22 +456,31 @@ class SearchService:
 
     @staticmethod
     def _suggest(view: _View, parsed: ParsedQuery) -> str | None:
-        """Each typed word the index does not hold, replaced by its closest indexed word."""
+        """Each typed word the index does not hold, replaced by the closest indexed word
+        (fewest edits, then the most used), or None when there is nothing to correct."""
         words = [w for w in parsed.raw_words if w.strip()][:16]
         if not words:
             return None
-        corrector = view.searcher.corrector("text")
+        vocabulary = view.vocabulary()
+        if not vocabulary:
+            return None
         reader = view.searcher.reader()
         changed = False
         out: list[str] = []
         for word in words:
             stems = analyse(word)
-            if not stems or reader.doc_frequency("text", stems[0]) > 0:
+            folded = word.casefold()
+            if not stems or reader.doc_frequency(SEARCH_FIELD, stems[0]) > 0 or len(folded) < 3:
                 out.append(word)
                 continue
-            suggestions = corrector.suggest(word.lower(), limit=1, maxdist=2)
-            if suggestions:
-                out.append(suggestions[0])
+            maxdist = 1 if len(folded) <= 4 else 2
+            candidates = process.extract(
+                folded, view.vocabulary_words, scorer=Levenshtein.distance,
+                score_cutoff=maxdist, limit=25,
+            )
+            if candidates:
+                best = min(candidates, key=lambda c: (c[1], -vocabulary[c[0]], c[0]))
+                out.append(best[0])
                 changed = True
             else:
                 out.append(word)
@@ -496,7 +517,7 @@ class SearchService:
             weights = Counter(analyse(text))
             scored = sorted(
                 weights,
-                key=lambda t: -weights[t] * (count / (1 + reader.doc_frequency("text", t))),
+                key=lambda t: -weights[t] * (count / (1 + reader.doc_frequency(SEARCH_FIELD, t))),
             )[:10]
             if not scored:
                 return []
@@ -538,7 +559,7 @@ class SearchService:
             firsts = [s.first for s in view.meta.speakers if s.first]
             lasts = [s.last for s in view.meta.speakers if s.last]
             articles = sum(1 for _ in searcher.docs_for_query(Term("doctype", DOCTYPE_ARTICLE)))
-            meta = 1 if view.meta_present else 0
+            meta = sum(1 for _ in searcher.docs_for_query(Term("doctype", DOCTYPE_META)))
             return IndexStats(
                 articles=articles,
                 statements=searcher.doc_count() - articles - meta,
