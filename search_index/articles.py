@@ -245,6 +245,7 @@ _PUBLISHED_WORD = re.compile(
     r"\b(?:first\s+)?(?:published|updated|last\s+updated|posted|modified)\b(?:\s*(?:on|at))?\s*:?",
     _I,
 )
+_DATE_LABEL = re.compile(r"^dated?\s*:", _I)
 _BYLINE = re.compile(
     r"^by[\s\xa0]+(?P<name>[^\W\d_][\w.’'-]*(?:[\s\xa0]+(?:[^\W\d_][\w.’'-]*|&))*?)"
     r"\s*(?:$|[|,/•·—–]|\s-\s|\s+in\s+[A-Z]|\s+(?:published|updated)\b)",
@@ -396,6 +397,23 @@ def _is_date_only(text: str) -> bool:
     return bool(found) and not _WORDS.search(_TIME_ZONE.sub(" ", _without_dates(text, found)))
 
 
+def _has_published_label(text: str) -> bool:
+    """'Published April 13, 2022', 'Date: 2024-02-10', 'Jane Roe | Updated ...': a label at the
+    start of the line or after a name, not "he posted on March 3, 2024" inside a sentence."""
+    if _DATE_LABEL.match(text):
+        return True
+    m = _PUBLISHED_WORD.search(text)
+    if m is None:
+        return False
+    found = _stated_dates(text)
+    tail = _TIME_ZONE.sub(" ", text[found[-1].end:]) if found else ""
+    if _words(tail) > 4:
+        return False  # "he posted on March 3, 2024 that talks had failed": a sentence
+    before = text[: m.start()].strip(" |,·•—–-")
+    name = before.removeprefix("By ").removeprefix("by ")
+    return not before or (_is_name(name) and len(name.split()) >= 2)
+
+
 def _is_caption(text: str) -> bool:
     if _CAPTION_HEAD.match(text) or _CAPTION_PAREN.search(text):
         return True
@@ -430,7 +448,7 @@ def _classify(line: _Line) -> Kind:
             or _SOURCE_LINE.match(t)):
         return Kind.CREDIT
     short = _words(t) <= 16
-    if short and _PUBLISHED_WORD.search(t) and _stated_dates(t):
+    if short and _has_published_label(t) and _stated_dates(t):
         return Kind.PUBLISHED
     if len(t) <= 100 and _BYLINE.match(t) and not _TERMINAL.search(t.rstrip(".")):
         return Kind.BYLINE
@@ -562,7 +580,8 @@ def _read_header(lines: list[_Line], dating: _Dating) -> _Header:
             dating.offer(_published_date(t), DateBasis.PUBLISHED_LINE,
                          CONFIDENCE[DateBasis.PUBLISHED_LINE])
             # "Baqir Sajjad Syed Published November 8, 2024": a byline before the word
-            name = t[: _PUBLISHED_WORD.search(t).start()].strip(" |,·•—–-")  # type: ignore[union-attr]
+            label = _PUBLISHED_WORD.search(t)
+            name = t[: label.start()].strip(" |,·•—–-") if label else ""
             if head.byline is None and name and _is_name(name) and head.title is not None:
                 head.byline = _clean_name(name.removeprefix("By ").removeprefix("by "))
         elif kind is Kind.CAPTION:

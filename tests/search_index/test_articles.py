@@ -639,3 +639,17 @@ def test_breadcrumbs_are_not_the_title():
         "The minister said on Monday that talks with the lender would resume.\n"
     )
     assert article.title == "Talks to resume next month, says minister"
+
+
+def test_labelled_date_line_is_the_published_date():
+    article = _parse("Date: 2024-02-10\n\nThe spokesman said the vote had been fair.\n")
+    assert article.published == date(2024, 2, 10)
+    assert article.published_basis == DateBasis.PUBLISHED_LINE
+
+
+def test_short_sentence_with_posted_and_a_date_stays_in_the_body():
+    text = (
+        "The minister said the talks had failed.\n\n"
+        "Jane Roe posted on March 3, 2024 that the talks had failed.\n"
+    )
+    assert len(_parse(text).paragraphs) == 2
