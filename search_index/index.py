@@ -27,7 +27,7 @@ from whoosh import index as whoosh_index
 from search_index.directory import Facts, speaker_entry
 from search_index.errors import ArticleError, IndexBusy, IndexUnavailable
 from search_index.models import Article, Statement
-from search_index.records import ArticleRecord, IndexMeta, QuoteDocument, Report
+from search_index.records import ArticleRecord, IndexMeta, QuoteDocument, Report, is_name_like
 from search_index.schema import (
     DOCTYPE_ARTICLE,
     DOCTYPE_META,
@@ -123,9 +123,19 @@ def open_index(index_dir: Path, create: bool = False) -> whoosh_index.Index:
 # -- finding files ---------------------------------------------------------------------------
 
 
+# What a folder's article files are called; a file named on the command line is always read.
+ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ""})
+PAGE_SUFFIXES = frozenset({".html", ".htm"})
+
+
 def _is_article_file(path: Path) -> bool:
     name = path.name
-    return not name.startswith(".") and not name.endswith(".meta.json")
+    if name.startswith(".") or name.endswith(".meta.json"):
+        return False
+    if path.suffix.lower() not in ARTICLE_SUFFIXES:
+        return False
+    # `onrecord fetch` saves NAME.html beside NAME.txt: the text is the article, once.
+    return not (path.suffix.lower() in PAGE_SUFFIXES and path.with_suffix(".txt").exists())
 
 
 def collect_files(paths: Sequence[Path]) -> tuple[list[Path], list[Path], list[tuple[str, str]]]:
@@ -339,7 +349,12 @@ class IndexUpdate:
         pending = self._pending_facts()
         for name in self.touched_speakers:
             learned = known.get(name)
-            aliases = [a for a in learned.aliases if a != name] if learned is not None else []
+            aliases = [
+                alias
+                for alias in (learned.aliases if learned is not None else [])
+                # not "he", nor "State Department Spokesperson Matthew Miller"
+                if is_name_like(alias) and name not in alias
+            ]
             facts = [*self._stored_facts(name), *pending.get(name, ())]
             entry = speaker_entry(name, facts, aliases)
             if entry.statements:

@@ -18,23 +18,23 @@ def corpus(tmp_path: Path) -> Path:
     folder = tmp_path / "corpus"
     folder.mkdir()
     write_article(
-        folder, "vote.json",
+        folder, "vote.txt",
         [{"text": "Claims of fraud in the elections should be investigated.",
           "speaker": "Matthew Miller", "date": "2024-02-10",
           "role": "State Department Spokesperson"}],
         title="US urges probe", outlet="Daily Ledger", published="2024-02-11",
     )
     write_article(
-        folder, "asif.json",
+        folder, "asif.txt",
         [{"text": "Talks with Washington on elections will continue.", "speaker": "Khawaja Asif",
           "date": "2024-11-06", "role": "Defence Minister"}],
         title="Minister speaks", outlet="Frontier Post", published="2024-11-07",
     )
     write_article(
-        folder, "asif_2017.json", [{"text": "Trade talks were useful.", "speaker": "Khawaja Asif"}],
+        folder, "asif_2017.txt", [{"text": "Trade talks were useful.", "speaker": "Khawaja Asif"}],
         title="Minister visits", outlet="Frontier Post", published="2017-10-04",
     )
-    (folder / "empty.json").write_bytes(b"")
+    (folder / "empty.txt").write_bytes(b"")
     return folder
 
 
@@ -56,7 +56,7 @@ def test_index_prints_a_summary(corpus, tmp_path, capsys, monkeypatch):
     assert main(["index", str(corpus), "--index-dir", str(indexed)]) == 0
     out = capsys.readouterr().out
     assert "3 added, 0 updated, 0 removed, 0 unchanged, 1 skipped; 3 statements" in out
-    assert "skipped:" in out and "empty.json" in out
+    assert "skipped:" in out and "empty.txt" in out
     assert "The index holds 3 statements by 2 speakers from 3 articles" in out
     assert main(["index", str(corpus), "--index-dir", str(indexed), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
@@ -98,7 +98,7 @@ def test_speakers_and_sources(indexed, capsys):
     assert main(["sources", "--json", "--index-dir", str(indexed)]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     counts = {row["file"]: row["statements"] for row in rows}
-    assert counts == {"vote.json": 1, "asif.json": 1, "asif_2017.json": 1}
+    assert counts == {"vote.txt": 1, "asif.txt": 1, "asif_2017.txt": 1}
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,7 @@ def corpus(tmp_path: Path) -> Path:
     folder.mkdir()
     write_article(
         folder,
-        "ledger.json",
+        "ledger.txt",
         [
             {"text": PROBE, "speaker": MILLER, "date": "2024-02-10"},
             {"text": RESTRICTIONS, "speaker": MILLER, "date": "2024-02-10"},
@@ -41,7 +41,7 @@ def corpus(tmp_path: Path) -> Path:
     )
     write_article(
         folder,
-        "courier.json",
+        "courier.txt",
         [{"text": PROBE.replace(".", ","), "speaker": MILLER, "date": "2024-02-10"}],
         title="Washington reacts to the vote",
         outlet="Evening Courier",
@@ -53,7 +53,7 @@ def corpus(tmp_path: Path) -> Path:
 def test_first_run_adds_every_file_and_merges_the_same_quote(corpus, tmp_path):
     index_dir = tmp_path / "index"
     report = run(corpus, index_dir)
-    assert sorted(Path(p).name for p in report.added) == ["courier.json", "ledger.json"]
+    assert sorted(Path(p).name for p in report.added) == ["courier.txt", "ledger.txt"]
     assert report.statements == 3
     service = SearchService(index_dir)
     result = service.search("fraud")
@@ -76,7 +76,7 @@ def test_second_run_changes_nothing(corpus, tmp_path):
 def test_touched_file_with_same_content_is_unchanged(corpus, tmp_path):
     index_dir = tmp_path / "index"
     run(corpus, index_dir)
-    os.utime(corpus / "ledger.json", ns=(1, 1))
+    os.utime(corpus / "ledger.txt", ns=(1, 1))
     report = run(corpus, index_dir)
     assert not report.changed and len(report.unchanged) == 2
 
@@ -86,12 +86,12 @@ def test_changed_file_replaces_its_statements(corpus, tmp_path):
     run(corpus, index_dir)
     write_article(
         corpus,
-        "ledger.json",
+        "ledger.txt",
         [{"text": "We look forward to working with the new government.", "speaker": MILLER}],
         outlet="Daily Ledger",
     )
     report = run(corpus, index_dir)
-    assert [Path(p).name for p in report.updated] == ["ledger.json"]
+    assert [Path(p).name for p in report.updated] == ["ledger.txt"]
     service = SearchService(index_dir)
     assert service.search("restrictions").total == 0
     assert service.search("government").total == 1
@@ -103,14 +103,14 @@ def test_changed_file_replaces_its_statements(corpus, tmp_path):
 def test_removed_file_leaves_the_index(corpus, tmp_path):
     index_dir = tmp_path / "index"
     run(corpus, index_dir)
-    (corpus / "courier.json").unlink()
+    (corpus / "courier.txt").unlink()
     report = run(corpus, index_dir)
-    assert [Path(p).name for p in report.removed] == ["courier.json"]
+    assert [Path(p).name for p in report.removed] == ["courier.txt"]
     service = SearchService(index_dir)
     assert [s.outlet for s in service.search("fraud").hits[0].sources] == ["Daily Ledger"]
-    assert [s.file for s in service.sources()] == ["ledger.json"]
+    assert [s.file for s in service.sources()] == ["ledger.txt"]
     assert service.outlets() == ["Daily Ledger"]
-    (corpus / "ledger.json").unlink()
+    (corpus / "ledger.txt").unlink()
     run(corpus, index_dir)
     service.refresh()
     assert service.search("fraud").total == 0
@@ -124,7 +124,7 @@ def test_files_outside_the_given_paths_stay(corpus, tmp_path):
     other = tmp_path / "other"
     other.mkdir()
     write_article(
-        other, "extra.json", [{"text": "Talks will resume in spring.", "speaker": "Ana Ruiz"}]
+        other, "extra.txt", [{"text": "Talks will resume in spring.", "speaker": "Ana Ruiz"}]
     )
     report = run(other, index_dir)
     assert report.removed == [] and len(report.added) == 1
@@ -132,18 +132,18 @@ def test_files_outside_the_given_paths_stay(corpus, tmp_path):
 
 
 def test_bad_files_are_skipped_in_one_line_and_the_rest_is_indexed(corpus, tmp_path):
-    (corpus / "empty.json").write_bytes(b"")
-    (corpus / "binary.json").write_bytes(b"\x00\x01\x02garbage")
-    (corpus / "notes.json").write_text("this is not an article", encoding="utf-8")
-    write_article(corpus, "boom.json", [{"text": "x", "speaker": "Y Z"}])
-    boom = corpus / "boom.json"
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "binary.txt").write_bytes(b"\x00\x01\x02garbage")
+    (corpus / "notes.txt").write_text("this is not an article", encoding="utf-8")
+    write_article(corpus, "boom.txt", [{"text": "x", "speaker": "Y Z"}])
+    boom = corpus / "boom.txt"
     boom.write_text(boom.read_text().replace('"title"', '"explode": true, "title"'))
     report = run(corpus, tmp_path / "index")
     reasons = {Path(file).name: reason for file, reason in report.skipped}
-    assert set(reasons) == {"empty.json", "binary.json", "notes.json", "boom.json"}
+    assert set(reasons) == {"empty.txt", "binary.txt", "notes.txt", "boom.txt"}
     assert all("\n" not in reason for reason in reasons.values())
-    assert "empty" in reasons["empty.json"]
-    assert "RuntimeError" in reasons["boom.json"]
+    assert "empty" in reasons["empty.txt"]
+    assert "RuntimeError" in reasons["boom.txt"]
     assert len(report.added) == 2
 
 
@@ -204,7 +204,7 @@ KILLER = textwrap.dedent(
 def test_killed_ingest_leaves_the_previous_index_searchable(corpus, tmp_path):
     index_dir = tmp_path / "index"
     run(corpus, index_dir)
-    write_article(corpus, "wire.json", [{"text": "The border will reopen on Monday.",
+    write_article(corpus, "wire.txt", [{"text": "The border will reopen on Monday.",
                                          "speaker": "Ana Ruiz"}])
     script = KILLER.format(
         tests=str(Path(__file__).resolve().parents[1]), corpus=str(corpus), index=str(index_dir)
@@ -216,7 +216,7 @@ def test_killed_ingest_leaves_the_previous_index_searchable(corpus, tmp_path):
     assert service.search("fraud").total == 1
     assert service.search("border").total == 0
     report = run(corpus, index_dir)  # the lock died with the process; the next run completes
-    assert [Path(p).name for p in report.added] == ["wire.json"]
+    assert [Path(p).name for p in report.added] == ["wire.txt"]
     service.refresh()
     assert service.search("border").total == 1
 
@@ -233,7 +233,7 @@ def test_registry_learning_a_full_name_refiles_earlier_surname_statements(tmp_pa
     pytest.importorskip("search_index.speakers")
     folder = tmp_path / "corpus"
     folder.mkdir()
-    write_article(folder, "a_early.json", [{"text": PROBE, "speaker": "Miller"}])
+    write_article(folder, "a_early.txt", [{"text": PROBE, "speaker": "Miller"}])
 
     def observing(article, registry):
         statements = fake_extractor(article)
@@ -243,7 +243,7 @@ def test_registry_learning_a_full_name_refiles_earlier_surname_statements(tmp_pa
 
     index_dir = tmp_path / "index"
     ingest([folder], index_dir, loader=fake_loader, extractor=observing)
-    write_article(folder, "b_later.json", [{"text": RESTRICTIONS, "speaker": MILLER}])
+    write_article(folder, "b_later.txt", [{"text": RESTRICTIONS, "speaker": MILLER}])
     ingest([folder], index_dir, loader=fake_loader, extractor=observing)
     service = SearchService(index_dir)
     assert {h.statement.speaker for h in service.search("fraud").hits} == {MILLER}

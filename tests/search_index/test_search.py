@@ -25,7 +25,7 @@ def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     corpus.mkdir()
     write_article(
         corpus,
-        "vote.json",
+        "vote.txt",
         [
             {"text": "Millions of voters made their voices heard in the elections.",
              "speaker": MILLER, "date": "2024-02-10", "role": "State Department Spokesperson",
@@ -42,7 +42,7 @@ def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     write_article(
         corpus,
-        "briefing.json",
+        "briefing.txt",
         [
             {"text": "We have a healthy military-to-military relationship with Pakistan.",
              "speaker": KIRBY, "date": "2022-04-12", "role": "Pentagon Press Secretary"},
@@ -57,7 +57,7 @@ def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     write_article(
         corpus,
-        "asif_2017.json",
+        "asif_2017.txt",
         [{"text": "Trade talks with Washington were useful for both countries.",
           "speaker": ASIF, "role": "Foreign Minister"}],
         title="Asif meets his counterpart",
@@ -66,7 +66,7 @@ def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     write_article(
         corpus,
-        "asif_2024.json",
+        "asif_2024.txt",
         [
             {"text": "We don't think Trump will call for the release. Let's wait and see.",
              "speaker": ASIF, "date": "2024-11-06", "role": "Defence Minister"},
@@ -258,8 +258,8 @@ def test_related(service):
 
 def test_sources_and_stats(service):
     sources = service.sources()
-    assert [s.file for s in sources] == ["asif_2024.json", "vote.json", "briefing.json",
-                                         "asif_2017.json"]
+    assert [s.file for s in sources] == ["asif_2024.txt", "vote.txt", "briefing.txt",
+                                         "asif_2017.txt"]
     assert sources[1].statements == 3
     stats = service.stats()
     assert (stats.articles, stats.statements, stats.speakers, stats.outlets) == (4, 9, 4, 3)
@@ -277,7 +277,7 @@ def test_missing_index_raises_index_unavailable_only_when_used(tmp_path):
 def test_damaged_index_raises_index_unavailable(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    write_article(corpus, "a.json", [{"text": "Rates will stay high.", "speaker": "Ana Ruiz"}])
+    write_article(corpus, "a.txt", [{"text": "Rates will stay high.", "speaker": "Ana Ruiz"}])
     index_dir = tmp_path / "index"
     ingest([corpus], index_dir, loader=fake_loader, extractor=fake_extractor)
     for toc in index_dir.glob("_MAIN_*.toc"):
@@ -289,12 +289,12 @@ def test_damaged_index_raises_index_unavailable(tmp_path):
 def test_service_picks_up_a_new_ingest(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    write_article(corpus, "a.json", [{"text": "Rates will stay high.", "speaker": "Ana Ruiz"}])
+    write_article(corpus, "a.txt", [{"text": "Rates will stay high.", "speaker": "Ana Ruiz"}])
     index_dir = tmp_path / "index"
     ingest([corpus], index_dir, loader=fake_loader, extractor=fake_extractor)
     service = SearchService(index_dir)
     assert service.search("rates").total == 1
-    write_article(corpus, "b.json", [{"text": "Rates may fall in spring.", "speaker": "Ana Ruiz"}])
+    write_article(corpus, "b.txt", [{"text": "Rates may fall in spring.", "speaker": "Ana Ruiz"}])
     ingest([corpus], index_dir, loader=fake_loader, extractor=fake_extractor)
     service.refresh()
     assert service.search("rates").total == 2
