@@ -41,6 +41,14 @@ CONFIDENCE = {
     DateBasis.MASTHEAD: 0.2,
 }
 _EVENT_DATE_CONFIDENCE = 0.7  # a caption's or first paragraph's date: the event, not the page
+# "Department Press Briefing – March 14, 2024": a briefing's title gives the day it was held,
+# which is the day every word of its transcript was said.
+_BRIEFING_DATE_CONFIDENCE = 0.9
+_BRIEFING_TITLE = re.compile(
+    r"\b(?:briefing|press conference|news conference|media talk|press availability|gaggle"
+    r"|transcript|remarks (?:by|to|at|with|before))\b",
+    re.IGNORECASE,
+)
 # 'ISLAMABAD, Nov 7 (APP):' gives the day, not the year: below what callers trust as an anchor.
 _YEARLESS_DATELINE_CONFIDENCE = 0.4
 
@@ -308,6 +316,30 @@ _DATELINE = re.compile(
     r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&]{1,30})\))?"
     r"\s*(?::|—|–|-{1,2})\s+(?=\S)"
 )
+# "Question" / "Answer" alone on a line: a transcript's turn labels, kept as body paragraphs.
+_TURN_LABEL = re.compile(r"^(?:question|answer|q|a|reply|response)\s*[:.]?$", re.IGNORECASE)
+
+# Credits as agencies print them -> the outlet's name; anything else is kept as written.
+OUTLET_NAMES = {
+    "ap": "Associated Press", "the associated press": "Associated Press",
+    "associated press": "Associated Press", "reuters": "Reuters", "thomson reuters": "Reuters",
+    "afp": "Agence France-Presse", "agence france-presse": "Agence France-Presse",
+    "agence france presse": "Agence France-Presse", "app": "Associated Press of Pakistan",
+    "associated press of pakistan": "Associated Press of Pakistan", "pti": "Press Trust of India",
+    "ians": "Indo-Asian News Service", "ani": "Asian News International",
+    "dpa": "Deutsche Presse-Agentur", "xinhua": "Xinhua", "anadolu": "Anadolu Agency",
+    "aa": "Anadolu Agency", "voa": "Voice of America", "bbc": "BBC",
+}
+
+
+def outlet_name(credit: str | None) -> str | None:
+    """ "AP" -> "Associated Press", "(Reuters)" -> "Reuters"; other credits as written."""
+    if not credit:
+        return None
+    text = re.sub(r"\s+", " ", credit).strip(" ()[]—–-.,")
+    return OUTLET_NAMES.get(text.lower(), text) or None
+
+
 # Labels in transcripts and news copy that look like a dateline but are not a place.
 _NOT_PLACES = frozenset({
     "MR", "MS", "MRS", "DR", "Q", "A", "QUESTION", "ANSWER", "MODERATOR", "OPERATOR",
@@ -411,6 +443,9 @@ def _has_published_label(text: str) -> bool:
         return False  # "he posted on March 3, 2024 that talks had failed": a sentence
     before = text[: m.start()].strip(" |,·•—–-")
     name = before.removeprefix("By ").removeprefix("by ")
+    if found and found[0].end <= m.start() and not _WORDS.search(
+            _TIME_ZONE.sub(" ", _without_dates(before, _stated_dates(before)))):
+        return True  # "March 22, 2024 5:41 PM GMT+5 Updated 2 hours ago": the date leads
     return not before or (_is_name(name) and len(name.split()) >= 2)
 
 
@@ -603,11 +638,24 @@ def _read_header(lines: list[_Line], dating: _Dating) -> _Header:
                 head.title = t
                 found = _full_dates(t)
                 if found:  # "Press Briefing – December 18, 2023": the day of the event
-                    dating.offer(found[0].date, found[0].basis, _EVENT_DATE_CONFIDENCE)
+                    dating.offer(found[0].date, found[0].basis, _briefing_confidence(t))
+            elif _is_briefing_title(t) and _full_dates(t):
+                # a masthead ("Ministry of Foreign Affairs") took the title's place above it
+                if head.title is None or not _BRIEFING_TITLE.search(head.title):
+                    head.title = t
+                dating.offer(_full_dates(t)[0].date, DateBasis.STATED, _BRIEFING_DATE_CONFIDENCE)
             elif (head.title is not None and head.byline is None and _is_name(t)
                   and nxt is not None and nxt.kind in (Kind.DATE, Kind.PUBLISHED)):
                 head.byline = _clean_name(t)  # "Mariana Baabar" over "November 8, 2024"
     return head
+
+
+def _is_briefing_title(text: str) -> bool:
+    return _words(text) <= 30 and not _TERMINAL.search(text) and bool(_BRIEFING_TITLE.search(text))
+
+
+def _briefing_confidence(title: str) -> float:
+    return _BRIEFING_DATE_CONFIDENCE if _is_briefing_title(title) else _EVENT_DATE_CONFIDENCE
 
 
 def _clean_name(name: str) -> str:
@@ -686,6 +734,7 @@ def parse_article(
                 break
     dating.offer(head.masthead, DateBasis.MASTHEAD, CONFIDENCE[DateBasis.MASTHEAD])
 
+    outlet = outlet_name(outlet)
     article = Article(
         id=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
         path=path_str,
@@ -796,10 +845,10 @@ def _body_paragraphs(
         elif line.kind is not Kind.TEXT:
             continue
         t = line.text
-        if t == title or t in seen:
+        if (t == title or t in seen) and not _TURN_LABEL.match(t):
             continue  # a repeated headline or caption
         seen.add(t)
-        if not _is_prose(t) and not t.startswith(_QUOTE_OPEN):
+        if not _is_prose(t) and not t.startswith(_QUOTE_OPEN) and not _TURN_LABEL.match(t):
             nxt = lines[i + 1] if i + 1 < len(lines) else None
             if kept and kept[-1][0] == i - 1 and _continues(kept[-1][1], line):
                 pass  # the tail of a hard-wrapped paragraph

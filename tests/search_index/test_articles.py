@@ -174,7 +174,7 @@ def test_ap_style_header_byline_updated_line_and_dateline():
     assert article.published == date(2022, 8, 30)
     assert article.published_basis == DateBasis.PUBLISHED_LINE
     assert article.dateline == "KARACHI"
-    assert article.outlet == "AP"
+    assert article.outlet == "Associated Press"  # the credit "AP" named in full
     texts = [p.text for p in article.paragraphs]
     assert len(texts) == 2
     assert not any("AP Photo" in t or "contributed" in t for t in texts)
@@ -340,7 +340,7 @@ def test_trailing_credit_stripped_and_copyright_outlet():
     )
     article = _parse(text)
     assert article.paragraphs[0].text == "The talks will continue next week, the spokesman said."
-    assert article.outlet == "APP"
+    assert article.outlet == "Associated Press of Pakistan"
     other = _parse("The talks will continue next week, the spokesman said.\n\n© 2024 Daily Post\n")
     assert other.outlet == "Daily Post"
     assert len(other.paragraphs) == 1
@@ -554,7 +554,7 @@ def test_yearless_dateline_is_not_a_trusted_anchor():
         "ties with its neighbours.\n"
     )
     assert article.dateline == "ISLAMABAD"
-    assert article.outlet == "APP"
+    assert article.outlet == "Associated Press of Pakistan"
     assert article.published is not None
     assert (article.published.month, article.published.day) == (11, 7)
     assert article.published <= date(2026, 11, 23)  # not after (pinned) today
@@ -658,3 +658,41 @@ def test_short_sentence_with_posted_and_a_date_stays_in_the_body():
         "Jane Roe posted on March 3, 2024 that the talks had failed.\n"
     )
     assert len(_parse(text).paragraphs) == 2
+
+
+def test_a_date_led_line_with_updated_is_the_published_line():
+    text = ("Pakistan to press ahead with pipeline | Reuters\n\n"
+            "By Sara Ali\n\nMarch 22, 2024 5:41 PM GMT+5 Updated 2 hours ago\n\n"
+            "ISLAMABAD (Reuters) - Pakistan will build the first stretch of the pipeline, "
+            "the foreign ministry said on Friday.\n")
+    article = parse_article(text)
+    assert article.published == date(2024, 3, 22)
+    assert article.published_basis == DateBasis.PUBLISHED_LINE
+    assert article.outlet == "Reuters"
+
+
+@pytest.mark.parametrize(("credit", "outlet"), [
+    ("Copyright 2023 The Associated Press. All rights reserved.", "Associated Press"),
+    ("© 2024 AFP", "Agence France-Presse"),
+    ("© Dawn Media Group", "Dawn Media Group"),
+])
+def test_credits_name_the_outlet_in_full(credit, outlet):
+    text = ("Minister visits flood areas\n\nThe minister visited the flooded districts on "
+            f"Monday and promised more aid to farmers.\n\n{credit}\n")
+    assert parse_article(text).outlet == outlet
+
+
+def test_a_briefing_title_dates_the_briefing_with_confidence():
+    text = ("Ministry of Foreign Affairs\n\n"
+            "Transcript of the Weekly Press Briefing by the Spokesperson on Friday, "
+            "8 March 2024\n\n"
+            "Spokesperson: Welcome. The minister will travel to Brussels next week for talks.\n\n"
+            "Question\nWhat will the talks cover?\n\n"
+            "Answer\nThe two sides will review trade, climate and migration.\n\n"
+            "Question\nAnd the dates?\n\nAnswer\nThey will be announced in due course.\n")
+    article = parse_article(text)
+    assert article.title.startswith("Transcript of the Weekly Press Briefing")
+    assert article.published == date(2024, 3, 8)
+    assert article.published_confidence >= 0.9
+    labels = [p.text for p in article.paragraphs if p.text in ("Question", "Answer")]
+    assert labels == ["Question", "Answer", "Question", "Answer"]
