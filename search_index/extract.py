@@ -34,6 +34,13 @@ log = logging.getLogger(__name__)
 # A date taken from the article itself (nothing in the sentence) is a weaker claim than one
 # the text states: words reported in a story are often from the day before.
 ARTICLE_DATE_WEIGHT = 0.6
+# The lede's date of speech ("The Foreign Office on Thursday dismissed …") dates the story's
+# undated quotes better than the page's date: the report usually comes a day later.
+LEDE_DATE_WEIGHT = 0.85
+_LEDE_MAX_DAYS = 7
+# A role's first and last dates, and a speaker's, come only from dates at least this sure.
+CONFIDENT_DATE = 0.5
+TRANSCRIPT_CUE = "briefing"  # the cue of a transcript's turns
 _SPOKES = re.compile(r"spokes(?:person|man|woman)|spox|press secretary", re.I)
 
 
@@ -86,10 +93,17 @@ def _transcript_statements(article: Article, registry: SpeakerRegistry | None
         for person in people_in(article.text, paragraph.start, paragraph.end):
             if person.name and (person.name not in people or person.role):
                 people[person.name] = person.role
-    if article.title:
-        for person in people_in(article.title, 0, len(article.title)):
-            if person.name:
-                people.setdefault(person.name, person.role)
+    # The header names the officials: "Matthew Miller, Department Spokesperson" on its own
+    # line, "Press Briefing by Press Secretary Karine Jean-Pierre" as the title.
+    header_end = article.paragraphs[0].start if article.paragraphs else len(article.text)
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", article.text[:header_end])]
+    if article.title and article.title not in article.text[:header_end]:
+        lines.append((-1, -1))
+    for start, end in lines:
+        text, offset = (article.title or "", 0) if start < 0 else (article.text, start)
+        for person in people_in(text, offset, len(article.title or "") if start < 0 else end):
+            if person.name and (people.get(person.name) is None):
+                people[person.name] = person.role
     spokesperson = next((n for n, r in people.items() if r and _SPOKES.search(r)), None)
     found: list[Attributed] = []
     for turn in answer_turns(article.text, article.paragraphs):
@@ -110,7 +124,7 @@ def _transcript_statements(article: Article, registry: SpeakerRegistry | None
         found.append(Attributed(
             start=turn.start, end=turn.end, paragraph=turn.paragraph, kind="direct",
             speaker=name, mention=turn.label or "Answer", speaker_kind="person", role=role,
-            organisation=organisation_of(role), cue="briefing", sentence_start=paragraph.start,
+            organisation=organisation_of(role), cue=TRANSCRIPT_CUE, sentence_start=paragraph.start,
             sentence_end=paragraph.start, carried=True))
     return found
 
@@ -145,17 +159,21 @@ def _without_duplicates(source: str, found: list[Attributed]) -> list[Attributed
 
 def _dated_statements(article: Article, found: list[Attributed],
                       registry: SpeakerRegistry | None) -> list[Statement]:
-    anchor = article.published
+    # A masthead is the page's date, not the story's (an archive page shows today's date over
+    # a 2017 story): it anchors nothing, so nothing shows a 2024 day for 2017 words.
+    anchor = article.published if article.published_basis != DateBasis.MASTHEAD else None
     anchor_confidence = article.published_confidence if anchor else 0.0
+    lede = _lede_date(article, anchor, anchor_confidence)
     last: dict[str, _Dated] = {}
     statements: list[Statement] = []
     for item in found:
-        dated = _date_of(article, item, last, anchor, anchor_confidence)
+        dated = _date_of(article, item, last, anchor, anchor_confidence, lede)
         last[item.speaker] = dated
         role = item.role
         if registry is not None:
+            sure = dated.date if dated.confidence >= CONFIDENT_DATE else None
             canonical = registry.observe(
-                item.speaker, role, item.organisation, dated.date,
+                item.speaker, role, item.organisation, sure,
                 institution=item.speaker_kind != "person", statement=True)
             if canonical != item.speaker:
                 item.speaker = canonical
@@ -186,11 +204,27 @@ def _dated_statements(article: Article, found: list[Attributed],
     return statements
 
 
+def _lede_date(article: Article, anchor: datetime.date | None,
+               anchor_confidence: float) -> _Dated | None:
+    """The day the lede says the news was spoken ("… said on Thursday"), when it is a day
+    within a week before the article's own date."""
+    if anchor is None or not article.paragraphs:
+        return None
+    resolution = date_of_speech(article.paragraphs[0].text, anchor, anchor_confidence)
+    if resolution is None or resolution.date is None:
+        return None
+    if not 0 <= (anchor - resolution.date).days <= _LEDE_MAX_DAYS:
+        return None
+    return _Dated(resolution.date, resolution.basis, resolution.confidence * LEDE_DATE_WEIGHT)
+
+
 def _date_of(article: Article, item: Attributed, last: dict[str, _Dated],
-             anchor: datetime.date | None, anchor_confidence: float) -> _Dated:
+             anchor: datetime.date | None, anchor_confidence: float,
+             lede: _Dated | None = None) -> _Dated:
     """The day the words were said: a date in the reporting sentence; else the speaker's
     previous statement here (the same occasion); else, unless the words are from an earlier
-    occasion ("had said"), the article's own date at a reduced confidence."""
+    occasion ("had said"), the day the lede gives, else the article's own date at a reduced
+    confidence. A briefing transcript's turns were all said on the briefing's day."""
     sentence = article.text[item.sentence_start:item.sentence_end]
     resolution = date_of_speech(sentence, anchor, anchor_confidence) if sentence else None
     if resolution is not None:
@@ -203,9 +237,11 @@ def _date_of(article: Article, item: Attributed, last: dict[str, _Dated],
         return last[item.speaker]
     if anchor is None:
         return _Dated(None, DateBasis.UNKNOWN, 0.0)
-    basis = DateBasis.MASTHEAD if article.published_basis == DateBasis.MASTHEAD \
-        else DateBasis.ARTICLE
-    return _Dated(anchor, basis, anchor_confidence * ARTICLE_DATE_WEIGHT)
+    if item.cue == TRANSCRIPT_CUE:
+        return _Dated(anchor, DateBasis.ARTICLE, anchor_confidence)
+    if lede is not None:
+        return lede
+    return _Dated(anchor, DateBasis.ARTICLE, anchor_confidence * ARTICLE_DATE_WEIGHT)
 
 
 def _statement_id(article_id: str, item: Attributed) -> str:

@@ -310,7 +310,9 @@ def people_in(source: str, start: int, end: int) -> list[Mention]:
                         and tokens[k].quote is None:
                     k += 1
                 appositive = [t for t in tokens[j + 1:k] if t.lower not in {"a", "an", "the"}]
-                if (k < len(tokens) and tokens[k].text == "," and appositive
+                # "Name, a role," mid-sentence; "…, said Name, a role." or a header line
+                # "Matthew Miller, Department Spokesperson" end the appositive too
+                if ((k == len(tokens) or tokens[k].text in ",.;") and appositive
                         and _role_words_in(appositive)
                         and not any(_is_name_word(a) and _is_name_word(b) and a.capitalised
                                     for a, b in itertools.pairwise(appositive))):

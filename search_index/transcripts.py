@@ -30,12 +30,29 @@ _QUESTION_LABEL = re.compile(r"^\s*(?:QUESTION|Q|QUESTIONER|REPORTER|JOURNALIST)
 _ANSWER_LINE = re.compile(r"^\s*(?:Answer|Reply|Response|A)\s*[:.]?\s*$", re.I)
 _QUESTION_LINE = re.compile(r"^\s*(?:Question|Q)\s*[:.]?\s*$", re.I)
 _ANSWER_INLINE = re.compile(r"^\s*(?:Answer|A)\s*:\s*", re.I)
+# "Spokesperson:" with no name: the briefing's spokesperson, named in its title or header.
+_SPOKESPERSON_LABEL = re.compile(r"^\s*(?:the\s+)?(?:spokesperson|spokesman|spokeswoman)\s*:\s*",
+                                 re.I)
+# "(The briefing was concluded at 1:52 p.m.)", "(Laughter.)": the transcriber's notes.
+_STAGE_DIRECTION = re.compile(r"^\s*\([^()]*\)\s*$")
 _PROCEDURAL = re.compile(
     r"^(?:next question|go ahead|yep|yes|yeah|no|okay|ok|sure|thank you|thanks|all right|"
-    r"right|good afternoon|good morning|hi|hello|sorry|please|go|take care|mm-hmm|uh-huh)"
-    r"[\w ,'’]*[.!?]*$",
+    r"right|good afternoon|good morning|good evening|hi|hello|hey|sorry|please|go|take care|"
+    r"mm-hmm|uh-huh|welcome|assalam|as-?salam|salam|great|absolutely|oh|so)"
+    r"[\w ,'’-]*[.!?]*$",
     re.I,
 )
+# Running the room rather than saying anything: "I have one announcement at the top, and then
+# I'll take your questions.", "With that, John Kirby is here to …", "Admiral."
+_AGENDA = re.compile(
+    r"\b(?:at the top|take (?:your |a few )?questions|turn (?:it )?(?:over )?to (?:your )?"
+    r"questions|turn it over|hand it over|open it up)\b|^with that\b|^(?:let's|let me) (?:start|"
+    r"begin|get going|go to)\b|\bwelcome (?:to|back)\b",
+    re.I,
+)
+_VOCATIVE = re.compile(r"^[A-Z][a-z]{2,}[.!?]?$")  # "Admiral.", "Steve?"
+_AGENDA_MAX_WORDS = 25
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"”’)]*|$)")
 _MIN_ANSWER_WORDS = 6
 
 
@@ -57,6 +74,11 @@ def _label(paragraph: Paragraph) -> tuple[str, str | None, int] | None:
         match = pattern.match(text)
         if match:
             return "official", match.group("surname"), match.end()
+    match = _SPOKESPERSON_LABEL.match(text)
+    if match:
+        return "answer", None, match.end()
+    if _STAGE_DIRECTION.match(text):
+        return "note", None, len(text)
     match = _QUESTION_LABEL.match(text)
     if match:
         return "question", None, match.end()
@@ -84,9 +106,12 @@ def answer_turns(source: str, paragraphs: Sequence[Paragraph]) -> list[Turn]:
     current: tuple[str, str | None, int, int, int] | None = None  # kind, surname, start, end, p
 
     def close() -> None:
-        if current is None or current[0] == "question":
+        if current is None or current[0] in {"question", "note"}:
             return
         kind, name, start, end, position = current
+        if start < 0:
+            return
+        start, end = _substance(source, start, end)
         words = source[start:end].split()
         procedural = len(words) <= 10 and _PROCEDURAL.match(" ".join(words))
         if end > start and len(words) >= _MIN_ANSWER_WORDS and not procedural:
@@ -114,6 +139,37 @@ def answer_turns(source: str, paragraphs: Sequence[Paragraph]) -> list[Turn]:
             current = (kind, name, start, paragraph.end, first)
     close()
     return turns
+
+
+def _is_procedural(sentence: str) -> bool:
+    words = sentence.split()
+    if not words:
+        return True
+    if len(words) <= 10 and _PROCEDURAL.match(" ".join(words)):
+        return True
+    if len(words) == 1 and _VOCATIVE.match(words[0]):
+        return True
+    return len(words) <= _AGENDA_MAX_WORDS and bool(_AGENDA.search(sentence))
+
+
+def _substance(source: str, start: int, end: int) -> tuple[int, int]:
+    """The turn without its greetings and hand-overs at either end: "Good afternoon,
+    everyone. I have one announcement at the top …" and "With that, … Admiral." go."""
+    pieces = [(start + m.start(), start + m.end()) for m in _SENTENCE.finditer(source[start:end])
+              if m.group().strip()]
+    first, last = 0, len(pieces)
+    while first < last and _is_procedural(source[pieces[first][0]:pieces[first][1]].strip()):
+        first += 1
+    while last > first and _is_procedural(source[pieces[last - 1][0]:pieces[last - 1][1]].strip()):
+        last -= 1
+    if first >= last:
+        return start, start
+    new_start, new_end = pieces[first][0], pieces[last - 1][1]
+    while new_start < new_end and source[new_start].isspace():
+        new_start += 1
+    while new_end > new_start and source[new_end - 1].isspace():
+        new_end -= 1
+    return new_start, new_end
 
 
 def _surname(label: str | None) -> str | None:

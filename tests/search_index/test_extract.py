@@ -50,10 +50,61 @@ def test_batch_resolves_surnames_across_articles(tmp_path):
     assert registry.resolve("Park") == "Helen Park"
 
 
-def test_masthead_article_gets_no_confident_date(seeds_dir):
-    [outcome] = extract_paths([seeds_dir / "003_c79810c6601e4e89.txt"])
+def test_masthead_article_statements_are_undated(seeds_dir):
+    # a 2017 story under a 2024 page date: no statement may show the page's day
+    registry = SpeakerRegistry()
+    [outcome] = extract_paths([seeds_dir / "003_c79810c6601e4e89.txt"], registry)
+    assert outcome.article.published_basis == DateBasis.MASTHEAD
     assert outcome.statements
-    assert all(s.date is None or s.confidence < 0.5 for s in outcome.statements)
+    for statement in outcome.statements:
+        assert statement.date is None and statement.confidence == 0
+        assert statement.date_basis in (DateBasis.MASTHEAD, DateBasis.UNKNOWN)
+    for speaker in {s.speaker for s in outcome.statements}:
+        for role in registry.speakers[speaker].roles:
+            assert role.first is None and role.last is None
+
+
+BRIEFING_PAGE = """Department Press Briefing – March 14, 2024
+
+Matthew Miller, Department Spokesperson
+Washington, DC
+
+MR MILLER: Good afternoon, everyone. I have one announcement at the top.
+
+The United States is sending new flood aid to Sindh province this week.
+
+QUESTION: Will there be more?
+
+MR MILLER: We will keep working with the government in Islamabad on what is needed.
+"""
+
+
+def test_briefing_turns_carry_the_header_role_and_the_title_date(tmp_path):
+    article = parse_article(BRIEFING_PAGE, tmp_path / "briefing.txt")
+    statements = extract_article(article)
+    assert [s.text[:12] for s in statements] == ["The United S", "We will keep"]
+    for statement in statements:
+        assert statement.speaker == "Matthew Miller"
+        assert statement.role == "Department Spokesperson"
+        assert statement.date == datetime.date(2024, 3, 14) and statement.confidence >= 0.85
+
+
+LEDE_STORY = """FO rejects remarks on Kashmir
+
+Published March 8, 2024
+
+ISLAMABAD: The Foreign Office on Thursday dismissed remarks by an Indian minister about Kashmir.
+
+Foreign Office spokesperson Sara Malik told the weekly briefing that the comments were
+“irresponsible and provocative”.
+"""
+
+
+def test_undated_quotes_take_the_lede_day_not_the_page_day(tmp_path):
+    [statement] = [s for s in extract_article(parse_article(LEDE_STORY, tmp_path / "l.txt"))
+                   if s.kind == "partial"]
+    assert statement.speaker == "Sara Malik"
+    assert statement.date == datetime.date(2024, 3, 7)
 
 
 def test_seed_headline_repeat_is_one_statement(seeds_dir):

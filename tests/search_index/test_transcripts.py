@@ -37,7 +37,7 @@ def test_answer_turns_skip_questions_and_procedural_turns():
     turns = answer_turns(BRIEFING, paragraphs_of(BRIEFING))
     texts = [BRIEFING[t.start:t.end] for t in turns]
     assert len(texts) == 2
-    assert texts[0].startswith("Good afternoon. We remain concerned")
+    assert texts[0].startswith("We remain concerned")  # the greeting is trimmed
     assert all(t.surname == "Harlow" for t in turns)
 
 
@@ -55,3 +55,54 @@ def test_question_answer_lines_give_the_spokesperson():
     [statement] = extract_article(article)
     assert statement.speaker == "Imran Qadir"
     assert statement.text.startswith("No visit has been finalised")
+
+
+HOUSE_BRIEFING = """MS. LANE: Good afternoon, everybody. Okay. I have a couple of things at the
+top, and then I'll turn it over to my colleague.
+
+Today the President is meeting mayors from both parties to talk about road repairs in their cities.
+
+With that, Tom Reyes is here to talk about the trip. Admiral.
+
+Q: Will the President travel to Lahore?
+
+MS. LANE: Thank you, Admiral. Go ahead, Steve.
+
+Q: Thanks. Any update on the visit?
+
+MS. LANE: I don't have a date to announce. We will share the schedule when it is final.
+
+(The briefing was concluded at 2:14 p.m.)
+"""
+
+SPOKESPERSON_BRIEFING = """Spokesperson: Assalam o Alaikum. Welcome to the weekly press briefing.
+
+The minister will travel to Brussels next week for the strategic dialogue with the Union.
+
+Question
+Is the visit confirmed?
+
+Answer
+Yes, the visit is confirmed and the programme will be shared with the media.
+"""
+
+
+def test_greetings_and_hand_overs_are_trimmed_and_procedural_turns_dropped():
+    turns = answer_turns(HOUSE_BRIEFING, paragraphs_of(HOUSE_BRIEFING))
+    texts = [HOUSE_BRIEFING[t.start:t.end] for t in turns]
+    assert texts == [
+        "Today the President is meeting mayors from both parties to talk about road repairs in "
+        "their cities.",
+        "I don't have a date to announce. We will share the schedule when it is final.",
+    ]
+    assert {t.surname for t in turns} == {"Lane"}
+
+
+def test_a_bare_spokesperson_label_and_answer_lines_are_turns():
+    paragraphs = paragraphs_of(SPOKESPERSON_BRIEFING)
+    assert is_transcript(paragraphs)
+    turns = answer_turns(SPOKESPERSON_BRIEFING, paragraphs)
+    texts = [SPOKESPERSON_BRIEFING[t.start:t.end] for t in turns]
+    assert texts[0].startswith("The minister will travel to Brussels")
+    assert texts[1].startswith("Yes, the visit is confirmed")
+    assert all(t.surname is None for t in turns)
