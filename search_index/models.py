@@ -161,3 +161,24 @@ class IndexStats(BaseModel):
     outlets: int = 0
     first: date | None = None
     last: date | None = None
+
+
+WhoSaidMatch = Literal["phrase", "all-words", "most-words"]
+
+
+class SaidGroup(BaseModel):
+    """The same words (compared without case or punctuation) and everyone on record saying
+    them: one Hit per speaker, each listing every article that reported it, earliest first."""
+
+    match: WhoSaidMatch  # the exact words, every word (any form), or most of the words
+    words_matched: int = 0  # of the phrase's words, how many the statement holds
+    hits: list[Hit] = Field(default_factory=list)
+
+
+class WhoSaidResult(BaseModel):
+    """Statements holding a phrase, or the closest to it: exact phrase first, then near ones."""
+
+    phrase: str
+    groups: list[SaidGroup] = Field(default_factory=list)
+    total: int = 0  # groups found among the candidates examined
+    suggestion: str | None = None  # did-you-mean, when nothing matched

@@ -30,6 +30,7 @@ from whoosh import index as whoosh_index
 from whoosh.query import NullQuery, Or, Query, Term
 from whoosh.searching import Searcher
 
+from search_index import whosaid as reverse_lookup
 from search_index.errors import IndexUnavailable
 from search_index.models import (
     Hit,
@@ -54,12 +55,15 @@ from search_index.schema import (
     DOCTYPE_STATEMENT,
     META_KEY,
     VOCABULARY_KEY,
+    day_from_number,
     day_number,
     outlet_term,
 )
+from search_index.timeline import Timeline, build_timeline
 
 REFRESH_INTERVAL = 1.0  # seconds between checks for a newer index on disk
 MAX_PER_PAGE = 50
+WHOSAID_CANDIDATES = 200  # per kind of match: the best-scored statements examined
 SPEAKER_MATCH_CUTOFF = 72  # rapidfuzz WRatio, 0-100: "miler" ~ "Miller" scores 91
 
 T = TypeVar("T")
@@ -571,3 +575,83 @@ class SearchService:
 
         return self._run(run)
 
+
+    # -- who said it ---------------------------------------------------------------------------
+
+    def whosaid(self, phrase: str, limit: int = 10) -> reverse_lookup.WhoSaidResult:
+        """Statements holding `phrase`: the exact words first, then every word in some form,
+        then most of the words; the same words from several speakers grouped, earliest first
+        (see search_index.whosaid)."""
+        limit = max(1, min(int(limit), MAX_PER_PAGE))
+        wanted = reverse_lookup.Phrase(phrase)
+
+        def run(view: _View) -> reverse_lookup.WhoSaidResult:
+            if wanted.empty:
+                return reverse_lookup.WhoSaidResult(phrase=wanted.text)
+            every_word = ParsedQuery(words=list(wanted.distinct))
+            queries = [build_query(every_word)]
+            if len(wanted.stems) >= 2:
+                queries.insert(0, build_query(ParsedQuery(phrases=[list(wanted.stems)])))
+            if len(wanted.distinct) >= 3:  # "most of the words" needs three or more
+                queries.append(build_query(every_word, conjunction=False))
+            matches: list[tuple[Hit, reverse_lookup.WhoSaidMatch, int]] = []
+            seen: set[int] = set()
+            terms = set(wanted.distinct)
+            for query in queries:
+                for docnum, score in view.searcher.search(query, limit=WHOSAID_CANDIDATES).items():
+                    if docnum in seen:
+                        continue
+                    seen.add(docnum)
+                    hit = self._hit(view, docnum, score, terms)
+                    how = wanted.classify(hit.statement.text)
+                    if how is not None:
+                        matches.append((hit, *how))
+                # each query finds only looser matches than the one before: stop when full
+                if reverse_lookup.group_count(matches) >= limit:
+                    break
+            result = reverse_lookup.build_result(wanted, matches, limit)
+            if not result.groups:
+                result.suggestion = self._suggest(view, parse_query(wanted.text))
+            return result
+
+        return self._run(run)
+
+    # -- over time -----------------------------------------------------------------------------
+
+    def timeline(
+        self,
+        speaker: str | None = None,
+        topic: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> Timeline[Hit]:
+        """Statements per month (or week) for a speaker (resolved as latest() does), a topic
+        (every word), or both. A statement is placed on the day it was said, else on its
+        article's date (the day results sort by); with neither it is counted as undated."""
+        parsed = parse_query(topic or "")
+
+        def run(view: _View) -> Timeline[Hit]:
+            chosen: set[int] | None = None
+            if speaker is not None and speaker.strip():
+                found = self._resolve(view, speaker)
+                if found is None:
+                    return Timeline[Hit](since=since, until=until)
+                chosen = set(view.speaker_docs(found.name))
+            if not parsed.empty:
+                matching = set(view.searcher.docs_for_query(build_query(parsed)))
+                chosen = matching if chosen is None else chosen & matching
+            if chosen is None:
+                chosen = set(view.by_day()[1])
+            days = view.sort_days()
+            counted = build_timeline(
+                [(day_from_number(days[d]), d) for d in sorted(chosen)], since, until
+            )
+            terms = parsed.terms()
+            first = None if counted.first is None else self._hit(view, counted.first, 0.0, terms)
+            latest = (
+                None if counted.latest is None else self._hit(view, counted.latest, 0.0, terms)
+            )
+            fields = counted.model_dump(exclude={"first", "latest"})
+            return Timeline[Hit](**fields, first=first, latest=latest)
+
+        return self._run(run)

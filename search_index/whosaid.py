@@ -1,0 +1,100 @@
+"""Reverse lookup: which statements hold a phrase someone half-remembers, and who said them.
+
+A statement matches in one of three ways, best first: it holds the exact words (compared
+without case or punctuation: "major non-NATO ally" finds "a major non-NATO ally,"); it holds
+every word in some form ("allies", "majors"); or it holds most of the words. The index finds
+candidates; this module decides how each one matches, reading the statement's own words only
+(the index's search field also holds speaker names and article titles, which must not count).
+
+Statements with the same words are one group, however many people said them: the group lists
+each speaker (one Hit each, with every article that reported it), earliest first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from search_index.models import Hit, SaidGroup, WhoSaidMatch, WhoSaidResult
+from search_index.querying import MAX_PHRASE_WORDS, analyse
+from search_index.schema import normalise_quote
+
+MATCH_ORDER: dict[WhoSaidMatch, int] = {"phrase": 0, "all-words": 1, "most-words": 2}
+_QUOTE_MARKS = re.compile(r"[\"“”„«»]")
+
+
+class Phrase:
+    """A phrase as typed, ready to compare with statements."""
+
+    def __init__(self, text: str) -> None:
+        self.text = " ".join(_QUOTE_MARKS.sub(" ", text or "").split())
+        self.normalised = normalise_quote(self.text)
+        self.stems = analyse(self.text)[:MAX_PHRASE_WORDS]  # in order, for a phrase query
+        self.distinct = list(dict.fromkeys(self.stems))  # what "every word" counts
+
+    @property
+    def empty(self) -> bool:
+        return not self.distinct
+
+    @property
+    def most(self) -> int:
+        """How many distinct words "most of the words" takes: more than half."""
+        return len(self.distinct) // 2 + 1
+
+    def classify(self, statement_text: str) -> tuple[WhoSaidMatch, int] | None:
+        """How the statement's words match the phrase, and how many of its words they hold;
+        None when they hold too few."""
+        if not self.distinct:
+            return None
+        if self.normalised and f" {self.normalised} " in f" {normalise_quote(statement_text)} ":
+            return "phrase", len(self.distinct)
+        held = set(analyse(statement_text))
+        matched = sum(1 for stem in self.distinct if stem in held)
+        if matched == len(self.distinct):
+            return "all-words", matched
+        if matched >= self.most:
+            return "most-words", matched
+        return None
+
+
+def said_on(hit: Hit) -> date | None:
+    """When the words were said, else when they were reported."""
+    return hit.statement.date or hit.statement.published
+
+
+def group_hits(matches: Sequence[tuple[Hit, WhoSaidMatch, int]]) -> list[SaidGroup]:
+    """Group statements with the same words; best match first, then the earliest said.
+
+    `matches` come in the index's ranking, which breaks the remaining ties.
+    """
+    groups: dict[str, SaidGroup] = {}
+    rank: dict[str, int] = {}
+    for position, (hit, match, matched) in enumerate(matches):
+        key = normalise_quote(hit.statement.text)
+        group = groups.get(key)
+        if group is None:
+            groups[key] = SaidGroup(match=match, words_matched=matched, hits=[hit])
+            rank[key] = position
+        elif all(h.statement.id != hit.statement.id for h in group.hits):
+            group.hits.append(hit)
+    for group in groups.values():
+        group.hits.sort(key=lambda h: (said_on(h) or date.max, h.statement.speaker))
+
+    def order(key: str) -> tuple[int, int, date, int]:
+        group = groups[key]
+        first = said_on(group.hits[0]) or date.max
+        return MATCH_ORDER[group.match], -group.words_matched, first, rank[key]
+
+    return [groups[key] for key in sorted(groups, key=order)]
+
+
+def build_result(
+    phrase: Phrase, matches: Sequence[tuple[Hit, WhoSaidMatch, int]], limit: int
+) -> WhoSaidResult:
+    groups = group_hits(matches)
+    return WhoSaidResult(phrase=phrase.text, groups=groups[:limit], total=len(groups))
+
+
+def group_count(matches: Sequence[tuple[Hit, WhoSaidMatch, int]]) -> int:
+    return len({normalise_quote(hit.statement.text) for hit, _, _ in matches})
