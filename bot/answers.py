@@ -21,6 +21,7 @@ from search_index.models import (
     Speaker,
     TextRun,
 )
+from search_index.timeline import Timeline
 
 
 class AnswerKind(StrEnum):
@@ -63,6 +64,9 @@ class QuoteItem(BaseModel):
     source_file: str | None = None  # the article's file: named when it has no title
     statement_id: str
     sources: int = 1  # how many articles reported these words
+    # Every report of these words, earliest first ("2023-12-18 · Dawn · Title"): /whosaid
+    # lists them all, other commands only count them.
+    reports: list[str] = Field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -107,6 +111,11 @@ class Answer(BaseModel):
     total: int = 0
     private: bool = False  # only the person who asked sees it (Discord: ephemeral)
     request: PageRequest | None = None  # set when there are other pages to ask for
+    # A chart to show with the answer (Discord: an attachment the embed displays; the console:
+    # a file), and the timeline it draws, so tests and the console read the same counts.
+    chart_png: bytes | None = None
+    chart_filename: str | None = None
+    timeline: Timeline | None = None
 
     @property
     def is_error(self) -> bool:

@@ -36,7 +36,9 @@ from search_index.models import (
     SourceSummary,
     Speaker,
     TextRun,
+    WhoSaidResult,
 )
+from search_index.timeline import Timeline, period_label
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +74,14 @@ class SearchBackend(Protocol):
     def sources(self) -> list[SourceSummary]: ...
     def stats(self) -> IndexStats: ...
     def refresh(self) -> None: ...
+    def whosaid(self, phrase: str, limit: int = 10) -> WhoSaidResult: ...
+    def timeline(
+        self,
+        speaker: str | None = None,
+        topic: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> Timeline: ...
 
 
 class IngestOutcome(Protocol):
@@ -380,6 +390,8 @@ def about(service: SearchBackend) -> Answer:
                     "/latest speaker [topic]: what someone said most recently",
                     "/speakers [name]: who is on record",
                     "/sources: the articles indexed",
+                    "/whosaid phrase: who said these words, earliest first",
+                    "/timeline [speaker] [topic] [since] [until]: statements over time, charted",
                 ],
             ),
         ],
@@ -482,3 +494,146 @@ def _or_list(names: Sequence[str]) -> str:
     if len(quoted) <= 1:
         return "".join(quoted)
     return ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+# --- who said it, and over time --------------------------------------------------------------
+
+WHOSAID_GROUPS = 5  # distinct wordings; each lists everyone who said it
+WHOSAID_ITEMS = 8  # statements shown in all, so every source line fits in one embed
+CHART_FILENAME = "timeline.png"
+MATCH_TEXT = {"phrase": "these exact words", "all-words": "every word",
+              "most-words": "most of the words"}
+
+
+@_answers_errors
+def whosaid(service: SearchBackend, phrase: str) -> Answer:
+    """Statements holding the phrase (or the closest), each with everyone who said the same
+    words and every article that reported them, earliest first."""
+    text = " ".join((phrase or "").replace('"', " ").split())
+    if not text:
+        raise BadInput("Type the words you remember.",
+                       "For example: /whosaid major non-NATO ally")
+    if len(text) > MAX_QUERY_CHARS:
+        raise BadInput(f"That phrase is too long ({len(text)} characters; the limit is "
+                       f"{MAX_QUERY_CHARS}).", "The few words you remember best work better.")
+    result = service.whosaid(text, limit=WHOSAID_GROUPS)
+    if not result.groups:
+        lines = []
+        if result.suggestion and result.suggestion.casefold() != text.casefold():
+            lines.append(f"Did you mean “{result.suggestion}”?")
+        lines.append("No statement holds those words or most of them. Try fewer words, "
+                     "or the ones you remember best.")
+        return Answer(kind=AnswerKind.NO_RESULTS, lines=lines, private=True,
+                      title=f"Nobody on record said “{_clip(text, 80)}”")
+
+    items = []
+    lines = []
+    for group in result.groups:
+        hits = group.hits[: max(0, WHOSAID_ITEMS - len(items))]
+        if not hits:
+            break
+        first = len(items) + 1
+        for hit in hits:
+            item = quote_item(hit, len(items) + 1)
+            items.append(item.model_copy(update={"reports": _report_lines(hit)}))
+        numbers = f"{first}" if len(hits) == 1 else f"{first}-{first + len(hits) - 1}"
+        said = f" (said by {len(hits)} people, earliest first)" if len(hits) > 1 else ""
+        lines.append(f"{numbers}: {MATCH_TEXT[group.match]}{said}")
+    if result.groups[0].match != "phrase":
+        lines.insert(0, "No statement holds these exact words; the closest are below.")
+    return Answer(
+        kind=AnswerKind.RESULTS,
+        title=f"Who said “{_clip(text, 80)}”",
+        lines=lines,
+        items=items,
+        total=len(items),
+    )
+
+
+def _report_lines(hit: Hit) -> list[str]:
+    lines = []
+    for source in hit.sources:
+        when = str(source.published) if source.published else "date unknown"
+        lines.append(" · ".join([when, source.outlet or "outlet unknown",
+                                 source.title or source.file]))
+    return lines
+
+
+@_answers_errors
+def timeline(
+    service: SearchBackend,
+    speaker: str | None = None,
+    topic: str | None = None,
+    since: str | date | None = None,
+    until: str | date | None = None,
+) -> Answer:
+    """Statements per month (or week) as a chart, the first and latest listed, the busiest
+    periods named; an empty timeline says so in words, with no chart."""
+    speaker_text = " ".join((speaker or "").split())
+    topic_text = " ".join((topic or "").split())
+    if not speaker_text and not topic_text:
+        raise BadInput("Name a speaker, a topic, or both.",
+                       "For example: /timeline speaker:Matthew Miller, "
+                       "or /timeline topic:elections")
+    if len(topic_text) > MAX_QUERY_CHARS:
+        raise BadInput(f"That topic is too long (the limit is {MAX_QUERY_CHARS} characters).")
+    since_date = parse_date_option(since, "since")
+    until_date = parse_date_option(until, "until", end=True)
+    check_range(since_date, until_date)
+    person = resolve_speaker(service, speaker_text) if speaker_text else None
+    counted = service.timeline(speaker=person.name if person else None,
+                               topic=topic_text or None, since=since_date, until=until_date)
+    about = f"“{_clip(topic_text, 60)}”" if topic_text else ""
+    subject = " on ".join(part for part in (person.name if person else "", about) if part)
+    window = _window_text(since_date, until_date)
+    undated = (f"{_statements(counted.undated, 'undated ')} not on the chart."
+               if counted.undated else None)
+    if counted.is_empty:
+        lines = [f"No dated statements from {subject}{window}, so there is nothing to chart."]
+        if undated:
+            lines.append(undated)
+        lines.append("Try a wider date range, another spelling, or /quote to search words.")
+        return Answer(kind=AnswerKind.NO_RESULTS, title=f"Nothing to chart for {subject}",
+                      lines=lines, private=True, timeline=counted)
+
+    from bot.timeline_chart import draw_timeline_png  # matplotlib: loaded on first chart only
+
+    title = f"Statements over time: {subject}"
+    png = draw_timeline_png(counted, title)
+    buckets = counted.buckets
+    lines = [f"{_statements(counted.dated, 'dated ')} per {counted.granularity}, "
+             f"{period_label(buckets[0].start, counted.granularity)} to "
+             f"{period_label(buckets[-1].start, counted.granularity)}{window}."]
+    if undated:
+        lines.append(undated)
+    hits = [counted.first]
+    if counted.latest is not None and counted.latest.statement.id != counted.first.statement.id:
+        hits.append(counted.latest)
+    lines.append("1 is the first statement on the chart" + (", 2 the latest." if len(hits) > 1
+                                                            else ", and the latest."))
+    busiest = AnswerField(name="Busiest periods", lines=[
+        f"{counted.label(bucket)}: {_statements(bucket.count)}" for bucket in counted.busiest
+    ])
+    return Answer(
+        kind=AnswerKind.RESULTS,
+        title=title,
+        lines=lines,
+        items=[quote_item(hit, number) for number, hit in enumerate(hits, start=1)],
+        fields=[busiest],
+        total=counted.dated,
+        chart_png=png,
+        chart_filename=CHART_FILENAME,
+        timeline=counted,
+    )
+
+
+def _statements(count: int, adjective: str = "") -> str:
+    return f"{count} {adjective}statement{'' if count == 1 else 's'}"
+
+
+def _window_text(since: date | None, until: date | None) -> str:
+    if since and until:
+        return f" between {since} and {until}"
+    if since:
+        return f" since {since}"
+    return f" until {until}" if until else ""

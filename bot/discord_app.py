@@ -9,6 +9,7 @@ failure into a short private message and logs the detail.
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -157,27 +158,33 @@ class OnRecordBot(discord.Client):
 
     async def deliver(self, interaction: discord.Interaction, answer: Answer) -> None:
         embeds = render(answer)
+        files = chart_files(answer)  # sent with the embeds, which show them by file name
+        upload: dict[str, Any] = {"files": files} if files else {}
+        replace: dict[str, Any] = {"attachments": files} if files else {}
         view = None if answer.private else self.view_for(answer, interaction.user.id)
         if not interaction.response.is_done():
             if view is None:
                 await interaction.response.send_message(
-                    embeds=embeds, ephemeral=answer.private, allowed_mentions=NO_MENTIONS
+                    embeds=embeds, ephemeral=answer.private, allowed_mentions=NO_MENTIONS,
+                    **upload,
                 )
             else:
                 await interaction.response.send_message(
-                    embeds=embeds, view=view, allowed_mentions=NO_MENTIONS
+                    embeds=embeds, view=view, allowed_mentions=NO_MENTIONS, **upload
                 )
         elif answer.private:
             if interaction.extras.get(PUBLIC_DEFER):
                 await _drop_public_placeholder(interaction)
             await interaction.followup.send(
-                embeds=embeds, ephemeral=True, allowed_mentions=NO_MENTIONS
+                embeds=embeds, ephemeral=True, allowed_mentions=NO_MENTIONS, **upload
             )
         elif view is None:
-            await interaction.edit_original_response(embeds=embeds, allowed_mentions=NO_MENTIONS)
+            await interaction.edit_original_response(
+                embeds=embeds, allowed_mentions=NO_MENTIONS, **replace
+            )
         else:
             await interaction.edit_original_response(
-                embeds=embeds, view=view, allowed_mentions=NO_MENTIONS
+                embeds=embeds, view=view, allowed_mentions=NO_MENTIONS, **replace
             )
         if view is not None:
             view.origin = interaction
@@ -301,6 +308,32 @@ def build_commands(
     async def about(interaction: discord.Interaction) -> None:
         await bot.respond(interaction, lambda: commands.about(service))
 
+    @app_commands.command(name="whosaid", description="Who said these words: earliest first")
+    @app_commands.describe(phrase="the words you remember, e.g. major non-NATO ally")
+    @per_member
+    async def whosaid(interaction: discord.Interaction, phrase: str) -> None:
+        await bot.respond(interaction, lambda: commands.whosaid(service, phrase))
+
+    @app_commands.command(name="timeline", description="Statements over time, as a chart")
+    @app_commands.describe(
+        speaker="whose statements (give a speaker, a topic, or both)",
+        topic="statements about this",
+        since="from this date: YYYY-MM-DD, YYYY-MM or YYYY",
+        until="up to this date: YYYY-MM-DD, YYYY-MM or YYYY",
+    )
+    @app_commands.autocomplete(speaker=speaker_autocomplete)
+    @per_member
+    async def timeline(
+        interaction: discord.Interaction,
+        speaker: str | None = None,
+        topic: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> None:
+        await bot.respond(
+            interaction, lambda: commands.timeline(service, speaker, topic, since, until)
+        )
+
     @app_commands.command(name="reindex", description="Re-read the articles and rebuild the index")
     @app_commands.default_permissions(manage_guild=True)
     @app_commands.guild_only()
@@ -323,7 +356,14 @@ def build_commands(
             embeds=render(answer), ephemeral=True, allowed_mentions=NO_MENTIONS
         )
 
-    return [quote, latest, speakers, sources, about, reindex]
+    return [quote, latest, speakers, sources, about, reindex, whosaid, timeline]
+
+
+def chart_files(answer: Answer) -> list[discord.File]:
+    """The answer's chart as a Discord attachment (a new File each time: a File is read once)."""
+    if not (answer.chart_png and answer.chart_filename):
+        return []
+    return [discord.File(io.BytesIO(answer.chart_png), filename=answer.chart_filename)]
 
 
 def _in_a_server(interaction: discord.Interaction) -> bool:

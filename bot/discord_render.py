@@ -33,6 +33,8 @@ NOTICE_BUDGET = 1000  # the description above a list of results: results come fi
 ITEM_NAME_BUDGET = 150  # "3. Speaker, Role": shorter than Discord allows, to leave room
 URL_LIMIT = 300  # longer links are not linked: they would crowd out the quotes
 CONTEXT_BUDGET = 3500  # the paragraph around a statement, in the description
+REPORTS_SHOWN = 4  # articles listed under a /whosaid result
+REPORT_BUDGET = 110  # "2023-12-18 · Dawn · Title", each
 
 COLOURS = {
     AnswerKind.RESULTS: discord.Colour.blurple(),
@@ -123,6 +125,9 @@ def _build(answer: Answer, quote_budget: int) -> tuple[discord.Embed, bool]:
     footer = _footer(answer)
     if footer:
         embed.set_footer(text=footer[:FOOTER_LIMIT])
+    if answer.chart_png and answer.chart_filename:
+        # the PNG travels as an attachment of the same message; the embed shows it by name
+        embed.set_image(url=f"attachment://{answer.chart_filename}")
     return embed, any_cut
 
 
@@ -151,9 +156,16 @@ def _source_line(item: QuoteItem) -> str:
         parts.append(title)
     elif url:
         parts.append(f"[article]({url})")
-    if item.sources > 1:
+    if item.sources > 1 and not item.reports:
         parts.append(f"reported by {item.sources} articles")
-    return " · ".join(parts)
+    line = " · ".join(parts)
+    if not item.reports:
+        return line
+    # /whosaid: every article that reported the words, earliest first
+    shown = [f"↳ {safe_cut(report, REPORT_BUDGET)}" for report in item.reports[:REPORTS_SHOWN]]
+    if len(item.reports) > REPORTS_SHOWN:
+        shown.append(f"↳ and {len(item.reports) - REPORTS_SHOWN} more")
+    return "\n".join([line, "Reported by:", *shown])
 
 
 def _info_field(field: AnswerField) -> tuple[str, str]:

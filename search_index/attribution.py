@@ -16,7 +16,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from search_index.lexicon import ADVERBS, AUXILIARIES, CUE_FORMS, INDIRECT_CUE_BASES, ROLE_WORDS
+from search_index.lexicon import (
+    ADVERBS,
+    ANONYMOUS_NOUNS,
+    AUXILIARIES,
+    CUE_FORMS,
+    GENERIC_INSTITUTION_HEADS,
+    INDIRECT_CUE_BASES,
+    ROLE_WORDS,
+)
 from search_index.mentions import (
     Mention,
     Token,
@@ -52,6 +60,11 @@ _ACRONYM_DEFINITION = re.compile(
     r"((?:[A-Z][\w'’\-]*\s+(?:of\s+|for\s+|and\s+)?){1,6}[A-Z][\w'’\-]*)\s+\(([A-Z][A-Z\-&]{1,7})\)"
 )
 _MIN_INDIRECT_WORDS = 4
+_RELATIVE_WORDS = frozenset({"who", "whose", "whom", "which"})
+# Words inside a title in quote marks ("Descent into Chaos", "Capital Talk", "Vision 2030").
+_TITLE_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to", "into",
+                                "at", "by", "with", "from", "or"})
+_MAX_TITLE_WORDS = 8
 _DETERMINERS_BEFORE = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this",
                                  "that", "these", "those", "of", "for", "with", "by"})
 
@@ -150,6 +163,12 @@ class Discourse:
                       if e.kind == "person" and len(e.name.split()) > 1 and surname(e.name) == key]
             if len(set(local)) == 1:
                 return local[0]
+            # "Bilawal" for "Bilawal Bhutto Zardari": a first name the article has spelled out
+            given = {n for n in [*self.people, *(e.name for e in self.entities
+                                                 if e.kind == "person")]
+                     if len(n.split()) > 1 and normalise_name(n).split()[0] == key}
+            if len(given) == 1 and not (self.registry and self.registry.resolve(written)):
+                return next(iter(given))
         if self.registry is not None:
             known = self.registry.resolve(written)
             if known:
@@ -187,7 +206,11 @@ class Discourse:
             return self.note(Entity(name, "person", role), paragraph)
         if mention.kind == "pronoun":
             return self._pronoun(mention, paragraph)
+        if mention.kind == "role" and mention.extras.get("anonymous"):
+            return None  # "a senior official said": nobody on the record
         if mention.kind == "role" and mention.role:
+            if re.match(r"(?:a|an)\s", mention.text, re.I):
+                return None  # "a spokesman for the ministry": someone not named
             return self._role_noun(mention.role, paragraph)
         if mention.kind == "statement":
             if mention.source is not None:
@@ -197,6 +220,9 @@ class Discourse:
                 return entity
             return self.statement_source
         if mention.kind == "institution" and mention.name:
+            earlier = self._institution_named(mention.name)
+            if earlier is not None:
+                return self.note(earlier, paragraph)
             name = self.acronyms.get(mention.name.strip(), None) or canonical_institution(
                 mention.name)
             if self.registry is not None:
@@ -204,6 +230,17 @@ class Discourse:
             return self.note(Entity(name, "institution"), paragraph)
         if mention.kind == "country" and mention.name:
             return self.note(Entity(mention.name, "country"), paragraph)
+        return None
+
+    def _institution_named(self, written: str) -> Entity | None:
+        """ "the ministry" after "Pakistan's foreign ministry said …": the one named before."""
+        words = re.findall(r"[\w\-]+", written.lower())
+        if len(words) != 1 or words[0] not in GENERIC_INSTITUTION_HEADS:
+            return None
+        for entity in self._recent({"institution"}):
+            own = re.findall(r"[\w\-]+", entity.name.lower())
+            if len(own) > 1 and own[-1] == words[0]:
+                return entity
         return None
 
     def _pronoun(self, mention: Mention, paragraph: int) -> Entity | None:
@@ -230,6 +267,8 @@ class Discourse:
 
     def _role_noun(self, role: str, paragraph: int) -> Entity | None:
         words = {w.lower() for w in re.findall(r"[\w\-]+", role)} - {"the", "a", "an", "this"}
+        if words & ANONYMOUS_NOUNS:
+            return None
         heads = {w for w in words if w in ROLE_WORDS}
         if not heads:
             return None
@@ -282,6 +321,12 @@ class ParagraphReader:
         k = a
         if k + 1 < b and tokens[k].text.isupper() and tokens[k + 1].text in {":", "-", "—", "–"}:
             k += 2  # dateline: "KABUL -", "WASHINGTON:"
+        elif tokens[k].text.isupper() and tokens[k].is_word:
+            # "KABUL (AFP) -", "WASHINGTON, Sept 5 (Reuters) -"
+            dash = next((i for i in range(k + 1, min(b, k + 9)) if tokens[i].text in
+                         {"-", "—", "–", ":"}), None)
+            if dash is not None and any(t.text == ")" for t in tokens[k + 1:dash]):
+                k = dash + 1
         for _ in range(2):
             if k < b and (tokens[k].lower in {"in", "on", "at", "after", "before", "during",
                                               "when", "while", "for", "however", "meanwhile",
@@ -328,7 +373,16 @@ class ParagraphReader:
             previous = next((i for i in range(j - 1, max(a, j - 15) - 1, -1)
                              if tokens[i].text == "," or tokens[i].quote is not None
                              or _is_cue(tokens[i])), None)
+            if previous is None or tokens[previous].text != ",":
+                # "Price, who was asked whether … to ease its terms, said": a long relative
+                # clause between the subject and its verb
+                previous = next((i for i in range(j - 1, max(a, j - 45) - 1, -1)
+                                 if tokens[i].text == "," and i + 1 < j
+                                 and tokens[i + 1].lower in _RELATIVE_WORDS), None)
             if previous is not None and tokens[previous].text == ",":
+                named = self._appositive_name(previous, j, a, past_perfect)
+                if named is not None:
+                    return named
                 j = previous - 1
         if j >= a and tokens[j].lower in {"he", "she", "it", "they", "we", "i"}:
             return _Subject(parse_phrase(tokens, j, j + 1, source) or Mention(
@@ -345,6 +399,35 @@ class ParagraphReader:
                 start, end = phrase_after(tokens, c + 1, b)
                 mention = parse_phrase(tokens, start, end, source) if end > start else None
         return _Subject(mention, past_perfect) if mention else None
+
+    def _appositive_name(self, comma: int, j: int, a: int, past_perfect: bool
+                         ) -> _Subject | None:
+        """ "A spokesman for Pakistan's Foreign Ministry, Mumtaz Zahra Baloch, told …": a role
+        phrase, then the name between commas. The speaker is the name; the phrase its role."""
+        tokens, source = self.tokens, self.discourse.source
+        inner = [t for t in tokens[comma + 1:j]]
+        if not 2 <= len(inner) <= 5 or not all(t.capitalised or t.lower in {"al", "ul", "bin"}
+                                                 for t in inner):
+            return None
+        named = parse_phrase(tokens, comma + 1, j, source)
+        if named is None or named.kind != "person" or not named.name \
+                or len(named.name.split()) < 2:
+            return None
+        head_start = comma - 1
+        while head_start > a and tokens[head_start - 1].text != "," \
+                and tokens[head_start - 1].quote is None and not _is_cue(tokens[head_start - 1]):
+            head_start -= 1
+        head = [t for t in tokens[head_start:comma]]
+        head_mention = parse_phrase(tokens, head_start, comma, source) if head else None
+        if head_mention is not None and head_mention.kind == "person":
+            return None  # "Mumtaz Zahra Baloch, the spokesperson, said": the usual order
+        while head and head[0].lower in _DETERMINERS_BEFORE:
+            head = head[1:]
+        role = source[head[0].start:head[-1].end] if head and any(
+            t.lower.rstrip("'s’") in ROLE_WORDS for t in head) else None
+        return _Subject(Mention("person", source[inner[0].start:inner[-1].end], inner[0].start,
+                                inner[-1].end, name=named.name, role=role or named.role),
+                        past_perfect)
 
     def _adjacent_after(self, t: int, b: int) -> tuple[int, _Subject] | None:
         """A cue right after the quote: `,” said Miller`, `,” he added`, `,” according to X`."""
@@ -401,7 +484,12 @@ class ParagraphReader:
                     past_perfect = subject.past_perfect
                     if subject.mention.kind == "statement" and entity is not None:
                         discourse.statement_source = entity
-                if entity is None and t == a:
+                if self._is_title(t, a):
+                    continue  # programme "Capital Talk", the book "Descent into Chaos"
+                # "…,” the official said: a subject, but nobody on the record: never carry
+                # the previous speaker over it
+                unnamed = hit is not None and entity is None
+                if entity is None and t == a and not unnamed:
                     carried_from = sentence_speaker or previous_speaker
                     if carried_from is None and discourse.last_speaker is not None:
                         last, seen = discourse.last_speaker
@@ -426,6 +514,21 @@ class ParagraphReader:
                 self._learn_subjects(a, b)
             previous_speaker = sentence_speaker or previous_speaker
         return found
+
+    def _is_title(self, t: int, a: int) -> bool:
+        """A title in quote marks: a few capitalised words, no sentence punctuation, right
+        after a noun ("programme “Capital Talk”") rather than a cue or a colon."""
+        text = self.quote_texts[self.tokens[t].quote or 0].strip()
+        words = re.findall(r"[\w'’\-]+", text)
+        if not words or len(words) > _MAX_TITLE_WORDS or re.search(r"[.!?,;:]", text):
+            return False
+        if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL_WORDS
+                   for w in words):
+            return False
+        if not words[0][:1].isupper() and not words[0][:1].isdigit():
+            return False
+        previous = self.tokens[t - 1] if t > a else None
+        return previous is not None and previous.is_word and not _is_cue(previous)
 
     def _learn_subjects(self, a: int, b: int) -> None:
         """Note the subjects of cues in a sentence (for later pronouns and statements)."""

@@ -81,6 +81,20 @@ AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "woul
 
 PRONOUNS = {"he": "m", "she": "f", "they": None, "it": None, "we": None, "i": None}
 
+# Heads of anonymous attributions ("a senior official said", "officials said", "sources told"):
+# nobody on the record, so never resolved to a named speaker.
+ANONYMOUS_NOUNS = frozenset({
+    "official", "officials", "source", "sources", "diplomat", "diplomats", "analysts",
+    "observers", "insiders", "aides", "witnesses", "residents", "people", "person", "someone",
+    "critics", "experts", "sources'", "officials'",
+})
+# Single-word institution heads that a definite "the ministry" refers back with.
+GENERIC_INSTITUTION_HEADS = frozenset({
+    "ministry", "embassy", "department", "office", "commission", "agency", "government",
+    "military", "army", "council", "mission", "consulate", "court", "party", "authority",
+    "directorate", "secretariat", "administration", "bureau", "command",
+})
+
 HONORIFICS = frozenset({
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "gen", "general", "lt", "col",
     "colonel", "maj", "major", "capt", "captain", "adm", "admiral", "sen", "senator", "rep",
@@ -88,6 +102,7 @@ HONORIFICS = frozenset({
     "justice", "judge", "ambassador", "secretary", "president", "minister", "chief", "mayor",
     "governor", "gov", "pm", "retd", "retired", "brig", "brigadier", "air", "marshal", "vice",
     "deputy", "acting", "former", "ex", "the", "spokesperson", "spokesman", "spokeswoman",
+    "barrister", "advocate", "engr", "maulana", "mufti", "allama",
 })
 
 # Words that make a noun phrase a role ("State Department Spokesperson", "the defence minister").

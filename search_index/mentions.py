@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from search_index.lexicon import (
+    ANONYMOUS_NOUNS,
     COUNTRIES,
     COUNTRY_ADJECTIVES,
     FUNCTION_WORDS,
+    HONORIFICS,
     KNOWN_INSTITUTIONS,
     MONTHS,
     NON_SPEAKING_NOUNS,
@@ -176,7 +178,8 @@ def _is_name_word(token: Token) -> bool:
         return True  # an initial: "Antony J Blinken"
     if _ACRONYM.match(word):
         return False
-    return not (low in FUNCTION_WORDS or low in ROLE_WORDS or low in ORG_WORDS
+    return not (low in FUNCTION_WORDS or low in ANONYMOUS_NOUNS or low in ROLE_WORDS
+                or low in ORG_WORDS
                 or low in COUNTRIES or low in COUNTRY_ADJECTIVES or low in MONTHS
                 or low in WEEKDAYS or low in NON_SPEAKING_NOUNS)
 
@@ -238,6 +241,9 @@ def parse_phrase(tokens: list[Token], start: int, end: int, source: str) -> Ment
         run_start -= 1
     while run_start < len(words) and words[run_start].lower in _PARTICLES:
         run_start += 1
+    # "Barrister Gohar Ali Khan", "Gen Asim Munir": the title is no part of the name
+    while len(words) - run_start > 2 and _word(words[run_start]).lower().rstrip(".") in HONORIFICS:
+        run_start += 1
     name_words = words[run_start:]
     if name_words and any(len(_word(t)) > 2 for t in name_words) and len(name_words) <= 5:
         name = " ".join(_word(t) if i == len(name_words) - 1 else t.text
@@ -256,6 +262,9 @@ def parse_phrase(tokens: list[Token], start: int, end: int, source: str) -> Ment
     if not core:
         return None
     core_text = _text(core, source)
+    if head in ANONYMOUS_NOUNS:
+        # "a senior official", "officials", "the official": nobody on the record
+        return Mention("role", text, first, last, role=core_text, extras={"anonymous": "1"})
     if head in ROLE_WORDS and not any(t.capitalised and _is_name_word(t) for t in core):
         return Mention("role", text, first, last, role=core_text)
     if (core_text.lower() in KNOWN_INSTITUTIONS or head in SPEAKING_INSTITUTION_HEADS
@@ -274,6 +283,30 @@ def organisation_of(role: str | None) -> str | None:
         if pattern.search(role):
             return organisation
     return None
+
+
+_RELATIVE_START = frozenset({"who", "which"})
+_COPULAS = frozenset({"is", "was", "has", "had", "been", "also", "now", "then", "currently",
+                      "serves", "served", "as", "a", "an", "the"})
+
+
+def _appositive_role(words: Sequence[Token], source: str) -> str | None:
+    """ "a fellow at the Brookings Institution in Washington" -> "fellow at the Brookings
+    Institution"; "who is also the foreign minister" -> "foreign minister"."""
+    kept = list(words)
+    if kept and kept[0].lower in _RELATIVE_START:
+        kept = kept[1:]
+        while kept and kept[0].lower in _COPULAS:
+            kept = kept[1:]
+    while kept and kept[0].lower in _DETERMINERS:
+        kept = kept[1:]
+    # a place at the end is where the speaker sits, not part of the role
+    if len(kept) > 2 and kept[-2].lower in {"in", "from"} and (
+            _word(kept[-1]).lower() in COUNTRIES or _word(kept[-1]).lower() in COUNTRY_ADJECTIVES):
+        kept = kept[:-2]
+    if not kept or not _role_words_in(kept):
+        return None
+    return _text(kept, source)
 
 
 def _role_words_in(tokens: Sequence[Token]) -> bool:
@@ -316,7 +349,7 @@ def people_in(source: str, start: int, end: int) -> list[Mention]:
                         and _role_words_in(appositive)
                         and not any(_is_name_word(a) and _is_name_word(b) and a.capitalised
                                     for a, b in itertools.pairwise(appositive))):
-                    role = _text(appositive, source)
+                    role = _appositive_role(appositive, source)
             name = " ".join(_word(t) if n == len(run) - 1 else t.text
                             for n, t in enumerate(run)).replace("’", "'")
             found.append(Mention("person", _text(run, source), run[0].start, run[-1].end,

@@ -31,7 +31,7 @@ async def test_sync_only_when_the_commands_changed(recorded, tmp_path, monkeypat
     settings = load_settings(DISCORD_TOKEN="token")
     state = tmp_path / "var" / "synced-commands.json"
     first = await command_sync.sync_global(settings, FakeSearchService(), state)
-    assert first == "Synced 6 global commands (they can take a while to appear)."
+    assert first == "Synced 8 global commands (they can take a while to appear)."
     assert recorded == ["login", "sync guild=None"]
     assert list(json.loads(state.read_text())) == ["4242"]
 
@@ -40,7 +40,7 @@ async def test_sync_only_when_the_commands_changed(recorded, tmp_path, monkeypat
     assert recorded == ["login", "sync guild=None", "login"]
 
     forced = await command_sync.sync_global(settings, FakeSearchService(), state, force=True)
-    assert forced.startswith("Synced 6")
+    assert forced.startswith("Synced 8")
 
     monkeypatch.setattr(discord_app, "COOLDOWN_RATE", 1)  # not part of the payload
     unchanged = await command_sync.sync_global(settings, FakeSearchService(), state)

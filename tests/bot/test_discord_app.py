@@ -35,7 +35,9 @@ def test_no_privileged_intents_and_no_mentions(bot):
 
 def test_the_commands_and_reindex_permissions(bot):
     names = sorted(command.name for command in bot.tree.get_commands())
-    assert names == ["about", "latest", "quote", "reindex", "sources", "speakers"]
+    assert names == [
+        "about", "latest", "quote", "reindex", "sources", "speakers", "timeline", "whosaid"
+    ]
     reindex = bot.tree.get_command("reindex")
     assert reindex is not None
     assert reindex.default_permissions == discord.Permissions(manage_guild=True)

@@ -25,10 +25,12 @@ from double_payloads import (
     EPHEMERAL_FLAG,
     LOADING_FLAG,
     MEMBER_PERMISSIONS,
+    UPLOADS_KEY,
     FakeGuild,
     FakeUser,
     SentMessage,
     Snowflakes,
+    Upload,
     member_payload,
 )
 from double_rules import (
@@ -849,14 +851,29 @@ class DiscordDouble:
 
 async def _json_body(request: web.Request) -> Any:
     if request.content_type.startswith("multipart/"):
-        reader = await request.multipart()
-        async for part in reader:
-            if getattr(part, "name", None) == "payload_json":
-                return json.loads(await part.text())  # type: ignore[union-attr]
-        return {}
+        return await _multipart_body(request)
     if not request.can_read_body:
         return {}
     return await request.json()
+
+
+async def _multipart_body(request: web.Request) -> Any:
+    """payload_json, with the files[n] parts put where SentMessage.apply reads them (a
+    callback's files belong to its `data`, the message it creates)."""
+    body: Any = {}
+    uploads: dict[int, Upload] = {}
+    reader = await request.multipart()
+    async for part in reader:
+        name = getattr(part, "name", None) or ""
+        if name == "payload_json":
+            body = json.loads(await part.text())  # type: ignore[union-attr]
+        elif name.startswith("files[") and name.endswith("]") and name[6:-1].isdigit():
+            data = bytes(await part.read())  # type: ignore[union-attr]
+            uploads[int(name[6:-1])] = Upload(getattr(part, "filename", None) or name, data)
+    if uploads and isinstance(body, dict):
+        target = body.get("data") if isinstance(body.get("data"), dict) else body
+        target[UPLOADS_KEY] = uploads
+    return body
 
 
 def _json(data: Any, status: int = 200) -> web.StreamResponse:

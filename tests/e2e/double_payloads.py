@@ -50,6 +50,39 @@ def iso_now() -> str:
     return datetime.now(UTC).isoformat()
 
 
+# Where the double puts the files of a multipart request (by their `files[n]` index) inside the
+# message body it hands to SentMessage.apply; Discord's own bodies never use this key.
+UPLOADS_KEY = "_uploads"
+_attachment_ids = Snowflakes()
+
+
+@dataclass(frozen=True)
+class Upload:
+    """One file part of a multipart request, as the bot sent it."""
+
+    filename: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file on a message, as Discord stores it; `data` lets tests read what was sent."""
+
+    id: str
+    filename: str
+    data: bytes
+
+    @property
+    def content_type(self) -> str:
+        png = self.data.startswith(b"\x89PNG\r\n\x1a\n")
+        return "image/png" if png else "application/octet-stream"
+
+    def payload(self) -> dict[str, Any]:
+        url = f"https://cdn.discord-double.invalid/attachments/{self.id}/{self.filename}"
+        return {"id": self.id, "filename": self.filename, "size": len(self.data), "url": url,
+                "proxy_url": url, "content_type": self.content_type}
+
+
 @dataclass(frozen=True)
 class FakeUser:
     id: str
@@ -195,6 +228,7 @@ class SentMessage:
     edited_at: str | None = None
     deleted: bool = False
     revision: int = 0  # bumped on every edit so waiters can tell "changed since"
+    attachments: list[Attachment] = field(default_factory=list)
 
     @property
     def ephemeral(self) -> bool:
@@ -215,12 +249,42 @@ class SentMessage:
             self.components = list(body["components"] or [])
         if "allowed_mentions" in body:
             self.allowed_mentions = body["allowed_mentions"]
+        if "attachments" in body or body.get(UPLOADS_KEY):
+            self.attachments = self._attachments(body)
         if "flags" in body and body["flags"] is not None and not edit:
             self.flags = int(body["flags"])
         if edit:
             self.flags &= ~LOADING_FLAG
             self.edited_at = iso_now()
             self.revision += 1
+
+    def _attachments(self, body: dict[str, Any]) -> list[Attachment]:
+        """The attachments after this body: each listed one is kept (an existing id) or new
+        (the index of an uploaded file); without a list, every upload is added."""
+        uploads: dict[int, Upload] = body.get(UPLOADS_KEY) or {}
+        listed = body.get("attachments")
+        if listed is None:
+            listed = [{"id": index} for index in sorted(uploads)]
+        existing = {attachment.id: attachment for attachment in self.attachments}
+        kept: list[Attachment] = []
+        for entry in listed:
+            key = str(entry.get("id"))
+            if key in existing:
+                kept.append(existing[key])
+            elif key.isdigit() and int(key) in uploads:
+                upload = uploads[int(key)]
+                name = str(entry.get("filename") or upload.filename)
+                kept.append(Attachment(_attachment_ids.next(), name, upload.data))
+            else:
+                raise ValueError(f"attachment {key!r} is neither on the message nor uploaded")
+        return kept
+
+    def attachment(self, filename: str) -> Attachment:
+        for attachment in self.attachments:
+            if attachment.filename == filename:
+                return attachment
+        names = [attachment.filename for attachment in self.attachments]
+        raise LookupError(f"message {self.id} has no attachment {filename!r} (has {names})")
 
     def components_flat(self) -> list[dict[str, Any]]:
         return [child for row in self.components for child in row.get("components", [])]
@@ -256,7 +320,7 @@ class SentMessage:
             "mention_everyone": False,
             "mentions": [],
             "mention_roles": [],
-            "attachments": [],
+            "attachments": [attachment.payload() for attachment in self.attachments],
             "embeds": self.embeds,
             "components": self.components,
             "pinned": False,

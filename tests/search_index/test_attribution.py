@@ -106,3 +106,53 @@ def test_past_perfect_is_flagged():
     text = 'Earlier, Rina Das had said: "We were not consulted."'
     [statement] = attributed(text)
     assert statement.past_perfect
+
+
+def test_role_phrase_then_appositive_name_gives_the_name():
+    text = ("A spokesman for Pakistan’s Foreign Ministry, Sara Malik, told reporters that the "
+            "vote was lawful. “Our commission is independent,” she said.")
+    [quote] = [s for s in attributed(text) if s.kind == "direct"]
+    assert quote.speaker == "Sara Malik"
+    assert quote.role == "spokesman for Pakistan’s Foreign Ministry"
+
+
+def test_name_then_appositive_role_after_the_name():
+    text = ("Nadia Karim, a fellow at the Lakeside Institute in Washington, said the talks "
+            "were tense. “Both sides want a win at home,” she said.")
+    [quote] = [s for s in attributed(text) if s.kind == "direct"]
+    assert quote.speaker == "Nadia Karim"
+    assert quote.role == "fellow at the Lakeside Institute"
+
+
+def test_anonymous_sources_are_no_statement_and_do_not_inherit_a_speaker():
+    text = ("“We will build it,” said Sara Malik, a spokesperson for the ministry.\n\n"
+            "A senior official, who asked not to be named, said the cabinet had agreed. "
+            "“There is no going back,” the official said.\n\n"
+            "“Talks are continuing,” officials said.")
+    found = by_text(text)
+    assert found["We will build it,"] == ("Sara Malik", "direct")
+    assert "There is no going back," not in found
+    assert "Talks are continuing," not in found
+
+
+def test_the_ministry_is_the_ministry_named_before():
+    text = ("Pakistan's foreign ministry said in a statement that the strikes hit "
+            "“terrorist hideouts” near the border.\n\n"
+            "“The operation targeted one group only,” the ministry said.")
+    speakers = {s.speaker for s in attributed(text) if s.kind != "indirect"}
+    assert speakers == {"Pakistan's foreign ministry"}
+
+
+def test_a_first_name_alone_resolves_to_the_full_name_given_earlier():
+    text = ("Party chairman Omar Latif Qazi said on Monday that his party would stay out.\n\n"
+            "Speaking on the programme “Night Talk”, Omar said: “We voted for stability.”")
+    found = by_text(text)
+    assert found["We voted for stability."] == ("Omar Latif Qazi", "direct")
+    assert "Night Talk" not in found  # a title in quote marks says nothing
+
+
+def test_a_long_relative_clause_between_subject_and_cue():
+    text = ("Officials met in Washington on Monday.\n\n"
+            "Adam Price, who was asked whether Washington would push the lenders to ease the "
+            "terms of the new loan for the country, said that was “a matter for the fund.”")
+    assert by_text(text)["a matter for the fund."] == ("Adam Price", "partial")
