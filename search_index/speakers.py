@@ -14,7 +14,14 @@ import unicodedata
 from pydantic import BaseModel, Field, PrivateAttr
 from rapidfuzz.distance import Levenshtein
 
-from search_index.lexicon import HONORIFICS, KNOWN_INSTITUTIONS
+from search_index.lexicon import (
+    COUNTRIES,
+    COUNTRY_ADJECTIVES,
+    HONORIFICS,
+    KNOWN_INSTITUTIONS,
+    PRONOUNS,
+    ROLE_WORDS,
+)
 from search_index.models import Speaker, SpeakerRole
 
 _PUNCTUATION = re.compile(r"[^\w\s-]")
@@ -35,6 +42,28 @@ def normalise_name(name: str) -> str:
 def surname(name: str) -> str:
     words = normalise_name(name).split()
     return words[-1] if words else ""
+
+
+def is_alias_form(alias: str, canonical: str, *, institution: bool = False) -> bool:
+    """Is `alias` another written form of the name `canonical`? A surname, a fuller or shorter
+    form, a one-letter typo, an acronym; never a pronoun ("he"), a role noun ("the
+    spokesperson") or a country ("Pakistan")."""
+    words = normalise_name(alias).split()
+    if not words or not alias.strip()[:1].isupper():
+        return False
+    if any(w in PRONOUNS or w in ROLE_WORDS for w in words):
+        return False
+    if all(w in COUNTRIES or w in COUNTRY_ADJECTIVES for w in words):
+        return False
+    own = normalise_name(canonical).split()
+    if institution:
+        parts = [w for w in re.split(r"[\s-]+", " ".join(own)) if w]
+        acronym = "".join(w[0] for w in parts if w not in {"of", "the", "and", "for"})
+        return set(words) <= set(own) or (len(words) == 1 and words[0] == acronym)
+    if set(words) <= set(own):
+        return True
+    return (len(words) == len(own) and words[-1] == own[-1]
+            and Levenshtein.distance(" ".join(words), " ".join(own)) <= 2)
 
 
 class SpeakerRegistry(BaseModel):
@@ -103,7 +132,8 @@ class SpeakerRegistry(BaseModel):
             self.speakers[canonical] = speaker
             if institution:
                 self.institutions.append(canonical)
-        new_aliases = {a for a in (alias, name) if a and a != canonical}
+        new_aliases = {a for a in (alias, name) if a and a != canonical
+                       and is_alias_form(a, canonical, institution=institution)}
         if not institution and len(canonical.split()) > 1:
             new_aliases.add(canonical.split()[-1])
         for item in sorted(new_aliases):

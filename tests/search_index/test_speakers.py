@@ -41,3 +41,15 @@ def test_registry_round_trips_through_json():
     registry.observe("Laura Chen", "Spokesperson", date=datetime.date(2024, 1, 2))
     again = SpeakerRegistry.model_validate_json(registry.model_dump_json())
     assert again.resolve("Chen") == "Laura Chen"
+
+
+def test_aliases_are_name_forms_only():
+    registry = SpeakerRegistry()
+    registry.observe("Mumtaz Zahra Baloch", "Foreign Office Spokesperson")
+    for mention in ("he", "she", "Pakistan", "the spokesperson", "Spokesperson"):
+        registry.observe("Mumtaz Zahra Baloch", alias=mention)
+    registry.observe("Mumtaz Zahra Baloch", alias="Mumtaz Baloch")
+    registry.observe("Inter-Services Public Relations", institution=True, alias="ISPR")
+    assert registry.speakers["Mumtaz Zahra Baloch"].aliases == ["Baloch", "Mumtaz Baloch"]
+    assert registry.speakers["Inter-Services Public Relations"].aliases == ["ISPR"]
+    assert registry.resolve("Pakistan") is None and registry.resolve("he") is None
