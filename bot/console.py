@@ -9,6 +9,8 @@ from __future__ import annotations
 import contextlib
 import shutil
 import sys
+import tempfile
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
@@ -17,6 +19,7 @@ from bot import commands
 from bot.answers import Answer, AnswerField, AnswerKind, error
 from bot.console_parse import ParsedLine, ParseError, parse_line
 from bot.console_render import render_text
+from bot.settings import project_root
 
 HELP = Answer(
     kind=AnswerKind.INFO,
@@ -26,6 +29,8 @@ HELP = Answer(
         AnswerField(name="Commands", lines=[
             "/quote elections speaker:Miller since:2024-01-01 until:2024-12-31 outlet:Dawn",
             "/latest Khawaja Asif topic:terrorism",
+            "/whosaid major non-NATO ally",
+            "/timeline Matthew Miller topic:elections since:2023 until:2024",
             "/speakers [name]   /sources   /about   /reindex",
             "/context 2: the paragraph around result 2",
         ]),
@@ -36,11 +41,16 @@ HELP = Answer(
 
 class ConsoleSession:
     def __init__(
-        self, service: commands.SearchBackend, corpus: Sequence[Path], index_dir: Path
+        self,
+        service: commands.SearchBackend,
+        corpus: Sequence[Path],
+        index_dir: Path,
+        charts_dir: Path | None = None,
     ) -> None:
         self.service = service
         self.corpus = list(corpus)
         self.index_dir = index_dir
+        self.charts_dir = charts_dir or project_root() / "var" / "charts"
         self.current: Answer | None = None  # what next / prev / context refer to
         self.finished = False
 
@@ -56,6 +66,8 @@ class ConsoleSession:
             self.finished = True
             return None
         answer = self.execute(parsed)
+        if answer.chart_png:
+            answer = self._save_chart(answer)
         if parsed.command in ("quote", "latest", "speakers", "sources", "next", "prev") and (
             answer.kind in (AnswerKind.RESULTS, AnswerKind.INFO)
         ):
@@ -81,12 +93,35 @@ class ConsoleSession:
                 return commands.about(service)
             case "reindex":
                 return commands.reindex(service, self.corpus, self.index_dir)
+            case "whosaid":
+                return commands.whosaid(service, options.get("phrase", ""))
+            case "timeline":
+                return commands.timeline(
+                    service, options.get("speaker"), options.get("topic"),
+                    options.get("since"), options.get("until"),
+                )
             case "context":
                 return self._context(options.get("number", ""))
             case "next" | "prev":
                 return self._turn(1 if parsed.command == "next" else -1)
             case _:
                 return HELP
+
+    def _save_chart(self, answer: Answer) -> Answer:
+        """Write the chart a terminal cannot show to a file, and say where it is."""
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        stem = Path(answer.chart_filename or "chart.png").stem
+        try:
+            self.charts_dir.mkdir(parents=True, exist_ok=True)
+            handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - kept, not a context
+                dir=self.charts_dir, prefix=f"{stem}-{stamp}-", suffix=".png", delete=False
+            )
+            with handle:
+                handle.write(answer.chart_png or b"")
+            note = f"Chart saved to {handle.name}"
+        except OSError as problem:
+            note = f"The chart could not be saved in {self.charts_dir}: {problem.strerror}"
+        return answer.model_copy(update={"lines": [*answer.lines, note]})
 
     def _turn(self, step: int) -> Answer:
         current = self.current

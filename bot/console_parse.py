@@ -21,6 +21,8 @@ COMMAND_OPTIONS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "about": (None, ()),
     "context": ("number", ("number",)),
     "reindex": (None, ()),
+    "whosaid": ("phrase", ("phrase",)),
+    "timeline": ("speaker", ("speaker", "topic", "since", "until")),
 }
 ALIASES = {
     "next": "next", "n": "next", "prev": "prev", "previous": "prev", "p": "prev",

@@ -12,6 +12,7 @@ import textwrap
 from bot.answers import Answer, AnswerKind, QuoteItem
 from bot.text_format import ELLIPSIS, cut_at_word, date_text, one_line, speaker_text
 from search_index.models import TextRun
+from search_index.timeline import Timeline, sparkline
 
 BOLD = "\x1b[1m"
 RESET = "\x1b[0m"
@@ -30,7 +31,11 @@ def render_text(
         title = f"! {title}"
     out.append(f"{BOLD}{title}{RESET}" if ansi else title)
     for line in answer.lines:
-        out.extend(textwrap.wrap(one_line(line), width) or [""])
+        # a path or link in a notice (the saved chart) stays whole, so it can be copied
+        out.extend(textwrap.wrap(one_line(line), width, break_long_words=False,
+                                 break_on_hyphens=False) or [""])
+    if answer.timeline is not None and not answer.timeline.is_empty:
+        out.append(timeline_line(answer.timeline))
     if answer.context:
         out.append("")
         out.extend(wrap_runs(answer.context, width, "", ansi))
@@ -69,13 +74,23 @@ def _item_lines(item: QuoteItem, width: int, ansi: bool, *, show_quote: bool) ->
         source.append(one_line(item.outlet))
     if item.article_name:
         source.append(one_line(item.article_name))
-    if item.sources > 1:
+    if item.sources > 1 and not item.reports:
         source.append(f"reported by {item.sources} articles")
     lines.extend(textwrap.wrap(" · ".join(source), width, initial_indent=INDENT,
                                subsequent_indent=INDENT))
     if item.url:
         lines.append(INDENT + one_line(item.url))
+    if item.reports:  # /whosaid: every article that reported the words, earliest first
+        lines.append(INDENT + "reported by:")
+        lines.extend(INDENT + "  " + one_line(report) for report in item.reports)
     return lines
+
+
+def timeline_line(timeline: Timeline) -> str:
+    """The chart in one line: a sparkline between the first and the last period."""
+    first, last = timeline.buckets[0], timeline.buckets[-1]
+    return (f"{timeline.label(first)} {sparkline(timeline)} {timeline.label(last)}"
+            f"  (per {timeline.granularity}, peak {max(b.count for b in timeline.buckets)})")
 
 
 def _cut_runs(runs: list[TextRun], limit: int) -> list[TextRun]:
