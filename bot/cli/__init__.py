@@ -7,12 +7,12 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 
-from bot.cli import extraction, indexing, parsing, serve
+from bot.cli import extraction, fetching, indexing, parsing, serve
 
 # A subcommand module exposes register(subparsers) and sets `handler` on each parser it adds;
 # a handler takes the parsed arguments and returns the exit code.
 Handler = Callable[[argparse.Namespace], int]
-SUBCOMMAND_MODULES = [extraction, indexing, serve, parsing]
+SUBCOMMAND_MODULES = [extraction, indexing, serve, parsing, fetching]
 
 
 def build_parser() -> argparse.ArgumentParser:

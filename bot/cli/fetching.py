@@ -36,6 +36,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                        help=f"give up on a silent server (default {DEFAULT_TIMEOUT_S:g})")
     fetch.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
                        help=f"skip pages larger than this (default {DEFAULT_MAX_BYTES})")
+    fetch.add_argument("--no-index", action="store_true",
+                       help="only download; do not add the articles to the index")
+    fetch.add_argument("--index-dir", type=Path, metavar="DIR",
+                       help="the index to add them to (default: ONRECORD_INDEX_DIR, var/index)")
     fetch.set_defaults(handler=run_fetch)
 
 
@@ -64,7 +68,25 @@ def run_fetch(args: argparse.Namespace) -> int:
     for line in report.lines():
         print(line)
     print(f"saved in {corpus}")
+    if report.fetched and not args.no_index:
+        try:
+            index_fetched(corpus, args.index_dir or load_settings().index_dir)
+        except (OnRecordError, SettingsError, OSError) as error:
+            print(f"onrecord fetch: the articles are saved but not indexed: {error}")
+            return 1
     return 1 if report.errors else 0
+
+
+def index_fetched(corpus: Path, index_dir: Path) -> None:
+    """Bring the index up to date with the corpus folder (only new and changed files are
+    read: the ones just fetched), and say what changed."""
+    from search_index.index import ingest  # the extraction pipeline: only when indexing
+
+    indexed = ingest([corpus], index_dir)
+    print(f"indexed in {index_dir}: {len(indexed.added)} added, {len(indexed.updated)} updated, "
+          f"{indexed.statements} statements")
+    for file, reason in indexed.skipped:
+        print(f"not indexed {Path(file).name}: {reason}")
 
 
 def default_corpus() -> Path:

@@ -14,7 +14,7 @@ from bot.cli import fetching
 
 
 def _run(argv: list[str]) -> int:
-    # The lead adds `fetching` to SUBCOMMAND_MODULES; until then the subcommand is built here.
+    # Only the fetch subcommand (tests/bot/test_cli_fetch_index.py runs it through `onrecord`).
     parser = argparse.ArgumentParser(prog="onrecord")
     fetching.register(parser.add_subparsers(dest="command"))
     args = parser.parse_args(argv)
@@ -29,7 +29,8 @@ def site() -> Iterator[LocalSite]:
 
 def test_fetch_urls_prints_the_report_and_saves_the_files(site, tmp_path, capsys) -> None:
     corpus = tmp_path / "corpus"
-    code = _run(["fetch", site.url("/news/ferry"), "--corpus", str(corpus), "--delay", "0"])
+    code = _run(["fetch", site.url("/news/ferry"), "--corpus", str(corpus), "--delay", "0",
+                 "--no-index"])
     out = capsys.readouterr().out.splitlines()
     assert code == 0
     assert out[0].startswith(f"fetched {site.url('/news/ferry')} -> council-votes-to-close")
@@ -40,7 +41,7 @@ def test_fetch_urls_prints_the_report_and_saves_the_files(site, tmp_path, capsys
 
 def test_fetch_feed_reports_the_disallowed_entry_and_fails(site, tmp_path, capsys) -> None:
     code = _run(["fetch", "--feed", site.url("/feed.rss"), "--corpus", str(tmp_path),
-                 "--delay", "0"])
+                 "--delay", "0", "--no-index"])
     out = capsys.readouterr().out
     assert code == 1  # one entry failed: the exit code says so
     assert f"failed {site.url('/private/leak')}: disallowed by robots.txt" in out
@@ -49,7 +50,8 @@ def test_fetch_feed_reports_the_disallowed_entry_and_fails(site, tmp_path, capsy
 
 
 def test_second_fetch_says_already_there(site, tmp_path, capsys) -> None:
-    argv = ["fetch", site.url("/news/port-deal"), "--corpus", str(tmp_path), "--delay", "0"]
+    argv = ["fetch", site.url("/news/port-deal"), "--corpus", str(tmp_path), "--delay", "0",
+            "--no-index"]
     assert _run(argv) == 0
     capsys.readouterr()
     assert _run(argv) == 0
