@@ -29,15 +29,19 @@ from search_index.errors import ArticleError, IndexBusy, IndexUnavailable
 from search_index.models import Article, Statement
 from search_index.records import ArticleRecord, IndexMeta, QuoteDocument, Report, is_name_like
 from search_index.schema import (
+    ABOUT_FIELD,
     DOCTYPE_ARTICLE,
     DOCTYPE_META,
     DOCTYPE_STATEMENT,
     META_KEY,
+    TEXT_FIELD,
+    TITLES_FIELD,
     VOCABULARY_KEY,
     build_schema,
     day_number,
     outlet_term,
     quote_key,
+    schema_is_current,
     vocabulary_words,
 )
 from search_index.speaker_store import SpeakerStore
@@ -108,12 +112,18 @@ def open_index(index_dir: Path, create: bool = False) -> whoosh_index.Index:
     """The index in index_dir; with create=True a missing one is made. Raises IndexUnavailable."""
     if whoosh_index.exists_in(str(index_dir)):
         try:
-            return whoosh_index.open_dir(str(index_dir))
+            ix = whoosh_index.open_dir(str(index_dir))
         except Exception as error:
             raise IndexUnavailable(
                 f"the index in {index_dir} is damaged ({type(error).__name__}); "
                 "run `onrecord index --rebuild`"
             ) from error
+        if not schema_is_current(ix.schema):
+            raise IndexUnavailable(
+                f"the index in {index_dir} was built by an older onrecord; "
+                "run `onrecord index --rebuild`"
+            )
+        return ix
     if not create:
         raise IndexUnavailable(f"no index in {index_dir} yet; run `onrecord index` to build it")
     index_dir.mkdir(parents=True, exist_ok=True)
@@ -183,12 +193,13 @@ def statement_fields(doc: QuoteDocument) -> dict[str, Any]:
     statement = doc.representative()
     facts = document_facts(doc)
     about = [statement.speaker, *facts.aliases, statement.role, statement.organisation]
-    about.extend(doc.titles())
     fields: dict[str, Any] = {
         "doctype": DOCTYPE_STATEMENT,
         "qkey": doc.qkey,
         "member_ids": ",".join(r.statement.id.replace(",", " ") for r in doc.reports),
-        "body": " ".join([statement.text, *(part for part in about if part)]),
+        TEXT_FIELD: statement.text,
+        ABOUT_FIELD: " ".join(part for part in about if part),
+        TITLES_FIELD: " ".join(doc.titles()),
         "speaker": statement.speaker,
         "kind": statement.kind,
         "sort_day": facts.sort_day,

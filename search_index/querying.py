@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from whoosh.query import And, NullQuery, Or, Phrase, Query, Term
 
 from search_index.models import TextRun
-from search_index.schema import text_analyzer
+from search_index.schema import SEARCHED_FIELDS, TEXT_FIELD, text_analyzer
 
 MAX_QUERY_CHARS = 1000
 MAX_CLAUSES = 16  # words plus phrases; a paste longer than this is cut
 MAX_PHRASE_WORDS = 12
-SEARCH_FIELD = "body"  # the statement's words, its speaker and role, its articles' titles
+SEARCH_FIELD = TEXT_FIELD  # the statement's own words (did-you-mean, related statements)
 
 _ANALYZER = text_analyzer()
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -79,17 +79,24 @@ def parse_query(text: str) -> ParsedQuery:
     return parsed
 
 
-def word_query(stem: str) -> Query:
-    return Term(SEARCH_FIELD, stem)
+def word_query(stem: str, fields: tuple[str, ...] = (TEXT_FIELD,)) -> Query:
+    terms = [Term(name, stem) for name in fields]
+    return terms[0] if len(terms) == 1 else Or(terms)
 
 
-def phrase_query(stems: list[str]) -> Query:
-    return Phrase(SEARCH_FIELD, stems)
+def phrase_query(stems: list[str], fields: tuple[str, ...] = (TEXT_FIELD,)) -> Query:
+    phrases = [Phrase(name, stems) for name in fields]
+    return phrases[0] if len(phrases) == 1 else Or(phrases)
 
 
-def build_query(parsed: ParsedQuery, conjunction: bool = True) -> Query:
-    clauses = [word_query(stem) for stem in parsed.words]
-    clauses.extend(phrase_query(stems) for stems in parsed.phrases)
+def build_query(
+    parsed: ParsedQuery, conjunction: bool = True, fields: tuple[str, ...] = SEARCHED_FIELDS
+) -> Query:
+    """Every word and phrase (or any, without conjunction), each found in any of `fields`:
+    by default the statement's words, its speaker and role, or its articles' titles.
+    SearchService.search ranks through search_index.ranking instead, tier by tier."""
+    clauses = [word_query(stem, fields) for stem in parsed.words]
+    clauses.extend(phrase_query(stems, fields) for stems in parsed.phrases)
     if not clauses:
         return NullQuery
     if len(clauses) == 1:

@@ -14,6 +14,7 @@ commit changes all of them together (a crash can never leave one ahead of the ot
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -22,6 +23,7 @@ from datetime import date
 from whoosh.analysis import STOP_WORDS, StemmingAnalyzer
 from whoosh.columns import NumericColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.lang.porter import stem
 
 # "us" is a stop word in Whoosh's list, but in news text it is usually the country.
 STOPLIST = frozenset(STOP_WORDS - {"us"})
@@ -36,9 +38,25 @@ VOCABULARY_KEY = "vocabulary"
 NO_DAY = 0
 
 
+# The searched fields of a statement document, in the order results rank them: a statement
+# whose own words match comes before one matched through its speaker or role, and that before
+# one matched only through the title of an article that reported it.
+TEXT_FIELD = "text"  # the quoted words (or the reported clause)
+ABOUT_FIELD = "about"  # the speaker's name and aliases, role and organisation
+TITLES_FIELD = "titles"  # the reporting articles' titles
+SEARCHED_FIELDS = (TEXT_FIELD, ABOUT_FIELD, TITLES_FIELD)
+
+
+@functools.lru_cache(maxsize=200_000)
+def cached_stem(word: str) -> str:
+    """Porter stemming behind a C-level cache: Whoosh's own stem cache is written in Python
+    and cost more than the stemming it saved. Module-level so the pickled schema names it."""
+    return stem(word)
+
+
 def text_analyzer() -> StemmingAnalyzer:
     """The analyzer of the searchable text fields; queries and highlights must use the same."""
-    return StemmingAnalyzer(stoplist=STOPLIST, minsize=1, cachesize=100_000)
+    return StemmingAnalyzer(stemfn=cached_stem, stoplist=STOPLIST, minsize=1, cachesize=None)
 
 
 def build_schema() -> Schema:
@@ -48,10 +66,12 @@ def build_schema() -> Schema:
         # statement documents
         qkey=ID(unique=True, stored=True),  # normalised quote + speaker: one doc per quote
         member_ids=KEYWORD(commas=True),  # every Statement.id merged into this document
-        # What a query matches, in ONE field so that each query word is one posting list:
-        # the quoted words, then the speaker's name, aliases, role and organisation and the
-        # reporting articles' titles. (Two fields doubled the cost of every AND query.)
-        body=TEXT(analyzer=analyzer),
+        # What a query matches, in three fields so that results can rank a statement's own
+        # words above its speaker's role and both above the titles of its articles (see
+        # SEARCHED_FIELDS). Queries read them as cached posting sets (search_index.postings).
+        text=TEXT(analyzer=analyzer),
+        about=TEXT(analyzer=analyzer),
+        titles=TEXT(analyzer=analyzer),
         speaker=ID(stored=True),  # canonical name, exact: the speaker filter
         kind=ID(),
         outlet=KEYWORD(commas=True, lowercase=True),  # every reporting outlet
@@ -69,6 +89,11 @@ def build_schema() -> Schema:
         meta_key=ID(unique=True),
         meta=STORED(),  # JSON: records.IndexMeta, or {word: count} for did-you-mean
     )
+
+
+def schema_is_current(schema: Schema) -> bool:
+    """False for an index built before the searched fields were split (one `body` field)."""
+    return all(name in schema for name in SEARCHED_FIELDS)
 
 
 def day_number(value: date | None) -> int:

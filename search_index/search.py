@@ -27,7 +27,7 @@ from typing import TypeVar
 from rapidfuzz import fuzz, process, utils
 from rapidfuzz.distance import Levenshtein
 from whoosh import index as whoosh_index
-from whoosh.query import NullQuery, Or, Query, Term
+from whoosh.query import Or, Term
 from whoosh.searching import Searcher
 
 from search_index import whosaid as reverse_lookup
@@ -39,6 +39,7 @@ from search_index.models import (
     SourceSummary,
     Speaker,
 )
+from search_index.postings import PostingCache
 from search_index.querying import (
     SEARCH_FIELD,
     ParsedQuery,
@@ -48,16 +49,19 @@ from search_index.querying import (
     parse_query,
     word_query,
 )
+from search_index.ranking import matching_docs, rank
 from search_index.records import ArticleRecord, IndexMeta, QuoteDocument
 from search_index.schema import (
     DOCTYPE_ARTICLE,
     DOCTYPE_META,
     DOCTYPE_STATEMENT,
     META_KEY,
+    SEARCHED_FIELDS,
     VOCABULARY_KEY,
     day_from_number,
     day_number,
     outlet_term,
+    schema_is_current,
 )
 from search_index.timeline import Timeline, build_timeline
 
@@ -79,8 +83,13 @@ class _View:
     """One open searcher and what is derived from it."""
 
     def __init__(self, ix: whoosh_index.Index) -> None:
+        if not schema_is_current(ix.schema):
+            raise IndexUnavailable(
+                "the index was built by an older onrecord; run `onrecord index --rebuild`"
+            )
         self.searcher: Searcher = ix.searcher()
         self.generation: int = self.searcher.reader().generation()
+        self.postings = PostingCache(self.searcher)
         meta_fields = self.searcher.document(meta_key=META_KEY)
         self.meta = (
             IndexMeta.model_validate_json(meta_fields["meta"]) if meta_fields else IndexMeta()
@@ -272,10 +281,9 @@ class SearchService:
                 if allowed is None:
                     return result  # nothing asked: no hits rather than the whole index
                 return self._newest(view, result, sorted(allowed), set())
-            hits, total = self._ranked(view, build_query(parsed), allowed, page, per_page, parsed)
+            hits, total = self._ranked(view, parsed, allowed, page, per_page)
             if total == 0 and len(parsed.words) + len(parsed.phrases) > 1:
-                loose = build_query(parsed, conjunction=False)
-                hits, total = self._ranked(view, loose, allowed, page, per_page, parsed)
+                hits, total = self._ranked(view, parsed, allowed, page, per_page, False)
             result.hits, result.total = hits, total
             if total == 0:
                 result.suggestion = self._suggest(view, parsed)
@@ -286,23 +294,20 @@ class SearchService:
     def _ranked(
         self,
         view: _View,
-        query: Query,
+        parsed: ParsedQuery,
         allowed: set[int] | None,
         page: int,
         per_page: int,
-        parsed: ParsedQuery,
-    ) -> tuple[list, int]:
-        if query is NullQuery:
-            return [], 0
-        results = view.searcher.search(query, limit=page * per_page, filter=allowed)
-        total = len(results)
-        terms = parsed.terms()
+        conjunction: bool = True,
+    ) -> tuple[list[Hit], int]:
+        """One page of hits in tiers (own words, then speaker, then titles: see
+        search_index.ranking) and the exact number of matches."""
         start = (page - 1) * per_page
-        hits = [
-            self._hit(view, docnum, score, terms)
-            for docnum, score in list(results.items())[start : start + per_page]
-        ]
-        return hits, total
+        ranking = rank(view.searcher, view.postings, parsed, allowed, start, start + per_page,
+                       conjunction)
+        terms = parsed.terms()
+        hits = [self._hit(view, docnum, score, terms) for docnum, score in ranking.hits]
+        return hits, ranking.total
 
     def _newest(
         self, view: _View, result: SearchResult, docnums: Iterable[int], terms: set[str]
@@ -365,11 +370,10 @@ class SearchService:
                 result.hits = [self._hit(view, d, 0.0, set()) for d in docs[:limit]]
                 return result
             allowed = set(docs)
-            matching = set(view.searcher.docs_for_query(build_query(parsed)))
+            matching = matching_docs(view.postings, parsed, allowed)
             if not matching and len(parsed.words) + len(parsed.phrases) > 1:
-                loose = build_query(parsed, conjunction=False)
-                matching = set(view.searcher.docs_for_query(loose))
-            chosen = [d for d in docs if d in matching and d in allowed]
+                matching = matching_docs(view.postings, parsed, allowed, conjunction=False)
+            chosen = [d for d in docs if d in matching]
             result.total = len(chosen)
             terms = parsed.terms()
             result.hits = [self._hit(view, d, 0.0, terms) for d in chosen[:limit]]
@@ -474,7 +478,8 @@ class SearchService:
         for word in words:
             stems = analyse(word)
             folded = word.casefold()
-            if not stems or reader.doc_frequency(SEARCH_FIELD, stems[0]) > 0 or len(folded) < 3:
+            known = stems and any(reader.doc_frequency(f, stems[0]) for f in SEARCHED_FIELDS)
+            if known or len(folded) < 3:
                 out.append(word)
                 continue
             maxdist = 1 if len(folded) <= 4 else 2

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from search_index.index import ingest
+from search_index.querying import analyse
 from search_index.search import SearchService
 
 
@@ -25,6 +26,22 @@ def test_elections_lists_millers_february_2024_statements(seeded):
               and hit.statement.date == date(2024, 2, 10)]
     assert miller
     assert all(hit.sources[0].file.startswith("001_") for hit in miller)
+
+
+def test_elections_ranks_statements_saying_it_before_title_only_matches(seeded):
+    """The issue's example: Miller's February 2024 statements come before the statements that
+    match only because their article's title says "elections"."""
+    result = seeded.search("elections", per_page=20)
+    says_it = ["elect" in analyse(hit.statement.text) for hit in result.hits]
+    assert says_it.count(False) >= 1  # the first seed's title reaches its other statements
+    first_title_only = says_it.index(False)
+    assert all(says_it[:first_title_only]) and not any(says_it[first_title_only:])
+    miller = [rank for rank, hit in enumerate(result.hits)
+              if hit.statement.speaker == "Matthew Miller"
+              and hit.statement.date == date(2024, 2, 10)]
+    assert miller and max(miller) < first_title_only
+    for rank in miller:
+        assert any(run.match for run in result.hits[rank].highlight)
 
 
 def test_latest_khawaja_asif_starts_with_november_2024(seeded):

@@ -1,0 +1,207 @@
+"""Which statements a query matches, how many, and in what order.
+
+A statement matches when every word and "phrase" of the query (or, for the loose retry, any
+of them) is found in its own words, about its speaker (name, aliases, role, organisation) or
+in the title of an article that reported it. Matches come in tiers, and by BM25 within one:
+
+1. every clause found in the statement's own words;
+2. every clause found in its words or about its speaker ("Kirby military");
+3. the rest: some clause only in an article's title.
+
+So a word in a headline never lifts the statements that do not say it above those that do.
+
+Matching and counting use sets of docnums, intersected in C: per term, the postings' docnums
+and frequencies are read a block at a time, once per searcher, and kept in a cache bounded by
+postings (search_index.postings). The total is therefore exact and cheap. A tier small enough
+is scored here from those frequencies; a larger one is ranked by Whoosh's top-N collector,
+which skips posting blocks that cannot reach the top (it need not count, we already have).
+Phrases check positions only on the documents that hold all of their words and match the
+rest of the query.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from whoosh.query import And, Or, Phrase, Query, Term
+from whoosh.searching import Searcher
+
+from search_index.postings import PostingCache
+from search_index.querying import ParsedQuery
+from search_index.schema import ABOUT_FIELD, SEARCHED_FIELDS, TEXT_FIELD, TITLES_FIELD
+
+# How much a match in each field adds to a statement's score within its tier.
+FIELD_WEIGHTS = {TEXT_FIELD: 1.0, ABOUT_FIELD: 0.5, TITLES_FIELD: 0.25}
+# The fields each tier may match in, best tier first.
+TIERS: tuple[tuple[str, ...], ...] = ((TEXT_FIELD,), (TEXT_FIELD, ABOUT_FIELD), SEARCHED_FIELDS)
+# Up to this many statements in a tier are scored here; more go to Whoosh's collector.
+DIRECT_SCORING_LIMIT = 1500
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One query word (a single stem) or phrase (two or more stems, in order)."""
+
+    stems: tuple[str, ...]
+
+    @property
+    def is_phrase(self) -> bool:
+        return len(self.stems) > 1
+
+    def query(self, fields: tuple[str, ...]) -> Query:
+        if self.is_phrase:
+            parts: list[Query] = [
+                Phrase(name, list(self.stems), boost=FIELD_WEIGHTS[name]) for name in fields
+            ]
+        else:
+            parts = [Term(name, self.stems[0], boost=FIELD_WEIGHTS[name]) for name in fields]
+        return parts[0] if len(parts) == 1 else Or(parts)
+
+
+@dataclass
+class Ranking:
+    """One page of ranked docnums with their scores, and how many statements matched."""
+
+    hits: list[tuple[int, float]] = field(default_factory=list)
+    total: int = 0
+
+
+def clauses_of(parsed: ParsedQuery) -> list[Clause]:
+    found = [Clause((stem,)) for stem in parsed.words]
+    found.extend(Clause(tuple(stems)) for stems in parsed.phrases)
+    return found
+
+
+class _Matches:
+    """Per clause and field, the docnums where the clause is found (within `candidates`)."""
+
+    def __init__(self, cache: PostingCache, clauses: list[Clause], allowed: set[int] | None,
+                 conjunction: bool) -> None:
+        self.cache = cache
+        self.clauses = clauses
+        self.by_field: list[dict[str, frozenset[int] | set[int]]] = []
+        words = [c for c in clauses if not c.is_phrase]
+        phrases = [c for c in clauses if c.is_phrase]
+        matched: set[int] | None = set(allowed) if allowed is not None else None
+        # Cheapest words first, so that later intersections start from small sets.
+        words.sort(key=lambda c: sum(len(cache.docs(f, c.stems[0])) for f in SEARCHED_FIELDS))
+        for clause in words:
+            sets = {f: cache.docs(f, clause.stems[0]) for f in SEARCHED_FIELDS}
+            self.by_field.append(sets)
+            matched = self._combine(matched, sets.values(), conjunction)
+        for clause in phrases:
+            within = matched if conjunction else allowed
+            sets = {f: self._phrase_docs(f, clause.stems, within) for f in SEARCHED_FIELDS}
+            self.by_field.append(sets)
+            matched = self._combine(matched, sets.values(), conjunction)
+        self.clauses = words + phrases
+        self.matched: set[int] = matched or set()
+        if allowed is not None and not conjunction:
+            self.matched &= allowed
+
+    @staticmethod
+    def _combine(matched: set[int] | None, sets: Iterable[frozenset[int] | set[int]],
+                 conjunction: bool) -> set[int]:
+        wide: set[int] = set().union(*sets)
+        if matched is None:
+            return wide
+        return matched & wide if conjunction else matched | wide
+
+    def _phrase_docs(self, name: str, stems: tuple[str, ...], within: set[int] | None
+                     ) -> set[int]:
+        """Documents whose field `name` holds the stems in a row: positions are read only for
+        documents that hold every stem (and, given `within`, match the rest of the query)."""
+        candidates = set(within) if within is not None else None
+        for stem in sorted(set(stems), key=lambda s: len(self.cache.docs(name, s))):
+            docs = self.cache.docs(name, stem)
+            candidates = set(docs) if candidates is None else candidates & docs
+            if not candidates:
+                return set()
+        return self.cache.phrase_docs(name, stems, sorted(candidates or ()))
+
+    def tier_sets(self, conjunction: bool) -> list[set[int]]:
+        """The matched docnums split into the tiers, best first (disjoint)."""
+        tiers: list[set[int]] = []
+        taken: set[int] = set()
+        for fields in TIERS:
+            if fields == SEARCHED_FIELDS:
+                tiers.append(self.matched - taken)
+                break
+            rest = self.matched - taken
+            found: set[int] | None = None
+            for sets in self.by_field:
+                in_fields = set().union(*(rest & sets[f] for f in fields))
+                if conjunction:
+                    found = in_fields if found is None else found & in_fields
+                else:
+                    found = in_fields if found is None else found | in_fields
+            tier = found or set()
+            tiers.append(tier)
+            taken |= tier
+        return tiers
+
+
+def rank(searcher: Searcher, cache: PostingCache, parsed: ParsedQuery,
+         allowed: set[int] | None, start: int, stop: int, conjunction: bool = True) -> Ranking:
+    """Docnums ranked start..stop (0-based, stop excluded) and the exact number of matches."""
+    clauses = clauses_of(parsed)
+    if not clauses:
+        return Ranking()
+    matches = _Matches(cache, clauses, allowed, conjunction)
+    ranking = Ranking(total=len(matches.matched))
+    if not matches.matched or start >= ranking.total:
+        return ranking
+    offset = 0
+    for fields, tier in zip(TIERS, matches.tier_sets(conjunction), strict=True):
+        if offset >= stop:
+            break
+        if tier and offset + len(tier) > start:
+            wanted = min(len(tier), stop - offset)
+            ranked = _rank_tier(searcher, cache, matches, fields, tier, wanted, allowed,
+                                conjunction)
+            first = max(0, start - offset)
+            ranking.hits.extend(ranked[first:wanted])
+        offset += len(tier)
+    return ranking
+
+
+def matching_docs(cache: PostingCache, parsed: ParsedQuery, allowed: set[int] | None,
+                  conjunction: bool = True) -> set[int]:
+    """Every docnum the query matches (any tier)."""
+    clauses = clauses_of(parsed)
+    if not clauses:
+        return set()
+    return _Matches(cache, clauses, allowed, conjunction).matched
+
+
+def _rank_tier(searcher: Searcher, cache: PostingCache, matches: _Matches,
+               fields: tuple[str, ...], tier: set[int], wanted: int,
+               allowed: set[int] | None, conjunction: bool) -> list[tuple[int, float]]:
+    """The best `wanted` docnums of one tier with their scores, best first."""
+    if len(tier) <= DIRECT_SCORING_LIMIT:
+        scored = ((_score(cache, matches.clauses, fields, docnum), docnum) for docnum in tier)
+        best = heapq.nlargest(wanted, scored, key=lambda pair: (pair[0], -pair[1]))
+        return [(docnum, score) for score, docnum in best]
+    parts = [clause.query(fields) for clause in matches.clauses]
+    query = parts[0] if len(parts) == 1 else (And(parts) if conjunction else Or(parts))
+    # The first tier of an unfiltered query is exactly what its query matches: no filter,
+    # so the collector's block skipping works at full speed.
+    exact = fields == TIERS[0] and allowed is None and conjunction
+    results = searcher.search(query, limit=wanted, filter=None if exact else tier)
+    return [(docnum, float(score)) for docnum, score in results.items()]
+
+
+def _score(cache: PostingCache, clauses: list[Clause], fields: tuple[str, ...],
+           docnum: int) -> float:
+    """BM25 of the clause stems in each field, weighted by field."""
+    total = 0.0
+    for name in fields:
+        weight = FIELD_WEIGHTS[name]
+        for clause in clauses:
+            for stem in clause.stems:
+                frequency = cache.frequencies(name, stem).get(docnum)
+                if frequency:
+                    total += weight * cache.bm25(name, stem, frequency, docnum)
+    return total
