@@ -116,14 +116,19 @@ def _answers_errors(command: Callable[P, Answer]) -> Callable[P, Answer]:
         except BadInput as bad:
             return bad.answer
         except IndexUnavailable as unavailable:
-            log.warning("index unavailable: %s", unavailable)
-            return error(
-                "The index is not available right now.",
-                str(unavailable),
-                "A server manager can rebuild it with /reindex (or `onrecord index`).",
-            )
+            # The detail (a path on the server) is for the operator's log, not for members.
+            log.warning("index unavailable for %s: %s", command.__name__, unavailable)
+            return index_unavailable_answer()
 
     return wrapper
+
+
+def index_unavailable_answer() -> Answer:
+    return error(
+        "The index is not available right now.",
+        "It is being rebuilt or repaired: try again in a minute.",
+        "If this lasts, a server manager can rebuild it with /reindex (or `onrecord index`).",
+    )
 
 
 # --- argument checks ---------------------------------------------------------------------

@@ -11,6 +11,8 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
+import random
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -34,6 +36,8 @@ COOLDOWN_RATE = 5  # commands per member ...
 COOLDOWN_PER = 20.0  # ... in this many seconds
 NO_MENTIONS = discord.AllowedMentions.none()
 PUBLIC_DEFER = "onrecord.public_defer"  # Interaction.extras key: we deferred a public reply
+IDENTIFY_INTERVAL = 5.0  # Discord: one IDENTIFY per 5 s per session bucket (max_concurrency 1)
+REIDENTIFY_JITTER = (1.0, 5.0)  # Discord: after an invalid session wait a random 1-5 s
 
 
 class OnRecordTree(app_commands.CommandTree["OnRecordBot"]):
@@ -120,6 +124,7 @@ class OnRecordBot(discord.Client):
         self.sync_on_start = sync_on_start
         self.tree = OnRecordTree(self)
         self.reindex_lock = asyncio.Lock()
+        self._last_identify: float | None = None  # time.monotonic() of the last IDENTIFY
         for command in build_commands(self, cooldown_rate, cooldown_per):
             self.tree.add_command(command)
 
@@ -138,6 +143,18 @@ class OnRecordBot(discord.Client):
             log.info("synced %d commands to server %s", len(synced), guild_id)
         except discord.HTTPException as failure:  # not in that server, or missing the scope
             log.warning("could not sync commands to server %s: %s", guild_id, failure)
+
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        """Wait as Discord asks before a new session, no longer: a random 1-5 s after an
+        invalidated session, and never two IDENTIFYs within 5 s. (discord.py's default sleeps
+        a flat 5 s, during which members' commands go unanswered.)"""
+        if not initial:
+            wait = random.uniform(*REIDENTIFY_JITTER)
+            if self._last_identify is not None:
+                wait = max(wait, IDENTIFY_INTERVAL - (time.monotonic() - self._last_identify))
+            log.info("gateway session invalidated: identifying again in %.1f s", wait)
+            await asyncio.sleep(wait)
+        self._last_identify = time.monotonic()
 
     async def on_ready(self) -> None:
         user = self.user

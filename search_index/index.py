@@ -155,13 +155,18 @@ def collect_files(paths: Sequence[Path]) -> tuple[list[Path], list[Path], list[t
     missing: list[tuple[str, str]] = []
     for given in paths:
         path = Path(given).expanduser()
+        if path.is_symlink() and not path.exists():
+            missing.append((str(given), _dangling_link(path)))
+            continue
         if path.is_dir():
             roots.append(path.resolve())
             for found in sorted(path.rglob("*")):
-                if found.is_file() and _is_article_file(found) and not any(
-                    part.startswith(".") for part in found.relative_to(path).parts
-                ):
+                if any(part.startswith(".") for part in found.relative_to(path).parts):
+                    continue
+                if found.is_file() and _is_article_file(found):
                     files.append(found.resolve())
+                elif found.is_symlink() and not found.exists() and _is_article_file(found):
+                    missing.append((str(found), _dangling_link(found)))
         elif path.is_file():
             roots.append(path.resolve())
             files.append(path.resolve())
@@ -172,6 +177,17 @@ def collect_files(paths: Sequence[Path]) -> tuple[list[Path], list[Path], list[t
                 missing.append((str(given), "no such file or folder"))
     unique = list(dict.fromkeys(files))
     return unique, roots, missing
+
+
+def _dangling_link(path: Path) -> str:
+    """Why a symbolic link leads to no file, in words (rglob skips these silently)."""
+    try:
+        path.stat()
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "a symbolic link loop, not a file"
+        return "a symbolic link to a file that does not exist"
+    return "a symbolic link that leads to no file"
 
 
 def _within(path: str, roots: Sequence[Path]) -> bool:
@@ -511,10 +527,9 @@ def ingest(
         if rebuild and whoosh_index.exists_in(str(index_dir)):
             whoosh_index.create_in(str(index_dir), build_schema())
             SpeakerStore(index_dir).clear()
-        ix = open_index(index_dir, create=True)
+        update = _open_update(index_dir)
         speakers = SpeakerStore(index_dir)
         registry = speakers.load()
-        update = IndexUpdate(ix)
         try:
             files, roots, missing = collect_files(paths)
             report.skipped.extend(missing)
@@ -539,6 +554,23 @@ def ingest(
         if registry is not None and report.changed:
             speakers.save(registry)
     return report
+
+
+def _open_update(index_dir: Path) -> IndexUpdate:
+    """The index, ready to take this run's changes. A damaged one (a table of contents or a
+    segment that cannot be read: a disk fault, a file overwritten by hand) is rebuilt from
+    scratch: the article files are the source of truth, and refusing would leave the bot
+    without an index until someone ran `--rebuild` by hand."""
+    try:
+        return IndexUpdate(open_index(index_dir, create=True))
+    except Exception as error:
+        log.warning(
+            "the index in %s cannot be read (%s: %s); rebuilding it from the articles",
+            index_dir, type(error).__name__, error,
+        )
+    whoosh_index.create_in(str(index_dir), build_schema())
+    SpeakerStore(index_dir).clear()
+    return IndexUpdate(open_index(index_dir))
 
 
 def _ingest_file(

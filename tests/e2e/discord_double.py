@@ -152,6 +152,22 @@ class InteractionRecord:
         return f"{kinds.get(self.kind, '?')}{self.name} (interaction {self.id})"
 
 
+@dataclass(frozen=True)
+class Fault:
+    """An error the double answers one REST request with instead of handling it."""
+
+    status: int  # 429: rate limited (with retry_after), 5xx: Discord's own failure
+    retry_after: float = 0.0
+
+
+# What tests may make fail, by the handler that would otherwise answer the request.
+FAULT_ROUTES = {
+    "callback": "_post_callback",  # POST /interactions/{id}/{token}/callback
+    "followup": "_post_followup",  # POST /webhooks/{app}/{token}
+    "edit": "_webhook_message",  # GET/PATCH/DELETE /webhooks/{app}/{token}/messages/{id}
+}
+
+
 class _Reject(Exception):
     """A Discord-style error answer for the current REST request."""
 
@@ -193,6 +209,8 @@ class DiscordDouble:
         self.guild_commands: dict[str, dict[str, dict[str, Any]]] = {}
         self.command_syncs = 0
         self.channel_messages: list[SentMessage] = []
+        self._faults: dict[str, list[Fault]] = {}  # handler name -> faults still to serve
+        self.faults_served: list[tuple[str, int]] = []  # (route, status), in order
         self.gateway = GatewayDouble(
             token=token,
             url=lambda: self.gateway_url,
@@ -351,6 +369,10 @@ class DiscordDouble:
         for methods, pattern, handler in self._routes:
             match = pattern.fullmatch(path)
             if match and request.method in methods.split("|"):
+                fault = self._take_fault(handler.__name__)
+                if fault is not None:
+                    await self._notify()
+                    return fault
                 try:
                     return await handler(request, match.groupdict())
                 except _Reject as reject:
@@ -358,6 +380,32 @@ class DiscordDouble:
                 finally:
                     await self._notify()  # wake tests waiting on a record or a violation
         return self._unknown(request)
+
+    def fail_next(
+        self, route: str, status: int, *, retry_after: float = 0.0, times: int = 1
+    ) -> None:
+        """Answer the next `times` requests to `route` ("callback", "followup" or "edit") with
+        `status`, as Discord does when it rate-limits (429 with retry_after) or fails (5xx).
+        The failed request is not handled: a retry is the first one the double sees."""
+        handler = FAULT_ROUTES[route]
+        self._faults.setdefault(handler, []).extend([Fault(status, retry_after)] * times)
+
+    def _take_fault(self, handler: str) -> web.StreamResponse | None:
+        queued = self._faults.get(handler)
+        if not queued:
+            return None
+        fault = queued.pop(0)
+        route = next(name for name, method in FAULT_ROUTES.items() if method == handler)
+        self.faults_served.append((route, fault.status))
+        if fault.status == 429:
+            body = {"message": "You are being rate limited.", "retry_after": fault.retry_after,
+                    "global": False}
+            # Discord's own 429s come through its proxy ("Via"); discord.py treats one without
+            # it as a Cloudflare ban and does not retry.
+            headers = {"Content-Type": "application/json", "Via": "1.1 google",
+                       "Retry-After": str(fault.retry_after), "X-RateLimit-Scope": "user"}
+            return web.Response(body=json.dumps(body).encode(), status=429, headers=headers)
+        return _error(fault.status, 0, f"{fault.status}: Internal Server Error")
 
     def _authorise(self, request: web.Request) -> None:
         if request.headers.get("Authorization") != f"Bot {self.token}":
