@@ -250,7 +250,7 @@ _FOOTER = re.compile(
     _I,
 )
 _PUBLISHED_WORD = re.compile(
-    r"\b(?:first\s+)?(?:published|updated|last\s+updated|posted|modified)\b(?:\s*(?:on|at))?\s*:?",
+    r"\b(?:first\s+)?(?:published|updated?|last\s+updated|posted|modified)\b(?:\s*(?:on|at))?\s*:?",
     _I,
 )
 _DATE_LABEL = re.compile(r"^dated?\s*:", _I)
@@ -354,8 +354,9 @@ _LEADING_DATE_LABEL = re.compile(
     r"^(?:(?:date[d:]?|posted(?: on)?|published(?: on)?|updated(?: on)?)\s*:?\s*)?", _I
 )
 _TIME_ZONE = re.compile(
-    r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\b(?:[ap]\.?m\.?|pkt|gmt|utc|est|edt|et|pst|pdt|ist"
-    r"|cet|bst|updated|published|on|at|last|posted|dated?)\b|[+-]\d{1,2}\b|[|,•·\-–—:()]",
+    r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|\b(?:[ap]\.?m\.?|pkt|gmt|utc|est|edt|et"
+    r"|pst|pdt|ist|cet|bst|uk|updated?|published|on|at|last|posted|dated?)\b|[+-]\d{1,2}\b"
+    r"|[|,•·\-–—:()]",
     _I,
 )
 
@@ -446,7 +447,14 @@ def _has_published_label(text: str) -> bool:
     if found and found[0].end <= m.start() and not _WORDS.search(
             _TIME_ZONE.sub(" ", _without_dates(before, _stated_dates(before)))):
         return True  # "March 22, 2024 5:41 PM GMT+5 Updated 2 hours ago": the date leads
-    return not before or (_is_name(name) and len(name.split()) >= 2)
+    if not before or (_is_name(name) and len(name.split()) >= 2):
+        return True
+    # "Seda Kaplan |15.02.2022 - Update : ...", "TOI News Desk / TIMESOFINDIA.COM / Updated: ...":
+    # names and the date between separators, then the label.
+    parts = [p.strip() for p in re.split(r"[|/•·]|\s[-–—]\s", _without_dates(
+        name, _stated_dates(name)))]
+    parts = [p for p in parts if p.strip(" -–—")]
+    return bool(parts) and all(_is_name(p) for p in parts) and len(" ".join(parts).split()) >= 2
 
 
 def _is_caption(text: str) -> bool:
@@ -491,9 +499,18 @@ def _classify(line: _Line) -> Kind:
         return Kind.CAPTION
     if _BULLET.match(t):
         return Kind.BULLET
-    if short and _is_date_only(t):
+    if short and (_is_date_only(t) or _is_date_then_section(t)):
         return Kind.DATE
     return Kind.TEXT
+
+
+def _is_date_then_section(text: str) -> bool:
+    """'4 May 2023 Humanitarian Aid': the page's date, then its section label."""
+    found = _stated_dates(text)
+    if not found or found[0].start != 0 or _TERMINAL.search(text):
+        return False
+    rest = _TIME_ZONE.sub(" ", text[found[0].end:]).split()
+    return 1 <= len(rest) <= 3 and all(w[0].isupper() or w == "&" for w in rest)
 
 
 def _classify_all(lines: list[_Line]) -> None:
@@ -569,7 +586,11 @@ _HEADER_SCAN_LINES = 15
 
 def _body_start(lines: list[_Line]) -> int | None:
     seen_headline = False
+    content_seen = 0  # lines above that are not navigation: menus can run to dozens of lines
     for i, line in enumerate(lines):
+        if i > 0 and lines[i - 1].kind not in (Kind.UI, Kind.SEPARATOR) and (
+                _words(lines[i - 1].text) >= 3):
+            content_seen += 1  # one- and two-word section names are the menu
         if line.kind is not Kind.TEXT:
             continue
         if not seen_headline and i + 1 < len(lines) and _is_question_headline(line.text):
@@ -584,7 +605,7 @@ def _body_start(lines: list[_Line]) -> int | None:
             )
             if not wrapped_head:
                 continue
-        if i < _HEADER_SCAN_LINES and any(
+        if content_seen < _HEADER_SCAN_LINES and any(
             later.kind in _HEADER_MARKERS for later in lines[i + 1: i + 1 + _MARKER_LOOKAHEAD]
         ):
             continue

@@ -71,6 +71,13 @@ _MDY = _rx(
 _DMY = _rx(
     rf"\b(?:{_WD_ANY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}"
 )
+# "15.02.2022" (day first wherever dots are used), "09/07/2021" (US pages: month first).
+_NUMERIC = _rx(
+    r"(?<![\w./])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)"
+    r"(?![\d./])"
+)
+# A US time zone beside a slashed date says the page writes the month first.
+_US_ZONE = re.compile(r"\b(?:[ECMP][SD]T|ET|PT|CT)\b")
 _MD_WD = _rx(rf"\b{_MONTH}\s+{_DAY}(?:\s*,\s*|\s+)(?:on\s+)?{_WD_FULL}\b")
 _DM_WD = _rx(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:\s*,\s*|\s+)(?:on\s+)?{_WD_FULL}\b")
 _WD_MD = _rx(rf"\b{_WD_FULL},?\s+(?:the\s+)?{_MONTH}\s+{_DAY}")
@@ -128,12 +135,14 @@ class _Candidate:
     end: int
     kind: str
     match: re.Match[str]
+    month_first: bool = False  # a slashed numeric date on a page that writes months first
 
 
 _FORMS: list[tuple[int, str, re.Pattern[str]]] = [
     (5, "iso", _ISO),
     (5, "full", _MDY),
     (5, "full", _DMY),
+    (5, "numeric", _NUMERIC),
     (4, "day-weekday", _MD_WD),
     (4, "day-weekday", _DM_WD),
     (4, "day-weekday", _WD_MD),
@@ -252,6 +261,12 @@ def _resolve(
         # A weekday that contradicts the date is a typo somewhere: keep the date, trust it less.
         consistent = wd is None or _WEEKDAYS[wd.lower().rstrip(".")] == value.weekday()
         return DateResolution(value, DateBasis.STATED, 0.95 if consistent else 0.7, **base)
+
+    if kind == "numeric":
+        value = _numeric_date(m, cand.month_first)
+        if value is None:
+            return None
+        return DateResolution(value, DateBasis.STATED, 0.9, **base)
 
     if kind == "day-weekday":
         month, day = _month_of(m), int(m.group("day"))
@@ -373,6 +388,15 @@ def _resolve(
     return None
 
 
+def _numeric_date(m: re.Match[str], month_first: bool) -> datetime.date | None:
+    """'15.02.2022' -> 15 February; '09/07/2021' -> 7 September on a US page, else 9 July; a
+    number above 12 settles which is the day."""
+    a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("year"))
+    if m.group("sep") == "/" and (b > 12 or (month_first and a <= 12)):
+        a, b = b, a
+    return _safe_date(year, b, a)
+
+
 def _count(word: str) -> int:
     word = word.lower()
     return int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 1)
@@ -380,13 +404,14 @@ def _count(word: str) -> int:
 
 def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
+    month_first = bool(_US_ZONE.search(text))
     for rank, kind, pattern in _FORMS:
         for m in pattern.finditer(text):
             if kind in ("month-day", "month-rel", "month-year") and not _plausible_month(m):
                 continue
             if kind == "weekday" and not _plausible_weekday(text, m):
                 continue
-            found.append(_Candidate(rank, m.start(), m.end(), kind, m))
+            found.append(_Candidate(rank, m.start(), m.end(), kind, m, month_first))
     # Keep the most precise reading of each span, then the longest, first come first served.
     found.sort(key=lambda c: (-c.rank, -(c.end - c.start), c.start))
     # Taken spans never overlap, so sorted by start they are sorted by end too: a new span
