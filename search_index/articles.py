@@ -235,7 +235,12 @@ _UI = re.compile(
     r"|subscribe\b.*|sign up\b.*|follow us\b.*|click here\b.*|read more\b.*|also read\b.*"
     r"|read also\b.*|see also\b.*|read:|related:.*|related (?:stories|articles|news|coverage"
     r"|posts?|content|topics)|tags?:.*|topics?:.*|filed under\b.*|\d+\s*(?:min|minute)s? read"
-    r"|skip to (?:main )?content|download (?:the|our) app\b.*|editor[- ]in[- ]chief\b.*"
+    r"|skip to (?:main )?(?:content|navigation)|skip links|sign in|log in|register"
+    r"|download (?:the|our) app\b.*|editor[- ]in[- ]chief\b.*"
+    # the banner over every US government page
+    r"|an official website of the .{3,60}|here'?’?s how you know|official websites use \.gov"
+    r"|secure \.gov websites use https|a \.gov website belongs to .{3,80}"
+    r"|a lock \(.{0,20}\) or https:// means .{3,120}"
     r"|editor:.*|trending(?: now)?|recommended(?: (?:stories|for you))?|top stories|latest"
     r"(?: news)?|watch(?: live)?|live|back to top|next (?:article|story)|previous"
     r" (?:article|story)|load more|show comments|view comments|font size\b.*|a\+?\s*a-?"
@@ -348,6 +353,8 @@ _NOT_PLACES = frozenset({
     "EDITORIAL", "TRANSCRIPT", "PARTICIPANT", "PARTICIPANTS", "AMBASSADOR", "SECRETARY",
     "PRESIDENT", "MINISTER", "SENATOR", "CHAIRMAN", "REPORTER", "JOURNALIST", "GENERAL",
     "ADMIRAL", "COLONEL", "CAPTAIN", "PRIME", "FOREIGN", "DEPUTY", "UNDER", "ASSISTANT",
+    "BRIGADIER", "BRIG", "MAJOR", "MAJ", "LIEUTENANT", "LT", "REAR", "VICE", "GEN", "ADM", "COL",
+    "CAPT", "COMMANDER", "SEN", "SENATOR", "GOV", "GOVERNOR", "MAYOR", "DIRECTOR", "PRESS",
 })
 # "date 2024-02-10 In a statement ...": a date label glued to the start of the body text.
 _LEADING_DATE_LABEL = re.compile(

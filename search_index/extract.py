@@ -110,6 +110,10 @@ def _transcript_statements(article: Article, registry: SpeakerRegistry | None
         name: str | None
         if turn.label and len(turn.label.split()) > 1 and not turn.label.isupper():
             name = turn.label  # "Matthew Miller (00:04):" already names the speaker
+        elif turn.label and len(turn.label.split()) > 1:
+            # "BRIGADIER GENERAL DANA WHITFIELD:": the full name, and later "GEN. WHITFIELD:"
+            name = turn.label.title()
+            people.setdefault(name, None)
         elif turn.surname:
             key = normalise_name(turn.surname)
             local = [n for n in people if surname(n) == key]

@@ -16,8 +16,12 @@ from search_index.models import Paragraph
 
 # "MR. MILLER:", "MS PSAKI:", "SECRETARY BLINKEN:", "GENERAL RYDER:", "AMBASSADOR SMITH-JONES:"
 _OFFICIAL_LABEL = re.compile(
-    r"^\s*(?P<label>(?P<title>MR|MS|MRS|DR|SECRETARY|AMBASSADOR|GENERAL|ADMIRAL|PRESIDENT|"
-    r"SPOKESPERSON|SPOKESMAN|MINISTER|DEPUTY SECRETARY|UNDER SECRETARY|ASSISTANT SECRETARY)"
+    r"^\s*(?P<label>(?P<title>MR|MS|MRS|DR|SECRETARY|AMBASSADOR|PRESIDENT|SPOKESPERSON|SPOKESMAN"
+    r"|MINISTER|DEPUTY SECRETARY|UNDER SECRETARY|ASSISTANT SECRETARY|PRESS SECRETARY|SENATOR"
+    r"|SEN|GOVERNOR|GOV|CHAIRMAN|CHAIRWOMAN|DIRECTOR|COMMISSIONER|MAYOR"
+    # military ranks as the Pentagon prints them: "BRIGADIER GENERAL", "GEN.", "REAR ADM."
+    r"|(?:(?:BRIGADIER|BRIG|MAJOR|MAJ|LIEUTENANT|LT|REAR|VICE)\.?\s+)?(?:GENERAL|GEN|ADMIRAL|ADM)"
+    r"|COLONEL|COL|CAPTAIN|CAPT|COMMANDER|CMDR)"
     r"\.?\s+(?P<surname>[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+){0,2}))\s*:\s*"
 )
 # "Matthew Miller (00:04):" as transcription services print it
@@ -133,6 +137,11 @@ def answer_turns(source: str, paragraphs: Sequence[Paragraph]) -> list[Turn]:
         if current is None:
             continue
         kind, name, start, _end, first = current
+        if start >= 0 and source[_end:paragraph.start].strip():
+            # furniture the page reader dropped lies between: the transcript is over
+            close()
+            current = None
+            continue
         if start < 0:
             current = (kind, name, paragraph.start, paragraph.end, position)
         else:

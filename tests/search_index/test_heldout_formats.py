@@ -69,3 +69,36 @@ def test_a_standfirst_after_a_long_menu_is_not_the_body():
     article = parse_article(_page(header, BODY))
     assert len(article.paragraphs) == 2
     assert article.published == date(2022, 6, 8)
+
+
+GOV_BANNER = (
+    "An official website of the United States Government\nHere's how you know\n"
+    "Official websites use .gov\n"
+    "A .gov website belongs to an official government organization in the United States.\n"
+    "Secure .gov websites use HTTPS\n"
+)
+TRANSCRIPT = GOV_BANNER + (
+    "\nPress Secretary Rear Adm. Lena Ortiz Holds a Press Briefing\n\nMarch 3, 2021\n\n"
+    "REAR ADMIRAL LENA ORTIZ: Good afternoon. I have one note at the top.\n\n"
+    "The hospital ship Comfort will leave Norfolk on Friday for a five-month deployment to "
+    "Central America.\n\n"
+    "Q: Will the ship stop in Haiti?\n\n"
+    "ADM. ORTIZ: We expect it to call at Port-au-Prince in April, weather permitting.\n\n"
+    "Q: Thanks.\n\n"
+    "ADM. ORTIZ: All right. Have a good weekend, everybody.\n\n"
+    "Subscribe to our products\n"
+    "Choose which of our products you want delivered to your inbox every week.\n"
+)
+
+
+def test_a_government_banner_is_furniture_and_ranked_labels_are_turns():
+    from search_index.extract import extract_article
+
+    article = parse_article(TRANSCRIPT)
+    assert article.paragraphs[0].text.startswith("REAR ADMIRAL LENA ORTIZ:")
+    assert article.published == date(2021, 3, 3)
+    assert article.dateline is None
+    statements = extract_article(article)
+    assert [s.text[:20] for s in statements] == ["The hospital ship Co", "We expect it to call"]
+    assert {s.speaker for s in statements} == {"Lena Ortiz"}
+    assert all(s.date == date(2021, 3, 3) for s in statements)
