@@ -354,7 +354,7 @@ _NOT_PLACES = frozenset({
     "PRESIDENT", "MINISTER", "SENATOR", "CHAIRMAN", "REPORTER", "JOURNALIST", "GENERAL",
     "ADMIRAL", "COLONEL", "CAPTAIN", "PRIME", "FOREIGN", "DEPUTY", "UNDER", "ASSISTANT",
     "BRIGADIER", "BRIG", "MAJOR", "MAJ", "LIEUTENANT", "LT", "REAR", "VICE", "GEN", "ADM", "COL",
-    "CAPT", "COMMANDER", "SEN", "SENATOR", "GOV", "GOVERNOR", "MAYOR", "DIRECTOR", "PRESS",
+    "CAPT", "COMMANDER", "SEN", "GOV", "GOVERNOR", "MAYOR", "DIRECTOR", "PRESS",
 })
 # "date 2024-02-10 In a statement ...": a date label glued to the start of the body text.
 _LEADING_DATE_LABEL = re.compile(
