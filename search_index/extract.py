@@ -229,7 +229,7 @@ def _date_of(article: Article, item: Attributed, last: dict[str, _Dated],
     previous statement here (the same occasion); else, unless the words are from an earlier
     occasion ("had said"), the day the lede gives, else the article's own date at a reduced
     confidence. A briefing transcript's turns were all said on the briefing's day."""
-    sentence = article.text[item.sentence_start:item.sentence_end]
+    sentence = _without_quote(article.text, item)
     resolution = date_of_speech(sentence, anchor, anchor_confidence) if sentence else None
     if resolution is not None:
         if resolution.date is None:  # a period ("last week"): never narrowed to a day
@@ -246,6 +246,19 @@ def _date_of(article: Article, item: Attributed, last: dict[str, _Dated],
     if lede is not None:
         return lede
     return _Dated(anchor, DateBasis.ARTICLE, anchor_confidence * ARTICLE_DATE_WEIGHT)
+
+
+def _without_quote(text: str, item: Attributed) -> str:
+    """The reporting sentence with the quoted words blanked: "Ask me again on Monday" is the
+    speaker's Monday, not the day the words were said."""
+    start, end = item.sentence_start, item.sentence_end
+    if item.kind == "indirect" or item.cue == TRANSCRIPT_CUE:
+        return text[start:end]
+    cut_start, cut_end = max(start, item.start), min(end, item.end)
+    if cut_start >= cut_end:
+        return text[start:end]
+    blank = " " * (cut_end - cut_start)
+    return text[start:cut_start] + blank + text[cut_end:end]
 
 
 def _statement_id(article_id: str, item: Attributed) -> str:

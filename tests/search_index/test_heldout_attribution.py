@@ -1,0 +1,25 @@
+"""Attribution and dating met in the held-out set: days inside quotes, pronouns and genders,
+names with particles, long appositives, institutions behind a spokesperson."""
+
+from datetime import date
+
+from search_index.articles import parse_article
+from search_index.extract import extract_article
+from search_index.speakers import SpeakerRegistry
+
+
+def statements_of(body: str, published: str = "Published 12 March 2024"):
+    text = f"Harbour plan approved after long debate\n\nBy Ann Lee\n{published}\n\n{body}\n"
+    article = parse_article(text)
+    return extract_article(article, SpeakerRegistry())
+
+
+def test_a_day_inside_the_quote_does_not_date_it():
+    found = statements_of(
+        "The harbour board approved the plan on Monday after a six-hour meeting.\n\n"
+        "Asked when work would start, the board's chair, Helen Park, replied: \"Not yet. Ask me "
+        "again on Friday, when the contracts are signed.\""
+    )
+    assert len(found) == 1
+    assert found[0].speaker == "Helen Park"
+    assert found[0].date == date(2024, 3, 11)  # the lede's Monday, not last Friday
