@@ -136,7 +136,8 @@ def _in_phrase(token: Token) -> bool:
     if token.capitalised:
         return token.lower not in {"he", "she", "they", "it", "we", "i", "but", "and", "when",
                                    "while", "as", "if", "after", "before", "during", "however"}
-    return token.lower in _CONNECTORS or token.lower in _PHRASE_WORDS or token.text in "-()"
+    return (token.lower in _CONNECTORS or token.lower in _PHRASE_WORDS or token.text in "-()"
+            or _is_name_word(token))  # "al-Mansouri said"
 
 
 def phrase_before(tokens: list[Token], end: int, floor: int, limit: int = 14) -> tuple[int, int]:
@@ -173,7 +174,9 @@ def _is_name_word(token: Token) -> bool:
     word = _word(token)
     low = word.lower()
     if not token.capitalised:
-        return low in _PARTICLES
+        # "al-Mansouri", "el-Sisi", "de-Vries": a particle joined to a capitalised name
+        head, _, rest = word.partition("-")
+        return low in _PARTICLES or (head.lower() in _PARTICLES and rest[:1].isupper())
     if len(word) == 1 or (len(word) == 2 and word.endswith(".")):
         return True  # an initial: "Antony J Blinken"
     if _ACRONYM.match(word):

@@ -23,3 +23,12 @@ def test_a_day_inside_the_quote_does_not_date_it():
     assert len(found) == 1
     assert found[0].speaker == "Helen Park"
     assert found[0].date == date(2024, 3, 11)  # the lede's Monday, not last Friday
+
+
+def test_a_surname_with_a_lower_case_particle_names_the_speaker():
+    found = statements_of(
+        "Ministry spokesman Khalid al-Rashid told reporters on Monday that the port would "
+        "reopen.\n\n"
+        "\u201cWe expect the first ships to dock within a week,\u201d al-Rashid said."
+    )
+    assert [s.speaker for s in found if s.kind == "direct"] == ["Khalid al-Rashid"]
