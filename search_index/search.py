@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import bisect
 import json
+import os
+import re
 import threading
 import time
 import unicodedata
@@ -65,6 +67,7 @@ from search_index.schema import (
 )
 from search_index.timeline import Timeline, build_timeline
 
+_TOC_NAME = re.compile(r"_MAIN_(\d+)\.toc")  # Whoosh's table of contents, one per commit
 REFRESH_INTERVAL = 1.0  # seconds between checks for a newer index on disk
 MAX_PER_PAGE = 50
 WHOSAID_CANDIDATES = 200  # per kind of match: the best-scored statements examined
@@ -165,6 +168,22 @@ class _View:
         return set(docnums[low:high])
 
 
+def toc_signature(index_dir: Path) -> tuple[int, int, int] | None:
+    """The newest table of contents in index_dir: its generation and its file's identity, or
+    None when there is none. A folder deleted and built again starts over at the same
+    generation, so the generation alone would keep serving the deleted files."""
+    try:
+        names = os.listdir(index_dir)
+    except FileNotFoundError:
+        return None
+    generations = [int(found.group(1)) for found in map(_TOC_NAME.fullmatch, names) if found]
+    if not generations:
+        return None
+    newest = max(generations)
+    stat = os.stat(Path(index_dir) / f"_MAIN_{newest}.toc")
+    return newest, stat.st_ino, stat.st_mtime_ns
+
+
 class SearchService:
     """Search over the statement index in index_dir (see the module docstring)."""
 
@@ -174,6 +193,7 @@ class SearchService:
         self._ix: whoosh_index.Index | None = None
         self._view: _View | None = None
         self._checked = 0.0
+        self._toc: tuple[int, int, int] | None = None  # the open view's toc_signature()
 
     # -- opening and refreshing --------------------------------------------------------------
 
@@ -184,15 +204,17 @@ class SearchService:
             return self._view
         self._checked = now
         try:
-            if self._ix is None:
-                if not whoosh_index.exists_in(str(self.index_dir)):
-                    raise IndexUnavailable(
-                        f"no index in {self.index_dir} yet; run `onrecord index` to build it"
-                    )
-                self._ix = whoosh_index.open_dir(str(self.index_dir))
-            if self._view is not None and self._view.generation == self._ix.latest_generation():
+            toc = toc_signature(self.index_dir)
+            if toc is None:
+                raise IndexUnavailable(
+                    f"no index in {self.index_dir} yet; run `onrecord index` to build it"
+                )
+            if self._view is not None and toc == self._toc:
                 return self._view
+            # A new commit, or a folder deleted and built again: open it afresh either way.
+            self._ix = whoosh_index.open_dir(str(self.index_dir))
             view = _View(self._ix)
+            self._toc = toc
         except IndexUnavailable:
             self._drop()
             raise
@@ -214,6 +236,7 @@ class SearchService:
             finally:
                 self._view = None
         self._ix = None
+        self._toc = None
 
     def refresh(self) -> None:
         """Pick up a rebuilt index now rather than at the next periodic check."""
@@ -303,8 +326,7 @@ class SearchService:
         """One page of hits in tiers (own words, then speaker, then titles: see
         search_index.ranking) and the exact number of matches."""
         start = (page - 1) * per_page
-        ranking = rank(view.searcher, view.postings, parsed, allowed, start, start + per_page,
-                       conjunction)
+        ranking = rank(view.postings, parsed, allowed, start, start + per_page, conjunction)
         terms = parsed.terms()
         hits = [self._hit(view, docnum, score, terms) for docnum, score in ranking.hits]
         return hits, ranking.total
