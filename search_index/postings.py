@@ -11,19 +11,22 @@ never change, so nothing in it can go stale).
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
+from typing import Any
 
-from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.columns import NumericColumn
 from whoosh.matching import Matcher
 from whoosh.matching.wrappers import FilterMatcher
-from whoosh.reading import TermNotFound
-from whoosh.scoring import bm25
+from whoosh.reading import IndexReader, TermNotFound
 from whoosh.searching import Searcher
+from whoosh.util.numeric import byte_to_length, length_to_byte
 
-# About 100 bytes a posting in the dict and the set: ~200 MB at most, far less in practice
-# (the bot's queries repeat the same few thousand words).
-CACHE_POSTINGS = 2_000_000
+# About 100 bytes a posting (dict entry and set entry, or encoded positions): ~100 MB at most,
+# far less in practice (the bot's queries repeat the same few thousand words).
+CACHE_POSTINGS = 1_000_000
 BM25_B = 0.75  # Whoosh's BM25F defaults, so scores match its own collector's
 BM25_K1 = 1.2
 
@@ -44,8 +47,9 @@ class PostingCache:
         self.budget = budget
         self.held = 0
         self._entries: OrderedDict[tuple[str, str], TermPostings] = OrderedDict()
+        self._positions: OrderedDict[tuple[str, str, str], dict[int, bytes]] = OrderedDict()
         self._average_length: dict[str, float] = {}
-        self._lengths: dict[str, dict[int, int]] = {}
+        self._length_bytes: dict[str, bytes] = {}
 
     def entry(self, name: str, stem: str) -> TermPostings:
         key = (name, stem)
@@ -59,10 +63,17 @@ class PostingCache:
         )
         self._entries[key] = found
         self.held += len(frequencies)
-        while self.held > self.budget and len(self._entries) > 1:
-            _, dropped = self._entries.popitem(last=False)
-            self.held -= len(dropped.frequencies)
+        self._trim()
         return found
+
+    def _trim(self) -> None:
+        """Drop the least recently used terms (positions first) while over budget."""
+        while self.held > self.budget and self._positions:
+            _, dropped = self._positions.popitem(last=False)
+            self.held -= len(dropped)
+        while self.held > self.budget and len(self._entries) > 1:
+            _, entry = self._entries.popitem(last=False)
+            self.held -= len(entry.frequencies)
 
     def docs(self, name: str, stem: str) -> frozenset[int]:
         return self.entry(name, stem).docs
@@ -70,46 +81,69 @@ class PostingCache:
     def frequencies(self, name: str, stem: str) -> dict[int, float]:
         return self.entry(name, stem).frequencies
 
-    def bm25(self, name: str, stem: str, frequency: float, docnum: int) -> float:
-        average = self._average_length.get(name)
-        if average is None:
-            average = self.searcher.avg_field_length(name) or 1.0
-            self._average_length[name] = average
-        lengths = self._lengths.setdefault(name, {})
-        length = lengths.get(docnum)
-        if length is None:
-            length = lengths[docnum] = self.reader.doc_field_length(docnum, name, 1)
-        return bm25(self.entry(name, stem).idf, frequency, length, average, BM25_B, BM25_K1)
+    def scores(self, docnums: Iterable[int], terms: Sequence[tuple[str, str, float]]
+               ) -> list[tuple[float, int]]:
+        """(score, docnum) for each docnum: the sum over (field, stem, weight) of weight times
+        the stem's BM25 in the field, computed as Whoosh's BM25F does (same length bytes)."""
+        prepared = []
+        for name, stem, weight in terms:
+            entry = self.entry(name, stem)
+            if not entry.frequencies:
+                continue
+            average = self._average_length.get(name)
+            if average is None:
+                average = self._average_length[name] = self.searcher.avg_field_length(name) or 1.0
+            prepared.append((
+                entry.frequencies, weight * entry.idf * (BM25_K1 + 1), self.length_bytes(name),
+                BM25_K1 * (1 - BM25_B), BM25_K1 * BM25_B / average,
+            ))
+        scored = []
+        for docnum in docnums:
+            total = 0.0
+            for frequencies, factor, lengths, fixed, per_length in prepared:
+                frequency = frequencies.get(docnum)
+                if frequency:
+                    length = byte_to_length(lengths[docnum]) or 1
+                    total += factor * frequency / (frequency + fixed + per_length * length)
+            scored.append((total, docnum))
+        return scored
 
-    def phrase_docs(self, name: str, stems: Sequence[str], candidates: Sequence[int]
-                    ) -> set[int]:
-        """The candidates (ascending docnums) whose field holds the stems in a row."""
-        if not candidates:
-            return set()
-        matchers = []
-        for stem in stems:
-            try:
-                matchers.append(self.reader.postings(name, stem))
-            except TermNotFound:
-                return set()
-        found: set[int] = set()
-        for docnum in candidates:
-            positions: list[set[int]] = []
-            for matcher in matchers:
-                if not matcher.is_active():
-                    return found
-                matcher.skip_to(docnum)
-                if not matcher.is_active() or matcher.id() != docnum:
-                    break
-                positions.append(set(matcher.value_as("positions")))
-            else:
-                if any(all(p + i in positions[i] for i in range(1, len(stems)))
-                       for p in positions[0]):
-                    found.add(docnum)
+    def length_bytes(self, name: str) -> bytes:
+        """Every document's field length byte (Whoosh's own quantised length), by docnum."""
+        found = self._length_bytes.get(name)
+        if found is None:
+            parts = [_segment_length_bytes(leaf, name) for leaf, _ in self.reader.leaf_readers()]
+            found = self._length_bytes[name] = b"".join(parts)
         return found
 
-    def _read(self, name: str, stem: str) -> dict[int, float]:
-        frequencies: dict[int, float] = {}
+    def phrase_docs(self, name: str, stems: Sequence[str], candidates: Iterable[int]
+                    ) -> set[int]:
+        """The candidates whose field holds the stems in a row. Positions are read per term
+        once per searcher (like frequencies) and decoded only for the candidates."""
+        decode = self.searcher.schema[name].format.decoder("positions")
+        encoded = [self.positions(name, stem) for stem in stems]
+        return {
+            docnum for docnum in candidates
+            if all(docnum in positions for positions in encoded)
+            and _in_a_row([decode(positions[docnum]) for positions in encoded])
+        }
+
+    def positions(self, name: str, stem: str) -> dict[int, bytes]:
+        """docnum -> the term's encoded positions in the field (decoded by the caller)."""
+        key = (name, stem, "positions")
+        found = self._positions.get(key)
+        if found is not None:
+            self._positions.move_to_end(key)
+            return found
+        found = self._positions[key] = self._read(name, stem, values=True)
+        self.held += len(found)
+        self._trim()
+        return found
+
+    def _read(self, name: str, stem: str, values: bool = False) -> dict[int, Any]:
+        """docnum -> frequency (or, with values, the encoded positions) of every live
+        posting of the term."""
+        found: dict[int, Any] = {}
         for leaf, offset in self.reader.leaf_readers():
             try:
                 matcher = leaf.postings(name, stem)
@@ -119,26 +153,64 @@ class PostingCache:
             if isinstance(matcher, FilterMatcher):  # a segment with deletions
                 deleted = leaf.deleted_docs_set
                 matcher = matcher.child
-            for docnum, frequency in _postings(matcher):
-                if docnum not in deleted:
-                    frequencies[docnum + offset] = frequency
-        return frequencies
-
-
-def _postings(matcher: Matcher) -> list[tuple[int, float]]:
-    """(docnum, weight) of every posting. Whoosh's own block matcher is read a block (up to
-    128 postings) at a time through its private block readers (Whoosh 2.7.5 is pinned):
-    one zip per block instead of three Python calls per posting."""
-    if not isinstance(matcher, W3LeafMatcher):
-        found = []
-        while matcher.is_active():
-            found.append((matcher.id(), matcher.weight()))
-            matcher.next()
+            docnums, items = _postings(matcher, values)
+            if offset:
+                docnums = [docnum + offset for docnum in docnums]
+            found.update(zip(docnums, items, strict=True))
+            for docnum in deleted:
+                found.pop(docnum + offset, None)
         return found
-    pairs: list[tuple[int, float]] = []
+
+
+def _segment_length_bytes(leaf: IndexReader, name: str) -> bytes:
+    """One segment's length bytes of a field, read in one piece from its length column
+    (through the per-document reader's private attributes; Whoosh 2.7.5 is pinned), or one
+    document at a time when the column is not the fixed one-byte kind."""
+    count = leaf.doc_count_all()
+    perdoc = getattr(leaf, "_perdoc", None)
+    column = perdoc._cached_reader(_lenfield(name), LENGTHS_COLUMN) if perdoc else None
+    if column is None:
+        if perdoc is not None:
+            return bytes(count)  # no document has this field in this segment
+    elif isinstance(column, NumericColumn.Reader) and column._fixedlen == 1:
+        stored = column._dbfile.get(column._basepos, column._count)
+        return bytes(stored) + bytes(count - len(stored))
+    return bytes(
+        length_to_byte(leaf.doc_field_length(docnum, name, 0)) for docnum in range(count)
+    )
+
+
+def _in_a_row(positions: list[list[int]]) -> bool:
+    """True when some position p of the first stem has p+1 for the second, p+2 for the
+    third, and so on."""
+    later = [set(found) for found in positions[1:]]
+    return any(all(start + i in found for i, found in enumerate(later, start=1))
+               for start in positions[0])
+
+
+def _postings(matcher: Matcher, values: bool = False) -> tuple[list[int], list[Any]]:
+    """The docnums of every posting and their weights (or encoded values). Whoosh's own
+    block matcher is read a block (up to 128 postings) at a time through its private block
+    readers (Whoosh 2.7.5 is pinned): list extends instead of three Python calls a posting."""
+    docnums: list[int] = []
+    items: list[Any] = []
+    if not isinstance(matcher, W3LeafMatcher) or matcher._byteids:
+        while matcher.is_active():
+            docnums.append(matcher.id())
+            items.append(matcher.value() if values else matcher.weight())
+            matcher.next()
+        return docnums, items
     while matcher.is_active():
-        matcher._read_ids()
-        matcher._read_weights()
-        pairs.extend(zip(matcher._ids, matcher._weights, strict=False))
+        if matcher._data is None:
+            matcher._read_data()
+        # Docnums are stored as gaps; accumulate() adds them up in C (Whoosh's own
+        # delta_decode is a Python generator).
+        docnums.extend(accumulate(matcher._data[0]))
+        if values:
+            matcher._read_values()
+            items.extend(matcher._values)
+        else:
+            matcher._read_weights()
+            items.extend(matcher._weights)
         matcher._next_block()
-    return pairs
+    return docnums, items

@@ -10,10 +10,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from whoosh.analysis.tokenizers import default_pattern
 from whoosh.query import And, NullQuery, Or, Phrase, Query, Term
 
 from search_index.models import TextRun
-from search_index.schema import SEARCHED_FIELDS, TEXT_FIELD, text_analyzer
+from search_index.schema import (
+    SEARCHED_FIELDS,
+    STOPLIST,
+    TEXT_FIELD,
+    cached_stem,
+    text_analyzer,
+)
 
 MAX_QUERY_CHARS = 1000
 MAX_CLAUSES = 16  # words plus phrases; a paste longer than this is cut
@@ -110,13 +117,16 @@ def highlight(text: str, terms: set[str]) -> list[TextRun]:
         return []
     runs: list[TextRun] = []
     position = 0
-    for token in _ANALYZER(text, chars=True, removestops=False):
-        if token.text not in terms:
+    # The analyzer's own steps (its tokenizer pattern, lower case, stop words kept unstemmed,
+    # the same stemmer) without its generator pipeline: a fifth of the cost of each hit.
+    for token in default_pattern.finditer(text):
+        word = token.group().lower()
+        if (word if word in STOPLIST else cached_stem(word)) not in terms:
             continue
-        if token.startchar > position:
-            runs.append(TextRun(text=text[position : token.startchar]))
-        runs.append(TextRun(text=text[token.startchar : token.endchar], match=True))
-        position = token.endchar
+        if token.start() > position:
+            runs.append(TextRun(text=text[position : token.start()]))
+        runs.append(TextRun(text=text[token.start() : token.end()], match=True))
+        position = token.end()
     if position < len(text):
         runs.append(TextRun(text=text[position:]))
     return _merge(runs)

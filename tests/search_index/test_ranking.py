@@ -11,7 +11,6 @@ from whoosh.fields import ID, TEXT, Schema
 
 from search_index.errors import IndexUnavailable
 from search_index.index import ingest
-from search_index.ranking import DIRECT_SCORING_LIMIT
 from search_index.search import SearchService
 
 
@@ -119,12 +118,9 @@ def test_loose_retry_ranks_statements_saying_more_of_the_words_first(tmp_path):
     assert result.hits[0].statement.speaker == "Ben Cole"
 
 
-def test_a_large_tier_is_ranked_the_same_way(tmp_path):
-    """Above DIRECT_SCORING_LIMIT statements a tier is ranked by Whoosh's collector: the
-    statement that says the word the most still comes first, and titles still come last."""
-    many = DIRECT_SCORING_LIMIT + 50
+def test_within_a_tier_more_mentions_rank_first_and_titles_stay_last(tmp_path):
     statements = [{"text": f"Grain exports rose in week {n}.", "speaker": "Ana Ruiz"}
-                  for n in range(many)]
+                  for n in range(120)]
     statements.append({"text": "Grain, grain and more grain left the port.",
                        "speaker": "Ben Cole"})
     service = build(tmp_path, [
@@ -132,8 +128,12 @@ def test_a_large_tier_is_ranked_the_same_way(tmp_path):
         ("title.txt", "Grain deal signed", [{"text": "It is done.", "speaker": "Cy Tan"}]),
     ])
     first = service.search("grain")
-    assert first.total == many + 2
+    assert first.total == 122
     assert first.hits[0].statement.speaker == "Ben Cole"
+    # Equal scores keep the order the statements were indexed in.
+    assert [hit.statement.text for hit in first.hits[1:3]] == [
+        "Grain exports rose in week 0.", "Grain exports rose in week 1."
+    ]
     last = service.search("grain", per_page=5, page=first.pages)
     assert last.hits[-1].statement.text == "It is done."
 
