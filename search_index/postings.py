@@ -17,12 +17,13 @@ from itertools import accumulate
 from typing import Any
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
-from whoosh.columns import NumericColumn
 from whoosh.matching import Matcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import IndexReader, TermNotFound
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length, length_to_byte
+
+from search_index.whoosh_patches import length_bytes
 
 # About 100 bytes a posting (dict entry and set entry, or encoded positions): ~100 MB at most,
 # far less in practice (the bot's queries repeat the same few thousand words).
@@ -163,20 +164,19 @@ class PostingCache:
 
 
 def _segment_length_bytes(leaf: IndexReader, name: str) -> bytes:
-    """One segment's length bytes of a field, read in one piece from its length column
-    (through the per-document reader's private attributes; Whoosh 2.7.5 is pinned), or one
-    document at a time when the column is not the fixed one-byte kind."""
+    """One segment's length bytes of a field, read in one piece from its length column, or
+    one document at a time when the column is not the one-byte kind."""
     count = leaf.doc_count_all()
     perdoc = getattr(leaf, "_perdoc", None)
-    column = perdoc._cached_reader(_lenfield(name), LENGTHS_COLUMN) if perdoc else None
-    if column is None:
-        if perdoc is not None:
+    if perdoc is not None:
+        column = perdoc._cached_reader(_lenfield(name), LENGTHS_COLUMN)
+        if column is None:
             return bytes(count)  # no document has this field in this segment
-    elif isinstance(column, NumericColumn.Reader) and column._fixedlen == 1:
-        stored = column._dbfile.get(column._basepos, column._count)
-        return bytes(stored) + bytes(count - len(stored))
+        found = length_bytes(column, count)
+        if found is not None:
+            return found[:count]
     return bytes(
-        length_to_byte(leaf.doc_field_length(docnum, name, 0)) for docnum in range(count)
+        length_to_byte(leaf.doc_field_length(docnum, name, 0) or 0) for docnum in range(count)
     )
 
 
