@@ -236,6 +236,8 @@ _UI = re.compile(
     r"|read also\b.*|see also\b.*|read:|related:.*|related (?:stories|articles|news|coverage"
     r"|posts?|content|topics)|tags?:.*|topics?:.*|filed under\b.*|\d+\s*(?:min|minute)s? read"
     r"|skip to (?:main )?(?:content|navigation)|skip links|sign in|log in|register"
+    # a site's welcome banner and home link: "Welcome to the United Nations", "X - Back to home"
+    r"|welcome to (?:the )?[\w .&'’-]{2,60}|.{0,40}\bback to (?:home|homepage|top)"
     r"|download (?:the|our) app\b.*|editor[- ]in[- ]chief\b.*"
     # the banner over every US government page
     r"|an official website of the .{3,60}|here'?’?s how you know|official websites use \.gov"
@@ -589,6 +591,10 @@ class _Header:
 _HEADER_MARKERS = (Kind.BYLINE, Kind.PUBLISHED, Kind.DATE)
 _MARKER_LOOKAHEAD = 3  # a standfirst sentence still sits above the byline and date lines
 _HEADER_SCAN_LINES = 15
+_MENU_LABEL_WORDS = 3
+_MENU_ENTRY_WORDS = 6  # a banner or menu entry is short; a real headline may sit above a menu
+_MENU_LOOKAHEAD = 3
+_MENU_LABELS_AROUND = 2  # of the next three lines, this many menu labels make a menu run
 
 
 def _body_start(lines: list[_Line]) -> int | None:
@@ -653,8 +659,10 @@ def _read_header(lines: list[_Line], dating: _Dating) -> _Header:
                                    and _words(_without_dates(t, _stated_dates(t))) < 3):
             found = _stated_dates(t)
             value = found[0].date if found else None
-            if before_title:
-                head.masthead = head.masthead or value  # the page's date above the headline
+            if before_title and not _is_date_then_section(t):
+                # the page's date above the headline; "4 May 2023 Humanitarian Aid" is the
+                # story's own date and section even on a page whose headline was not copied
+                head.masthead = head.masthead or value
             else:
                 dating.offer(value, DateBasis.PUBLISHED_LINE, CONFIDENCE[DateBasis.PUBLISHED_LINE])
         elif kind is Kind.TEXT:
@@ -662,7 +670,7 @@ def _read_header(lines: list[_Line], dating: _Dating) -> _Header:
             if head.byline is None and seen_byline and _words(t) <= 6 and not _TERMINAL.search(t):
                 head.byline = _clean_name(t)  # the name on the line after a lone "By"
                 seen_byline = True
-            elif head.title is None and _is_headline(t):
+            elif head.title is None and _is_headline(t) and not _in_menu_run(lines, i):
                 head.title = t
                 found = _full_dates(t)
                 if found:  # "Press Briefing – December 18, 2023": the day of the event
@@ -676,6 +684,23 @@ def _read_header(lines: list[_Line], dating: _Dating) -> _Header:
                   and nxt is not None and nxt.kind in (Kind.DATE, Kind.PUBLISHED)):
                 head.byline = _clean_name(t)  # "Mariana Baabar" over "November 8, 2024"
     return head
+
+
+def _is_menu_label(line: _Line) -> bool:
+    """ "News", "Climate crisis", "Sign in": a short label of a site's menu."""
+    return (line.kind in (Kind.TEXT, Kind.UI) and _words(line.text) <= _MENU_LABEL_WORDS
+            and not _TERMINAL.search(line.text) and line.text[:1].isupper())
+
+
+def _in_menu_run(lines: list[_Line], i: int) -> bool:
+    """A short headline-like line inside a run of menu labels ("U.S. Department of Defense",
+    "Send a Release", "Global perspective Human stories" between "Home", "News", ...) is the
+    site's banner or a menu entry: the story's headline comes after the menu, never inside."""
+    if i == 0 or _words(lines[i].text) > _MENU_ENTRY_WORDS or not (
+            _is_menu_label(lines[i - 1]) or lines[i - 1].kind is Kind.UI):
+        return False
+    following = lines[i + 1:i + 1 + _MENU_LOOKAHEAD]
+    return sum(_is_menu_label(line) for line in following) >= _MENU_LABELS_AROUND
 
 
 def _is_briefing_title(text: str) -> bool:

@@ -696,3 +696,45 @@ def test_a_briefing_title_dates_the_briefing_with_confidence():
     assert article.published_confidence >= 0.9
     labels = [p.text for p in article.paragraphs if p.text in ("Question", "Answer")]
     assert labels == ["Question", "Answer", "Question", "Answer"]
+
+
+def test_site_banners_and_menu_entries_are_not_the_title():
+    article = _parse(
+        "Skip to navigation\nThe Daily Ledger - Back to home\nNews\nOpinion\nSport\n\n"
+        "Port workers end strike after pay deal\n\n"
+        "Dock workers returned to work on Monday after the union accepted a new offer.\n"
+    )
+    assert article.title == "Port workers end strike after pay deal"
+    welcomed = _parse(
+        "Welcome to the Harbour Authority\nHarbour News\nSearch\nHome\n\n"
+        "Ferry timetable to change in spring\n\n"
+        "The authority said on Monday that sailings would move to an hourly timetable.\n"
+    )
+    assert welcomed.title == "Ferry timetable to change in spring"
+    menu = _parse(
+        "Sign In\nSend a Story\nNews\nProducts\nContact\n\n"
+        "Grain Cooperative Signs Ten-Year Supply Deal With Mill\n\n"
+        "The cooperative said on Monday that the agreement covers its whole wheat crop.\n"
+    )
+    assert menu.title == "Grain Cooperative Signs Ten-Year Supply Deal With Mill"
+
+
+def test_a_long_headline_above_the_site_menu_stays_the_title():
+    article = _parse(
+        "Briefing by the Harbour Master on the Winter Storm Response and Ferry Closures\n"
+        "The Harbour Office\nBriefing Room\nBriefings\n\n"
+        "The harbour master said on Monday that the ferries would sail again on Thursday.\n"
+    )
+    assert article.title == ("Briefing by the Harbour Master on the Winter Storm Response and "
+                             "Ferry Closures")
+
+
+def test_a_date_and_section_line_dates_a_page_without_a_headline():
+    article = _parse(
+        "Welcome to the Harbour Authority\nHarbour News\nSearch\nHome\nTopics\n\n"
+        "9 March 2023 Shipping\n\n"
+        "Ferries will sail again from Thursday, the harbour master said on Monday.\n"
+    )
+    assert article.title is None
+    assert article.published == date(2023, 3, 9)
+    assert article.published_basis == DateBasis.PUBLISHED_LINE
