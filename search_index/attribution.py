@@ -60,6 +60,9 @@ _ACRONYM_DEFINITION = re.compile(
     r"((?:[A-Z][\w'’\-]*\s+(?:of\s+|for\s+|and\s+)?){1,6}[A-Z][\w'’\-]*)\s+\(([A-Z][A-Z\-&]{1,7})\)"
 )
 _MIN_INDIRECT_WORDS = 4
+# `,” a spokeswoman for the Department for Health and Social Care said`: a subject this long
+# may stand between a quote and its cue
+_INVERTED_SUBJECT_WORDS = 15
 _RELATIVE_WORDS = frozenset({"who", "whose", "whom", "which"})
 # Words inside a title in quote marks ("Descent into Chaos", "Capital Talk", "Vision 2030").
 _TITLE_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to", "into",
@@ -223,6 +226,9 @@ class Discourse:
             earlier = self._institution_named(mention.name)
             if earlier is not None:
                 return self.note(earlier, paragraph)
+            if mention.name.lower() in GENERIC_INSTITUTION_HEADS and re.match(
+                    r"(?:a|an)\s", mention.text, re.I):
+                return None  # "a spokesman for the ministry", no ministry named: nobody known
             name = self.acronyms.get(mention.name.strip(), None) or canonical_institution(
                 mention.name)
             if self.registry is not None:
@@ -441,7 +447,7 @@ class ParagraphReader:
                                   and tokens[k + 1].lower == "to"):
             subject = self.subject_of(k, k, b)
             return (k, subject) if subject else None
-        for c in range(k + 1, min(b, k + 9)):
+        for c in range(k + 1, min(b, k + _INVERTED_SUBJECT_WORDS)):
             if tokens[c].quote is not None:
                 return None
             if _is_cue(tokens[c]):

@@ -37,6 +37,10 @@ _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "sen", 
                             "maj", "brig", "adm", "sgt", "inc", "co", "corp", "ltd", "retd"})
 _CONNECTORS = frozenset({"of", "for", "the", "in", "at", "to", "from", "on"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their"})
+_NAME_JOINERS = frozenset({"of", "for", "and", "&", "the"})
+_INSTITUTION_CHAIN = 8  # words of an institution's name scanned for its organisation word
+# A one-word name right after one of these is a place: "Representative in Mozambique".
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to"})
 _PARTICLES = frozenset({"bin", "bint", "al", "el", "de", "da", "van", "von", "der", "ul", "ud",
                         "du", "la", "le", "ibn", "abu"})
 # Lower-case words a speaker's noun phrase may hold ("the Pakistan embassy", "the army chief").
@@ -130,6 +134,42 @@ def sentences(tokens: list[Token], quote_texts: Sequence[str]) -> list[tuple[int
     return ranges
 
 
+def _joins_institution(tokens: list[Token], i: int, floor: int) -> bool:
+    """ "and" inside an institution's name: "Department for Business and Trade", "Ministry of
+    Housing and Urban Affairs": capitalised words on both sides and an organisation word among
+    the capitalised words (and of/for) just before it. "Smith and Jones" joins nobody."""
+    if tokens[i].lower not in {"and", "&"} or i + 1 >= len(tokens) or i - 1 < floor:
+        return False
+    if not (tokens[i + 1].capitalised and tokens[i - 1].capitalised):
+        return False
+    k = i - 1
+    while k >= floor and i - k <= _INSTITUTION_CHAIN and (
+            tokens[k].capitalised or tokens[k].lower in _NAME_JOINERS):
+        if tokens[k].capitalised and _word(tokens[k]).lower() in ORG_WORDS:
+            return True
+        k -= 1
+    return False
+
+
+def institution_chain(tokens: Sequence[Token], end: int, floor: int = 0) -> int | None:
+    """Where the institution name ending at token `end` (exclusive) begins, when the name is
+    one whose last words a person's name could be mistaken for: "the Department of Homeland
+    Security", "the Department for Business and Trade", "the Institute for Strategic Studies".
+    None when the capitalised words before `end` hold no organisation word joined by
+    of/for/and."""
+    k = end - 1
+    start: int | None = None
+    joined = False
+    while k >= floor and end - k <= _INSTITUTION_CHAIN and (
+            tokens[k].capitalised or tokens[k].lower in _NAME_JOINERS):
+        if tokens[k].lower in _NAME_JOINERS - {"the"}:
+            joined = True
+        elif tokens[k].capitalised and _word(tokens[k]).lower() in ORG_WORDS and joined:
+            start = k
+        k -= 1
+    return start
+
+
 def _in_phrase(token: Token) -> bool:
     if token.quote is not None:
         return False
@@ -143,7 +183,8 @@ def _in_phrase(token: Token) -> bool:
 def phrase_before(tokens: list[Token], end: int, floor: int, limit: int = 14) -> tuple[int, int]:
     """The noun phrase ending just before token `end` (exclusive), as a token range."""
     i = end - 1
-    while i >= floor and end - i <= limit and _in_phrase(tokens[i]):
+    while i >= floor and end - i <= limit and (_in_phrase(tokens[i])
+                                               or _joins_institution(tokens, i, floor)):
         i -= 1
     start = i + 1
     while start < end and tokens[start].lower in _CONNECTORS - {"the"}:
@@ -158,7 +199,8 @@ def phrase_after(tokens: list[Token], start: int, ceiling: int, limit: int = 14)
     i = start
     if i < ceiling and tokens[i].lower in _DETERMINERS:
         i += 1
-    while i < ceiling and i - start <= limit and _in_phrase(tokens[i]):
+    while i < ceiling and i - start <= limit and (_in_phrase(tokens[i])
+                                                  or _joins_institution(tokens, i, start)):
         i += 1
     end = i
     while end > start and tokens[end - 1].lower in _CONNECTORS:
@@ -248,6 +290,15 @@ def parse_phrase(tokens: list[Token], start: int, end: int, source: str) -> Ment
     while len(words) - run_start > 2 and _word(words[run_start]).lower().rstrip(".") in HONORIFICS:
         run_start += 1
     name_words = words[run_start:]
+    if name_words and run_start > 0:
+        joined = words[run_start - 1].lower in _NAME_JOINERS - {"the"}
+        chain = institution_chain(words, len(words)) if joined else None
+        if chain is not None:
+            # "a spokesperson for the Department for Business and Trade": the department
+            return Mention("institution", text, words[chain].start, last,
+                           name=_text(words[chain:], source))
+        if len(name_words) == 1 and words[run_start - 1].lower in _PLACE_PREPOSITIONS:
+            name_words = []  # "UNICEF's Representative in Mozambique": a place, not a name
     if name_words and any(len(_word(t)) > 2 for t in name_words) and len(name_words) <= 5:
         name = " ".join(_word(t) if i == len(name_words) - 1 else t.text
                         for i, t in enumerate(name_words)).replace("’", "'")
@@ -273,6 +324,12 @@ def parse_phrase(tokens: list[Token], start: int, end: int, source: str) -> Ment
     if (core_text.lower() in KNOWN_INSTITUTIONS or head in SPEAKING_INSTITUTION_HEADS
             or any(lw in SPEAKING_INSTITUTION_HEADS for lw in lowers)
             or (len(core) == 1 and _ACRONYM.match(core[0].text))):
+        # "a spokesperson for the Ministry of Defence": the ministry speaks through them
+        at = next((n for n, t in enumerate(core[:-1]) if t.lower in {"for", "of", "at"}), None)
+        if at is not None and at > 0 and all(_word(t).lower() in ROLE_WORDS
+                                             for t in core[:at]):
+            return Mention("institution", text, core[at + 1].start, last,
+                           name=_text(core[at + 1:], source))
         return Mention("institution", text, first, last, name=core_text)
     if all(_word(t).lower() in COUNTRIES or t.lower in COUNTRY_ADJECTIVES for t in core):
         return Mention("country", text, first, last, name=core_text)

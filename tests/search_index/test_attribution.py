@@ -156,3 +156,43 @@ def test_a_long_relative_clause_between_subject_and_cue():
             "Adam Price, who was asked whether Washington would push the lenders to ease the "
             "terms of the new loan for the country, said that was “a matter for the fund.”")
     assert by_text(text)["a matter for the fund."] == ("Adam Price", "partial")
+
+
+def test_a_place_after_in_is_no_part_of_the_appositive_name():
+    text = ("Speaking in Geneva, the agency's Representative in Malawi, Anne-Lise Moreau, said "
+            "that most of those displaced were children.")
+    [statement] = attributed(text)
+    assert statement.speaker == "Anne-Lise Moreau"
+    assert statement.role == "agency's Representative in Malawi"
+
+
+def test_an_institution_with_and_or_of_inside_its_name_is_whole():
+    text = ("A spokesperson for the Department for Farming and Rural Affairs said: “We are "
+            "reviewing the report.”\n\n"
+            "The Department of Homeland Security said: “The crossing remains open.”\n\n"
+            "“We will not comment,” a spokeswoman for the Department for Health and Social Care "
+            "said.")
+    found = by_text(text)
+    assert found["We are reviewing the report."][0] == "Department for Farming and Rural Affairs"
+    assert found["The crossing remains open."][0] == "Department of Homeland Security"
+    assert found["We will not comment,"][0] == "Department for Health and Social Care"
+
+
+def test_a_spokesperson_for_an_institution_speaks_for_it():
+    text = ("A spokesperson for the Ministry of Defence said: “We are aware of the report.”\n\n"
+            "Pakistan's foreign ministry said on Monday that talks would go on. “We remain "
+            "engaged,” a spokesman for the ministry said.")
+    found = by_text(text)
+    assert found["We are aware of the report."][0] == "Ministry of Defence"
+    assert found["We remain engaged,"][0] == "Pakistan's foreign ministry"
+
+
+def test_a_spokesperson_for_an_unnamed_ministry_is_nobody_on_the_record():
+    text = ("A spokesman for the ministry said the talks would resume next week. “We remain "
+            "engaged,” he said.")
+    assert attributed(text) == []
+
+
+def test_two_people_joined_by_and_stay_people():
+    text = "Smith and Jones said: “We will appeal the ruling.”"
+    assert by_text(text)["We will appeal the ruling."][0] == "Jones"
