@@ -64,11 +64,29 @@ def cached_index(size: int) -> Path:
     return index_dir
 
 
+class TimedService(SearchService):
+    """The real service, adding up the time its calls hold the index (they run one at a
+    time under its lock): busy / wall time is how close the lock is to saturation."""
+
+    busy = 0.0
+
+    def _run(self, call):  # type: ignore[no-untyped-def]
+        def timed(view):  # type: ignore[no-untyped-def]
+            began = time.perf_counter()
+            try:
+                return call(view)
+            finally:
+                self.busy += time.perf_counter() - began
+
+        return super()._run(timed)
+
+
 @dataclass
 class Sample:
     kind: str
     first: float  # seconds from dispatch to the bot's first callback
     final: float  # seconds from dispatch to the answer the member ends up reading
+    empty: bool = False  # an autocomplete answered with no choices
 
 
 @dataclass
@@ -80,6 +98,7 @@ class Round:
     lags: list[float] = field(default_factory=list)
     violations: list[str] = field(default_factory=list)
     peak_mb: float = 0.0
+    index_busy: float = 0.0  # share of the wall time the index lock was held
 
 
 async def member(double: DiscordDouble, speakers: list[str], rng: random.Random,
@@ -101,14 +120,17 @@ async def member(double: DiscordDouble, speakers: list[str], rng: random.Random,
                 typed = rng.choice(speakers)[: rng.randint(2, 6)]
                 record = await double.send_autocomplete("latest", {"speaker": typed}, user=user)
             if kind == "autocomplete":
-                await record.autocomplete_choices(timeout=ANSWER_WAIT_S)
+                empty = not await record.autocomplete_choices(timeout=ANSWER_WAIT_S)
             else:
+                empty = False
                 await record.reply(timeout=ANSWER_WAIT_S)
         except AssertionError:  # the double timed out waiting: the member saw nothing
             result.lost += 1
             continue
         final = loop.time() - record.dispatched_at
-        result.samples.append(Sample(kind, record.responses[0].seconds_after_dispatch, final))
+        result.samples.append(
+            Sample(kind, record.responses[0].seconds_after_dispatch, final, empty)
+        )
         await asyncio.sleep(rng.uniform(*pause))
 
 
@@ -121,9 +143,10 @@ async def ticker(lags: list[float], stop: asyncio.Event) -> None:
         lags.append(max(0.0, loop.time() - before - TICK_S))
 
 
-async def run_round(double: DiscordDouble, speakers: list[str], members: int,
-                    seconds: float, pause: tuple[float, float]) -> Round:
+async def run_round(double: DiscordDouble, service: TimedService, speakers: list[str],
+                    members: int, seconds: float, pause: tuple[float, float]) -> Round:
     result = Round(members, seconds)
+    busy_before = service.busy
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
     tick = asyncio.create_task(ticker(result.lags, stop))
@@ -138,6 +161,7 @@ async def run_round(double: DiscordDouble, speakers: list[str], members: int,
     await double.settle()
     result.violations = [str(v) for v in double.take_violations()]
     result.peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result.index_busy = (service.busy - busy_before) / seconds
     return result
 
 
@@ -153,21 +177,24 @@ def row(result: Round) -> str:
     finals = [s.final * 1000 for s in result.samples]
     lags = [lag * 1000 for lag in result.lags]
     late = sum(1 for s in result.samples if s.final > 3.0)
+    empty = sum(1 for s in result.samples if s.empty)
     rate = len(result.samples) / result.seconds
 
     def trio(values: list[float]) -> str:
         return " / ".join(f"{percentile(values, p):,.0f}" for p in (0.5, 0.95, 0.99))
 
-    return (f"| {result.members} | {len(result.samples):,} ({rate:,.0f}/s) | {result.lost} "
+    return (f"| {result.members} | {len(result.samples):,} ({rate:,.0f}/s) | {empty} "
+            f"| {result.lost} "
             f"| {len(result.violations)} | {trio(firsts)} | {trio(finals)} | {max(finals):,.0f} "
-            f"| {late} | {statistics.mean(lags):.1f} / {max(lags):,.0f} | {result.peak_mb:,.0f} |")
+            f"| {late} | {statistics.mean(lags):.1f} / {max(lags):,.0f} "
+            f"| {result.index_busy:.0%} | {result.peak_mb:,.0f} |")
 
 
 HEADER = (
-    "| members | answered (rate) | lost | Discord rules broken | first response p50 / p95 / "
-    "p99 ms | final answer p50 / p95 / p99 ms | slowest final ms | final > 3 s "
-    "| loop lag mean / max ms | peak RSS MB |\n"
-    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    "| members | answered (rate) | autocompletes with no choices | lost | Discord rules broken "
+    "| first response p50 / p95 / p99 ms | final answer p50 / p95 / p99 ms | slowest final ms "
+    "| final > 3 s | loop lag mean / max ms | index lock busy | peak RSS MB |\n"
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 )
 
 
@@ -181,7 +208,7 @@ async def bench(
         DISCORD_GATEWAY_URL=double.gateway_url, DISCORD_GUILD_ID=double.guild.id,
         ONRECORD_INDEX_DIR=str(index_dir),
     )
-    service = SearchService(index_dir)
+    service = TimedService(index_dir)
     service.stats()  # open the index before the clock starts, as a running bot has
     speakers = [speaker.name for speaker in service.speakers("", limit=100)]
     # Members never wait out the per-member cooldown here: the point is the work behind it.
@@ -190,10 +217,10 @@ async def bench(
     try:
         async with running_client(bot, double):
             await double.wait_commands_synced()
-            await run_round(double, speakers, 2, 2.0, (0.0, 0.0))  # warm up the caches
+            await run_round(double, service, speakers, 2, 2.0, (0.0, 0.0))  # warm up
             for count in members:
                 print(f"  {count} members for {seconds:g} s ...", file=sys.stderr, flush=True)
-                result = await run_round(double, speakers, count, seconds, pause)
+                result = await run_round(double, service, speakers, count, seconds, pause)
                 print(row(result), file=sys.stderr, flush=True)
                 rounds.append(result)
     finally:

@@ -13,7 +13,7 @@ import io
 import logging
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import discord
@@ -30,6 +30,8 @@ from search_index.errors import OnRecordError
 log = logging.getLogger(__name__)
 
 DEFER_AFTER = 1.5  # seconds: answer directly when faster, else defer; Discord allows 3
+AUTOCOMPLETE_WITHIN = 2.0  # seconds after the keystroke: later, offer no choices rather than fail
+CLOCK_SKEW_AFTER = 10.0  # an interaction "older" than this means our clock is off, not a delay
 CHOICE_LIMIT = 25  # Discord's limits on autocomplete choices
 CHOICE_TEXT_LIMIT = 100
 COOLDOWN_RATE = 5  # commands per member ...
@@ -167,7 +169,7 @@ class OnRecordBot(discord.Client):
     ) -> None:
         """Run `compute` off the event loop; reply at once if it is quick, else defer first."""
         task = asyncio.ensure_future(asyncio.to_thread(compute))
-        done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER)
+        done, _ = await asyncio.wait({task}, timeout=defer_after(interaction))
         if not done:
             await interaction.response.defer(thinking=True)
             interaction.extras[PUBLIC_DEFER] = True
@@ -243,6 +245,34 @@ class OnRecordBot(discord.Client):
         return _choices([(outlet, outlet) for outlet in outlets])
 
 
+async def in_time(
+    interaction: discord.Interaction, choices: Awaitable[list[app_commands.Choice[str]]]
+) -> list[app_commands.Choice[str]]:
+    """The choices if they are ready while Discord still waits for them, else none: a late
+    autocomplete answer is refused by Discord, and the member has typed on by then."""
+    budget = AUTOCOMPLETE_WITHIN - _age(interaction)
+    try:
+        return await asyncio.wait_for(choices, timeout=max(0.0, budget))
+    except TimeoutError:
+        log.info("autocomplete answered with no choices: none ready within %.1f s", budget)
+        return []
+
+
+def _age(interaction: discord.Interaction) -> float:
+    """Seconds since Discord created the interaction. Discord refuses answers after 3 s, so
+    an age below 0 or above CLOCK_SKEW_AFTER says more about our clock than the interaction:
+    it counts as 0, and the bot waits as usual."""
+    age = (discord.utils.utcnow() - interaction.created_at).total_seconds()
+    return age if 0.0 <= age <= CLOCK_SKEW_AFTER else 0.0
+
+
+def defer_after(interaction: discord.Interaction) -> float:
+    """How long to wait for an answer before deferring: DEFER_AFTER, less the time the
+    interaction took to reach us (a slow gateway, or a loop busy with many members), so that
+    even a late arrival is acknowledged within Discord's 3 s."""
+    return max(0.0, DEFER_AFTER - _age(interaction))
+
+
 def _choices(labelled: list[tuple[str, str]]) -> list[app_commands.Choice[str]]:
     choices: list[app_commands.Choice[str]] = []
     seen: set[str] = set()
@@ -270,12 +300,12 @@ def build_commands(
     async def speaker_autocomplete(
         interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        return await bot.speaker_choices(current)
+        return await in_time(interaction, bot.speaker_choices(current))
 
     async def outlet_autocomplete(
         interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        return await bot.outlet_choices(current)
+        return await in_time(interaction, bot.outlet_choices(current))
 
     @app_commands.command(name="quote", description="Find statements: who said it, when, where")
     @app_commands.describe(

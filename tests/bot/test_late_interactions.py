@@ -1,0 +1,48 @@
+"""Interactions that reach the bot late (a slow gateway, a loop busy with many members) are
+still acknowledged inside Discord's 3 s: the bot defers sooner, and autocomplete offers no
+choices rather than answering too late."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+from types import SimpleNamespace
+
+import discord
+from discord import app_commands
+
+from bot.discord_app import AUTOCOMPLETE_WITHIN, DEFER_AFTER, defer_after, in_time
+
+
+def created_ago(seconds: float) -> SimpleNamespace:
+    return SimpleNamespace(created_at=discord.utils.utcnow() - timedelta(seconds=seconds))
+
+
+def test_a_fresh_interaction_waits_the_usual_time_before_deferring() -> None:
+    assert abs(defer_after(created_ago(0.0)) - DEFER_AFTER) < 0.1
+
+
+def test_a_late_interaction_defers_sooner_and_a_very_late_one_at_once() -> None:
+    assert abs(defer_after(created_ago(1.0)) - (DEFER_AFTER - 1.0)) < 0.1
+    assert defer_after(created_ago(2.5)) == 0.0
+
+
+def test_a_clock_off_from_discords_waits_as_usual() -> None:
+    assert defer_after(created_ago(-30.0)) == DEFER_AFTER  # ours behind
+    assert abs(defer_after(created_ago(3600.0)) - DEFER_AFTER) < 0.1  # ours an hour ahead
+
+
+async def test_autocomplete_choices_ready_in_time_are_offered() -> None:
+    async def choices() -> list[app_commands.Choice[str]]:
+        return [app_commands.Choice(name="Khawaja Asif", value="Khawaja Asif")]
+
+    offered = await in_time(created_ago(0.0), choices())
+    assert [choice.value for choice in offered] == ["Khawaja Asif"]
+
+
+async def test_autocomplete_too_late_for_discord_offers_nothing_instead_of_failing() -> None:
+    async def slow() -> list[app_commands.Choice[str]]:
+        await asyncio.sleep(10)
+        return [app_commands.Choice(name="late", value="late")]
+
+    assert await in_time(created_ago(AUTOCOMPLETE_WITHIN - 0.05), slow()) == []
