@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from search_index.gender import first_name_gender, learn_genders
 from search_index.lexicon import (
     ADVERBS,
     ANONYMOUS_NOUNS,
@@ -132,8 +133,10 @@ class Discourse:
     """What one article has said so far: who was mentioned, who spoke, whose statement."""
 
     def __init__(self, source: str, paragraphs: Sequence[Paragraph],
-                 registry: SpeakerRegistry | None, when: datetime.date | None = None) -> None:
+                 registry: SpeakerRegistry | None, when: datetime.date | None = None,
+                 genders: dict[str, str] | None = None) -> None:
         self.source = source
+        self.genders = genders or {}  # surname -> "m"/"f", from what the article says
         self.when = when  # the article's date when it is trusted: picks among office holders
         self.registry = registry
         self.entities: list[Entity] = []
@@ -180,6 +183,10 @@ class Discourse:
             return resolve_notable(written, self.when) or written
         return written
 
+    def gender_of(self, name: str) -> str | None:
+        """What the article says of this person's gender, else a common first name's."""
+        return self.genders.get(surname(name)) or first_name_gender(name)
+
     # -- entities ------------------------------------------------------------------------------
     def note(self, entity: Entity, paragraph: int) -> Entity:
         self.counter += 1
@@ -190,6 +197,8 @@ class Discourse:
                 known.gender = known.gender or entity.gender
                 return known
         entity.paragraph, entity.order = paragraph, self.counter
+        if entity.kind == "person":
+            entity.gender = entity.gender or self.gender_of(entity.name)
         self.entities.append(entity)
         return entity
 
@@ -256,18 +265,14 @@ class Discourse:
             return recent[0] if recent and recent[0].paragraph >= paragraph - 2 else None
         if word not in {"he", "she"}:
             return None
+        # The most recent person who may be a "she" (a woman, or nobody knows): never one
+        # the article has shown to be a man, however recent.
         gender = mention.gender
         people = [e for e in self._recent({"person"}) if e.paragraph >= paragraph - 6]
-        matching = [e for e in people if e.gender == gender]
-        unknown = [e for e in people if e.gender is None]
-        candidates = [e for e in (matching[:1] + unknown[:1]) if e]
-        if not candidates:
+        fitting = [e for e in people if e.gender in (gender, None)]
+        if not fitting:
             return None
-        # A speaker already known to match wins unless an unknown one is clearly more recent.
-        chosen = candidates[0]
-        if matching and unknown and unknown[0].order > matching[0].order and gender == "m":
-            # most people quoted are men: an unknown recent speaker beats an older "he"
-            chosen = unknown[0]
+        chosen = fitting[0]
         chosen.gender = chosen.gender or gender
         return chosen
 
@@ -324,6 +329,18 @@ class ParagraphReader:
     # -- grammar -------------------------------------------------------------------------------
     def sentence_subject(self, a: int, b: int) -> Mention | None:
         tokens = self.tokens
+        k = self._subject_start(a, b)
+        if k >= b:
+            return None
+        if tokens[k].lower in {"he", "she", "it"}:
+            return parse_phrase(tokens, k, k + 1, self.discourse.source)
+        start, end = phrase_after(tokens, k, b)
+        return parse_phrase(tokens, start, end, self.discourse.source)
+
+    def _subject_start(self, a: int, b: int) -> int:
+        """Where a sentence's subject begins, after a dateline and leading adjuncts ("In a
+        post on Sunday, ...", "Asked about the race, ...")."""
+        tokens = self.tokens
         k = a
         if k + 1 < b and tokens[k].text.isupper() and tokens[k + 1].text in {":", "-", "—", "–"}:
             k += 2  # dateline: "KABUL -", "WASHINGTON:"
@@ -342,12 +359,36 @@ class ParagraphReader:
                 if comma is None:
                     break
                 k = comma + 1
-        if k >= b:
-            return None
-        if tokens[k].lower in {"he", "she", "it"}:
-            return parse_phrase(tokens, k, k + 1, self.discourse.source)
+        return k
+
+    def note_subject(self, a: int, b: int) -> None:
+        """A sentence with no reporting verb still brings its subject forward for the
+        pronouns that follow: "Foreign Minister X condemned the attack. “…,” he said."; "The
+        UN envoy, Y, welcomed the move." Only people the article names in full count, never
+        someone named inside a clause ("who confirmed that Cole …")."""
+        tokens, source = self.tokens, self.discourse.source
+        k = self._subject_start(a, b)
+        if k >= b or not tokens[k].is_word:
+            return
         start, end = phrase_after(tokens, k, b)
-        return parse_phrase(tokens, start, end, self.discourse.source)
+        mention = parse_phrase(tokens, start, end, source) if end > start else None
+        if mention is None or mention.kind != "person":
+            # "The United Nations’ special envoy for Sudan, NAME, welcomed …": a role phrase,
+            # then the name between commas
+            comma = next((i for i in range(k, min(b, k + 12))
+                          if tokens[i].text == "," or tokens[i].quote is not None), None)
+            if comma is not None and tokens[comma].text == ",":
+                last = next((i for i in range(comma + 1, min(b, comma + 7))
+                             if not tokens[i].capitalised and tokens[i].lower not in
+                             {"al", "ul", "bin", "de", "van", "von"}), b)
+                if last < b and tokens[last].text == "," and 2 <= last - comma - 1 <= 5:
+                    mention = parse_phrase(tokens, comma + 1, last, source)
+        if mention is None or mention.kind != "person" or not mention.name:
+            return
+        name = self.discourse.person_name(mention.name)
+        if len(name.split()) < 2:
+            return  # "Ashford are second": a single word the article never spelled out
+        self.discourse.resolve(mention, self.paragraph.index)
 
     def subject_of(self, c: int, a: int, b: int, *, inverted: bool = True) -> _Subject | None:
         tokens = self.tokens
@@ -380,11 +421,18 @@ class ParagraphReader:
                              if tokens[i].text == "," or tokens[i].quote is not None
                              or _is_cue(tokens[i])), None)
             if previous is None or tokens[previous].text != ",":
-                # "Price, who was asked whether … to ease its terms, said": a long relative
-                # clause between the subject and its verb
+                # "Price, who was asked whether … to ease its terms, said", "Brennan, a
+                # founder of the group who has swum … for six years, wrote": a long relative
+                # clause or appositive between the subject and its verb
                 previous = next((i for i in range(j - 1, max(a, j - 45) - 1, -1)
-                                 if tokens[i].text == "," and i + 1 < j
-                                 and tokens[i + 1].lower in _RELATIVE_WORDS), None)
+                                 if tokens[i].text == "," and i + 1 < j and (
+                                     tokens[i + 1].lower in _RELATIVE_WORDS
+                                     or (tokens[i + 1].lower in {"a", "an", "the"} and i > a
+                                         and tokens[i - 1].capitalised))), None)
+                if previous is not None and tokens[previous + 1].lower not in _RELATIVE_WORDS \
+                        and any(tokens[i].quote is not None or _is_cue(tokens[i])
+                                for i in range(previous + 1, j)):
+                    previous = None  # an appositive holds no reporting verb of its own
             if previous is not None and tokens[previous].text == ",":
                 named = self._appositive_name(previous, j, a, past_perfect)
                 if named is not None:
@@ -398,7 +446,8 @@ class ParagraphReader:
             return _Subject(mention, past_perfect) if mention else None
         start, end = phrase_before(tokens, j + 1, a)
         mention = parse_phrase(tokens, start, end, source) if end > start else None
-        if mention is None and inverted and c + 1 < b:
+        if mention is None and inverted and c + 1 < b and tokens[c + 1].lower != "that":
+            # `,” said Miller`; but "who confirmed that Cole …" names the clause's subject
             if tokens[c + 1].lower in {"he", "she", "it"}:
                 mention = parse_phrase(tokens, c + 1, c + 2, source)
             else:
@@ -472,6 +521,8 @@ class ParagraphReader:
         for a, b in self.sentences:
             sentence_speaker: tuple[Entity, str, bool, str | None] | None = None
             quote_positions = [i for i in range(a, b) if self.tokens[i].quote is not None]
+            if not self.display and not any(_is_cue(t) for t in self.tokens[a:b]):
+                self.note_subject(a, b)
             for t in quote_positions:
                 quote = self.quotes[self.tokens[t].quote or 0]
                 if quote.paragraph != self.position:
@@ -688,7 +739,8 @@ def attribute(source: str, paragraphs: Sequence[Paragraph], quotes: Sequence[Quo
               ) -> list[Attributed]:
     """Every attributed statement (quotes and reported speech) of an article, in text order.
     `when` is the article's date if it is trusted (it narrows well-known surnames)."""
-    discourse = Discourse(source, paragraphs, registry, when)
+    genders = learn_genders(source, paragraphs, [(q.start, q.end) for q in quotes])
+    discourse = Discourse(source, paragraphs, registry, when, genders)
     by_paragraph: dict[int, list[QuoteSpan]] = {}
     for quote in quotes:
         for n in range(quote.paragraph, quote.last_paragraph + 1):

@@ -229,6 +229,11 @@ def _is_name_word(token: Token) -> bool:
                 or low in WEEKDAYS or low in NON_SPEAKING_NOUNS)
 
 
+def is_name_word(token: Token) -> bool:
+    """Could this token be part of a person's name (not a role, place, month or org word)?"""
+    return _is_name_word(token)
+
+
 def _text(tokens: Sequence[Token], source: str) -> str:
     return source[tokens[0].start:tokens[-1].end] if tokens else ""
 
