@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 
 DEFER_AFTER = 1.5  # seconds: answer directly when faster, else defer; Discord allows 3
 AUTOCOMPLETE_WITHIN = 2.0  # seconds after the keystroke: later, offer no choices rather than fail
+BUSY_IN_FLIGHT = 24  # answers queued for the index beyond which the bot defers at once
 CLOCK_SKEW_AFTER = 10.0  # an interaction "older" than this means our clock is off, not a delay
 CHOICE_LIMIT = 25  # Discord's limits on autocomplete choices
 CHOICE_TEXT_LIMIT = 100
@@ -127,6 +128,7 @@ class OnRecordBot(discord.Client):
         self.tree = OnRecordTree(self)
         self.reindex_lock = asyncio.Lock()
         self._last_identify: float | None = None  # time.monotonic() of the last IDENTIFY
+        self.answers_in_flight = 0  # commands computing or waiting for the index
         for command in build_commands(self, cooldown_rate, cooldown_per):
             self.tree.add_command(command)
 
@@ -169,11 +171,19 @@ class OnRecordBot(discord.Client):
     ) -> None:
         """Run `compute` off the event loop; reply at once if it is quick, else defer first."""
         task = asyncio.ensure_future(asyncio.to_thread(compute))
-        done, _ = await asyncio.wait({task}, timeout=defer_after(interaction))
-        if not done:
-            await interaction.response.defer(thinking=True)
-            interaction.extras[PUBLIC_DEFER] = True
-        await self.deliver(interaction, await task)
+        # With many answers already queued for the index, this one will not be quick:
+        # acknowledge it now, while the loop can still do so within Discord's 3 s.
+        busy = self.answers_in_flight >= BUSY_IN_FLIGHT
+        self.answers_in_flight += 1
+        try:
+            done, _ = await asyncio.wait({task}, timeout=0 if busy else defer_after(interaction))
+            if not done:
+                await interaction.response.defer(thinking=True)
+                interaction.extras[PUBLIC_DEFER] = True
+            answer = await task
+        finally:
+            self.answers_in_flight -= 1
+        await self.deliver(interaction, answer)
 
     async def deliver(self, interaction: discord.Interaction, answer: Answer) -> None:
         embeds = render(answer)

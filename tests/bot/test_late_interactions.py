@@ -46,3 +46,34 @@ async def test_autocomplete_too_late_for_discord_offers_nothing_instead_of_faili
         return [app_commands.Choice(name="late", value="late")]
 
     assert await in_time(created_ago(AUTOCOMPLETE_WITHIN - 0.05), slow()) == []
+
+
+async def test_with_many_answers_queued_the_bot_acknowledges_at_once_then_answers() -> None:
+    from discord_fakes import command_interaction
+    from fake_search_service import FakeSearchService
+
+    from bot.discord_app import BUSY_IN_FLIGHT, create_bot
+    from bot.settings import load_settings
+
+    bot = create_bot(load_settings(), FakeSearchService())
+    bot.answers_in_flight = BUSY_IN_FLIGHT  # as if that many members were waiting already
+    interaction = command_interaction(bot, "about")
+    await bot.tree._call(interaction)
+    calls = [name for name, _ in interaction.recorder.calls]
+    assert calls[0] == "defer", calls
+    assert calls == ["defer", "edit_original"], calls
+    assert interaction.recorder.calls[1][1]["embeds"][0].title == "About OnRecord"
+    assert bot.answers_in_flight == BUSY_IN_FLIGHT, "the count is given back"
+
+
+async def test_with_a_quiet_queue_a_quick_answer_is_not_deferred() -> None:
+    from discord_fakes import command_interaction
+    from fake_search_service import FakeSearchService
+
+    from bot.discord_app import create_bot
+    from bot.settings import load_settings
+
+    bot = create_bot(load_settings(), FakeSearchService())
+    interaction = command_interaction(bot, "about")
+    await bot.tree._call(interaction)
+    assert [name for name, _ in interaction.recorder.calls] == ["send_message"]
