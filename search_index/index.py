@@ -426,8 +426,6 @@ class IndexUpdate:
     def commit(self, progress: Progress | None = None, registry: Any = None) -> None:
         if not self.docs and not self.new_records:
             return
-        meta = self._new_meta(registry)
-        vocabulary = self._new_vocabulary()
         parallel = self.was_empty and len(self.docs) >= PARALLEL_BUILD_THRESHOLD
         writer = (
             self.ix.writer(procs=2, multisegment=True, limitmb=256, batchsize=200)
@@ -450,6 +448,10 @@ class IndexUpdate:
                     writer.add_document(
                         doctype=DOCTYPE_ARTICLE, path=path, record=record.model_dump_json()
                     )
+            # Computed after the statements are queued: a parallel build's writer processes
+            # index them meanwhile (this took ~6% of a 30,000-statement build, serially).
+            meta = self._new_meta(registry)
+            vocabulary = self._new_vocabulary()
             if not self.was_empty:
                 writer.delete_by_term("meta_key", META_KEY)
                 writer.delete_by_term("meta_key", VOCABULARY_KEY)

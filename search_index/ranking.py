@@ -72,13 +72,19 @@ class _Matches:
         words = [c for c in clauses if not c.is_phrase]
         phrases = [c for c in clauses if c.is_phrase]
         matched: set[int] | None = set(allowed) if allowed is not None else None
-        # Cheapest words first, so that later intersections start from small sets.
-        words.sort(key=lambda c: sum(len(cache.docs(f, c.stems[0])) for f in SEARCHED_FIELDS))
+        # Rarest words first (by the term index's counts, before reading any postings): later
+        # intersections start from small sets, and a word found nowhere ends the work.
+        reader = cache.reader
+        words.sort(key=lambda c: sum(reader.doc_frequency(f, c.stems[0]) for f in SEARCHED_FIELDS))
         for clause in words:
+            if conjunction and matched is not None and not matched:
+                break
             sets = {f: cache.docs(f, clause.stems[0]) for f in SEARCHED_FIELDS}
             self.by_field.append(sets)
             matched = self._combine(matched, sets.values(), conjunction)
         for clause in phrases:
+            if conjunction and matched is not None and not matched:
+                break
             within = matched if conjunction else allowed
             sets = {f: self._phrase_docs(f, clause.stems, within) for f in SEARCHED_FIELDS}
             self.by_field.append(sets)
@@ -91,10 +97,11 @@ class _Matches:
     @staticmethod
     def _combine(matched: set[int] | None, sets: Iterable[frozenset[int] | set[int]],
                  conjunction: bool) -> set[int]:
-        wide: set[int] = set().union(*sets)
         if matched is None:
-            return wide
-        return matched & wide if conjunction else matched | wide
+            return set().union(*sets)
+        if conjunction:  # each & walks the smaller side: no union of long posting sets
+            return set().union(*(matched & found for found in sets))
+        return matched.union(*sets)
 
     def _phrase_docs(self, name: str, stems: tuple[str, ...], within: set[int] | None
                      ) -> set[int]:
