@@ -64,6 +64,7 @@ _MIN_INDIRECT_WORDS = 4
 # `,” a spokeswoman for the Department for Health and Social Care said`: a subject this long
 # may stand between a quote and its cue
 _INVERTED_SUBJECT_WORDS = 15
+_NEAR_CUE_WORDS = 8
 _RELATIVE_WORDS = frozenset({"who", "whose", "whom", "which"})
 # Words inside a title in quote marks ("Descent into Chaos", "Capital Talk", "Vision 2030").
 _TITLE_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to", "into",
@@ -496,9 +497,12 @@ class ParagraphReader:
                                   and tokens[k + 1].lower == "to"):
             subject = self.subject_of(k, k, b)
             return (k, subject) if subject else None
+        phrase_end = phrase_after(tokens, k, b)[1]
         for c in range(k + 1, min(b, k + _INVERTED_SUBJECT_WORDS)):
             if tokens[c].quote is not None:
                 return None
+            if c - k >= _NEAR_CUE_WORDS and c != phrase_end:
+                continue  # far from the quote, only a cue right after one noun phrase counts
             if _is_cue(tokens[c]):
                 subject = self.subject_of(c, k, b, inverted=False)
                 return (c, subject) if subject else None
@@ -705,12 +709,16 @@ class ParagraphReader:
         if not that and (tokens[k].lower in _ADJUNCT_STARTS or _is_participle(tokens[k])
                          or not tokens[k].is_word):
             return None
-        if not that and not any(
-                t.lower in _FINITE or (t.lower.endswith("ed") and len(t.lower) > 4
-                                       and "-" not in t.text and n > k
-                                       and tokens[n - 1].lower not in _DETERMINERS_BEFORE)
-                for n, t in enumerate(tokens[k:last + 1], start=k)):
-            return None
+        if not that:
+            finite = next((n for n, t in enumerate(tokens[k:last + 1], start=k)
+                           if t.lower in _FINITE or (
+                               t.lower.endswith("ed") and len(t.lower) > 4 and "-" not in t.text
+                               and n > k and tokens[n - 1].lower not in _DETERMINERS_BEFORE)),
+                          None)
+            if finite is None or tokens[finite - 1].lower in {"and", "but", "or"}:
+                # "admitted eight counts of fraud and was sentenced": the verb after "and" is
+                # the subject's own second verb, not a reported clause
+                return None
         return k, last
 
     def _clause_before(self, c: int, a: int, b: int, mention: Mention) -> tuple[int, int] | None:

@@ -523,7 +523,8 @@ def _nearest_cue_before(before: str, max_words: int) -> str | None:
 
 
 def _attachment(text: str, res: DateResolution) -> int:
-    """+1 when the date is attached to speech, -1 when to another event, 0 when unclear."""
+    """+2 when the date follows a word of speech, +1 when it is in a clause with speech, -1
+    when it is attached to another event, 0 when unclear."""
     left, right = _sentence_bounds(text, res.start, res.end)
     before = text[left:res.start]
     after_words = list(_WORD.finditer(text, res.end, right))[:_AFTER_WORDS]
@@ -534,7 +535,9 @@ def _attachment(text: str, res: DateResolution) -> int:
         # "the election on Wednesday", "a briefing on Tuesday": the noun just before decides.
         near = _nearest_cue_before(before, _NEAR_WORDS)
         if near == "speech":
-            return 1
+            # "announced on Wednesday": bound to the verb itself, so it beats a date that is
+            # only somewhere in a sentence with speech in it ("will resume on August 15")
+            return 2
         if near == "event":
             return -1
     clause = before[before.rfind(",") + 1:] if "," in before else before

@@ -38,6 +38,16 @@ ARTICLE_DATE_WEIGHT = 0.6
 # undated quotes better than the page's date: the report usually comes a day later.
 LEDE_DATE_WEIGHT = 0.85
 _LEDE_MAX_DAYS = 7
+_OPENING_PARAGRAPHS = 3  # the lede and the two after it may name the day of the occasion
+# A reporting sentence that moves to another occasion than the story's: the day the opening
+# names is not the day of these words.
+_OTHER_OCCASION = re.compile(
+    r"^\W*(?:earlier|previously|separately|last\s+(?:week|month|year))\b"
+    r"|\bin\s+an?\s+(?:separate\s+|earlier\s+|recent\s+)?interview\b"
+    r"|\b(?:on\s+another\s+occasion|at\s+the\s+time)\b", re.I)
+_DAY_WORD = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\byesterday\b|\blast\s+night\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.I)
 # A role's first and last dates, and a speaker's, come only from dates at least this sure.
 CONFIDENT_DATE = 0.5
 TRANSCRIPT_CUE = "briefing"  # the cue of a transcript's turns
@@ -167,11 +177,13 @@ def _dated_statements(article: Article, found: list[Attributed],
     # a 2017 story): it anchors nothing, so nothing shows a 2024 day for 2017 words.
     anchor = article.published if article.published_basis != DateBasis.MASTHEAD else None
     anchor_confidence = article.published_confidence if anchor else 0.0
-    lede = _lede_date(article, anchor, anchor_confidence)
+    first_quoted = min((item.paragraph for item in found), default=len(article.paragraphs))
+    lede = _lede_date(article, anchor, anchor_confidence, first_quoted)
     last: dict[str, _Dated] = {}
+    occasions = _occasions(article, found, anchor, anchor_confidence)
     statements: list[Statement] = []
     for item in found:
-        dated = _date_of(article, item, last, anchor, anchor_confidence, lede)
+        dated = _date_of(article, item, last, anchor, anchor_confidence, lede, occasions)
         last[item.speaker] = dated
         role = item.role
         if registry is not None:
@@ -209,22 +221,62 @@ def _dated_statements(article: Article, found: list[Attributed],
 
 
 def _lede_date(article: Article, anchor: datetime.date | None,
-               anchor_confidence: float) -> _Dated | None:
-    """The day the lede says the news was spoken ("… said on Thursday"), when it is a day
-    within a week before the article's own date."""
+               anchor_confidence: float, first_quoted: int = 0) -> _Dated | None:
+    """The day the opening says the news happened ("… said on Thursday", "… was sentenced on
+    Tuesday"), when it is a day within a week before the article's own date. The opening is
+    the lede and the paragraphs before the first one that reports anybody's words: a day in
+    that one belongs to its own speaker."""
     if anchor is None or not article.paragraphs:
         return None
-    resolution = date_of_speech(article.paragraphs[0].text, anchor, anchor_confidence)
-    if resolution is None or resolution.date is None:
+    last = max(0, min(first_quoted - 1, _OPENING_PARAGRAPHS - 1))
+    for paragraph in article.paragraphs[:last + 1]:
+        resolution = date_of_speech(paragraph.text, anchor, anchor_confidence)
+        if resolution is None or resolution.date is None:
+            continue
+        if not 0 <= (anchor - resolution.date).days <= _LEDE_MAX_DAYS:
+            continue
+        return _Dated(resolution.date, resolution.basis, resolution.confidence * LEDE_DATE_WEIGHT)
+    return None
+
+
+def _occasions(article: Article, found: list[Attributed], anchor: datetime.date | None,
+               anchor_confidence: float) -> dict[int, _Dated]:
+    """Days named in paragraphs that quote nobody ("Speaking at a rally on Wednesday, Reyes
+    attacked the plan."), by paragraph: they date the words of a person they name that come
+    right after."""
+    if anchor is None:
+        return {}
+    quoting = {item.paragraph for item in found}
+    days: dict[int, _Dated] = {}
+    for paragraph in article.paragraphs:
+        if paragraph.index in quoting or not _DAY_WORD.search(paragraph.text):
+            continue
+        resolution = date_of_speech(paragraph.text, anchor, anchor_confidence)
+        if resolution is None or resolution.date is None:
+            continue
+        if 0 <= (anchor - resolution.date).days <= _LEDE_MAX_DAYS:
+            days[paragraph.index] = _Dated(resolution.date, resolution.basis,
+                                           resolution.confidence * LEDE_DATE_WEIGHT)
+    return days
+
+
+def _occasion_of(article: Article, item: Attributed, occasions: dict[int, _Dated]
+                 ) -> _Dated | None:
+    """The day of the paragraph just before (or two before) that names this speaker."""
+    key = surname(item.speaker)
+    if not key or item.speaker_kind != "person":
         return None
-    if not 0 <= (anchor - resolution.date).days <= _LEDE_MAX_DAYS:
-        return None
-    return _Dated(resolution.date, resolution.basis, resolution.confidence * LEDE_DATE_WEIGHT)
+    for index in (item.paragraph - 1, item.paragraph - 2):
+        dated = occasions.get(index)
+        if dated is not None and index >= 0 and key in normalise_name(
+                article.paragraphs[index].text).split():
+            return dated
+    return None
 
 
 def _date_of(article: Article, item: Attributed, last: dict[str, _Dated],
              anchor: datetime.date | None, anchor_confidence: float,
-             lede: _Dated | None = None) -> _Dated:
+             lede: _Dated | None = None, occasions: dict[int, _Dated] | None = None) -> _Dated:
     """The day the words were said: a date in the reporting sentence; else the speaker's
     previous statement here (the same occasion); else, unless the words are from an earlier
     occasion ("had said"), the day the lede gives, else the article's own date at a reduced
@@ -237,12 +289,18 @@ def _date_of(article: Article, item: Attributed, last: dict[str, _Dated],
         return _Dated(resolution.date, resolution.basis, resolution.confidence)
     if item.past_perfect and not item.carried:  # "had said": an earlier, undated occasion
         return _Dated(None, DateBasis.UNKNOWN, 0.0)
-    if item.speaker in last:
+    other_occasion = bool(_OTHER_OCCASION.search(sentence)) if sentence else False
+    if item.speaker in last and not other_occasion:
         return last[item.speaker]
     if anchor is None:
         return _Dated(None, DateBasis.UNKNOWN, 0.0)
     if item.cue == TRANSCRIPT_CUE:
         return _Dated(anchor, DateBasis.ARTICLE, anchor_confidence)
+    if other_occasion:  # "Earlier, …", "in an interview with …": not the story's occasion
+        return _Dated(anchor, DateBasis.ARTICLE, anchor_confidence * ARTICLE_DATE_WEIGHT)
+    occasion = _occasion_of(article, item, occasions or {})
+    if occasion is not None:
+        return occasion
     if lede is not None:
         return lede
     return _Dated(anchor, DateBasis.ARTICLE, anchor_confidence * ARTICLE_DATE_WEIGHT)

@@ -251,3 +251,10 @@ def test_a_long_appositive_between_the_name_and_the_cue():
             "who has swum in the river every morning for nine years, wrote on X: “Fines that "
             "are never paid are not fines.”")
     assert by_text(text)["Fines that are never paid are not fines."][0] == "Orla Finnegan"
+
+
+def test_a_second_verb_after_and_is_no_reported_clause():
+    assert attributed("Tom Vale, 51, admitted eight counts of fraud and was sentenced at the "
+                      "Crown Court on Tuesday.") == []
+    [statement] = attributed("Tom Vale admitted the scheme had gone on for years.")
+    assert statement.kind == "indirect" and statement.speaker == "Tom Vale"

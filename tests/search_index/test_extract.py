@@ -121,3 +121,54 @@ def test_same_person_two_roles_across_years(seeds_dir):
     list(extract_paths([seeds_dir], registry))
     roles = {r.role for r in registry.speakers["Khawaja Asif"].roles}
     assert {"Pakistan Foreign Minister", "Defence Minister"} <= roles
+
+
+def _dates_by_quote(text: str, tmp_path) -> dict[str, datetime.date | None]:
+    article = parse_article(text, tmp_path / "story.txt")
+    return {s.text: s.date for s in extract_article(article) if s.kind != "indirect"}
+
+
+def test_a_day_bound_to_the_verb_beats_a_later_day_in_the_lede(tmp_path):
+    dates = _dates_by_quote(
+        "Ferry link to reopen\n\nPublished July 11, 2024\n\n"
+        "The ferry will resume on August 15, the transport minister Omar Reyes announced on "
+        "Wednesday after talks in the port.\n\n"
+        "Addressing reporters, Reyes said: “This route matters to thousands of families.”\n",
+        tmp_path)
+    assert dates["This route matters to thousands of families."] == datetime.date(2024, 7, 10)
+
+
+def test_an_event_day_in_the_opening_dates_the_remarks_that_follow(tmp_path):
+    dates = _dates_by_quote(
+        "Fraudster jailed\n\nPublished June 8, 2022\n\n"
+        "A roofer who cheated pensioners has been jailed for six years.\n\n"
+        "Tom Vale, 51, admitted eight counts of fraud and was sentenced at Crown Court on "
+        "Tuesday.\n\n"
+        "Prosecutor Ann Ruiz told the court that Vale targeted people who lived alone.\n\n"
+        "Sentencing, Judge Mary Kell said: “You preyed on the trust of the elderly.”\n",
+        tmp_path)
+    assert dates["You preyed on the trust of the elderly."] == datetime.date(2022, 6, 7)
+
+
+def test_a_day_in_the_paragraph_before_dates_the_same_speakers_words(tmp_path):
+    dates = _dates_by_quote(
+        "Council row\n\nPublished March 8, 2024\n\n"
+        "The council is split over the budget.\n\n"
+        "Mayor Lena Ortiz said the cuts were unavoidable.\n\n"
+        "Speaking at a rally on Wednesday, councillor Sam Bayo attacked the plan.\n\n"
+        "“It is a disgrace,” Bayo said.\n",
+        tmp_path)
+    assert dates["It is a disgrace,"] == datetime.date(2024, 3, 6)
+
+
+def test_earlier_and_interviews_are_other_occasions_than_the_opening_day(tmp_path):
+    dates = _dates_by_quote(
+        "Budget vote\n\nPublished March 8, 2024\n\n"
+        "Finance Minister Rina Sol told parliament on Wednesday that the budget was final.\n\n"
+        "“There will be no new taxes,” Sol said.\n\n"
+        "Earlier, opposition leader Ken Ames said the plan was “a fantasy”.\n\n"
+        "In an interview with a radio station, Ames said: “We will vote against it.”\n",
+        tmp_path)
+    assert dates["There will be no new taxes,"] == datetime.date(2024, 3, 6)
+    assert dates["a fantasy"] != datetime.date(2024, 3, 6)
+    assert dates["We will vote against it."] != datetime.date(2024, 3, 6)
