@@ -70,6 +70,8 @@ _RELATIVE_WORDS = frozenset({"who", "whose", "whom", "which"})
 _TITLE_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to", "into",
                                 "at", "by", "with", "from", "or"})
 _MAX_TITLE_WORDS = 8
+_NOUN_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "these",
+                               "those", "such", "any", "whose", "my", "your"})
 _DETERMINERS_BEFORE = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this",
                                  "that", "these", "those", "of", "for", "with", "by"})
 
@@ -115,6 +117,16 @@ class _Subject:
 def _is_cue(token: Token) -> bool:
     # Reporting verbs are lower case: "the United States" holds no cue.
     return token.quote is None and token.text[:1].islower() and token.lower in CUE_FORMS
+
+
+def _is_cue_at(tokens: Sequence[Token], c: int) -> bool:
+    """A reporting verb at `c`, not the noun of the same spelling: "the claims", "his remarks",
+    "a warning", "claims of interference" name something said; they do not report it."""
+    if not _is_cue(tokens[c]):
+        return False
+    if c > 0 and tokens[c - 1].lower in _NOUN_DETERMINERS:
+        return False
+    return not (c + 1 < len(tokens) and tokens[c + 1].lower == "of")
 
 
 def _is_participle(token: Token) -> bool:
@@ -493,7 +505,7 @@ class ParagraphReader:
             k += 1
         if k >= b:
             return None
-        if _is_cue(tokens[k]) or (tokens[k].lower == "according" and k + 1 < b
+        if _is_cue_at(tokens, k) or (tokens[k].lower == "according" and k + 1 < b
                                   and tokens[k + 1].lower == "to"):
             subject = self.subject_of(k, k, b)
             return (k, subject) if subject else None
@@ -503,7 +515,7 @@ class ParagraphReader:
                 return None
             if c - k >= _NEAR_CUE_WORDS and c != phrase_end:
                 continue  # far from the quote, only a cue right after one noun phrase counts
-            if _is_cue(tokens[c]):
+            if _is_cue_at(tokens, c):
                 subject = self.subject_of(c, k, b, inverted=False)
                 return (c, subject) if subject else None
         return None
@@ -511,7 +523,7 @@ class ParagraphReader:
     def _before(self, t: int, a: int, b: int) -> tuple[int, _Subject] | None:
         tokens = self.tokens
         for c in range(t - 1, a - 1, -1):
-            if _is_cue(tokens[c]) and tokens[c].lower != "according":
+            if _is_cue_at(tokens, c) and tokens[c].lower != "according":
                 subject = self.subject_of(c, a, b)
                 return (c, subject) if subject else None
         return None
@@ -525,7 +537,7 @@ class ParagraphReader:
         for a, b in self.sentences:
             sentence_speaker: tuple[Entity, str, bool, str | None] | None = None
             quote_positions = [i for i in range(a, b) if self.tokens[i].quote is not None]
-            if not self.display and not any(_is_cue(t) for t in self.tokens[a:b]):
+            if not self.display and not any(_is_cue_at(self.tokens, c) for c in range(a, b)):
                 self.note_subject(a, b)
             for t in quote_positions:
                 quote = self.quotes[self.tokens[t].quote or 0]
@@ -594,7 +606,7 @@ class ParagraphReader:
     def _learn_subjects(self, a: int, b: int) -> None:
         """Note the subjects of cues in a sentence (for later pronouns and statements)."""
         for c in range(a, b):
-            if _is_cue(self.tokens[c]):
+            if _is_cue_at(self.tokens, c):
                 subject = self.subject_of(c, a, b)
                 if subject is not None:
                     self.discourse.resolve(subject.mention, self.paragraph.index)
@@ -612,9 +624,9 @@ class ParagraphReader:
         if t == a:
             return "direct"
         previous = tokens[t - 1]
-        if previous.text == ":" or _is_cue(previous):
+        if previous.text == ":" or _is_cue_at(tokens, t - 1):
             return "direct"
-        if previous.text == "," and t - 2 >= a and _is_cue(tokens[t - 2]):
+        if previous.text == "," and t - 2 >= a and _is_cue_at(tokens, t - 2):
             return "direct"
         return "partial"
 
@@ -638,7 +650,7 @@ class ParagraphReader:
         result: tuple[Entity, str, bool, str | None] | None = None
         for c in range(a, b):
             token = tokens[c]
-            if not (_is_cue(token) or (token.lower == "according" and c + 1 < b
+            if not (_is_cue_at(tokens, c) or (token.lower == "according" and c + 1 < b
                                        and tokens[c + 1].lower == "to")):
                 continue
             subject = self.subject_of(c, a, b, inverted=False) if token.lower != "according" \

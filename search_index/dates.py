@@ -96,6 +96,9 @@ _TODAY = _rx(
     r"\b(?:earlier\s+today|later\s+today|today|tonight|this\s+(?:morning|afternoon|evening))\b"
 )
 _YESTERDAY = _rx(r"\b(?:the\s+day\s+before\s+yesterday|yesterday|last\s+night)\b")
+# "said a day earlier": the day before the story's own day
+_DAY_EARLIER = _rx(r"\b(?:(?:a|one|the)\s+day\s+(?:earlier|before)(?!\s+yesterday)"
+                   r"|the\s+previous\s+day|the\s+day\s+prior)\b")
 _DAYS_AGO = _rx(rf"\b{_NUMBER}\s+days?\s+ago\b")
 _WEEKS_AGO = _rx(rf"\b{_NUMBER}\s+weeks?\s+ago\b")
 _WEEK = _rx(
@@ -154,6 +157,7 @@ _FORMS: list[tuple[int, str, re.Pattern[str]]] = [
     (2, "month-rel", _MONTH_REL2),
     (2, "today", _TODAY),
     (2, "yesterday", _YESTERDAY),
+    (2, "day-earlier", _DAY_EARLIER),
     (2, "days-ago", _DAYS_AGO),
     (1, "weeks-ago", _WEEKS_AGO),
     (1, "week", _WEEK),
@@ -336,6 +340,8 @@ def _resolve(
     if kind == "yesterday":
         back = 2 if "before" in expression.lower() else 1
         return DateResolution(anchor - back * day, DateBasis.RELATIVE, round(0.9 * ac, 3), **base)
+    if kind == "day-earlier":  # counted from the article's day, which the story may not be
+        return DateResolution(anchor - day, DateBasis.RELATIVE, round(0.75 * ac, 3), **base)
     if kind == "days-ago":
         n = _count(m.group("n"))
         confidence = 0.85 if n == 1 else 0.75

@@ -258,3 +258,12 @@ def test_a_second_verb_after_and_is_no_reported_clause():
                       "Crown Court on Tuesday.") == []
     [statement] = attributed("Tom Vale admitted the scheme had gone on for years.")
     assert statement.kind == "indirect" and statement.speaker == "Tom Vale"
+
+
+def test_a_noun_spelled_like_a_cue_does_not_hide_the_real_cue():
+    text = ("The State Department said a day earlier that it wanted to see claims of "
+            "interference in the vote “fully investigated.”\n\n"
+            "Jane Roe said she had read the remarks “with alarm”.")
+    found = by_text(text)
+    assert found["fully investigated."] == ("State Department", "partial")
+    assert found["with alarm"] == ("Jane Roe", "partial")

@@ -344,3 +344,21 @@ def test_the_meeting_where_words_were_said_dates_them():
     text = "The meeting, which took place on Tuesday, was useful, the minister said."
     res = date_of_speech(text, WED_2022_04_13)
     assert res is not None and res.date == date(2022, 4, 12)
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry said a day earlier that it wanted the claims examined.",
+    "The embassy had said the day before that the visit was off.",
+    "On the previous day, the mayor told reporters the roads were closed.",
+])
+def test_a_day_earlier_is_the_day_before_the_articles_day(text):
+    res = date_of_speech(text, WED_2022_04_13)
+    assert res is not None and res.date == date(2022, 4, 12)
+    assert res.basis == DateBasis.RELATIVE
+
+
+def test_the_day_bound_to_the_speech_verb_beats_a_future_day_in_the_sentence():
+    text = ("The ferry will resume on August 15, the minister announced on Wednesday after "
+            "talks in the port.")
+    res = date_of_speech(text, THU_2024_11_07.replace(month=7, day=11))
+    assert res is not None and res.date == date(2024, 7, 10)
