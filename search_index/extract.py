@@ -73,10 +73,12 @@ class _Dated:
 
 
 def learn_names(article: Article, registry: SpeakerRegistry) -> None:
-    """Put the article's full names (with the roles written beside them) into the registry."""
+    """Put the article's full names into the registry: only runs written the way people are
+    (a role or title beside them, a reporting verb after them), never "Water Resources" or
+    "Brookings Institution"."""
     for paragraph in article.paragraphs:
         for person in people_in(article.text, paragraph.start, paragraph.end):
-            if person.name and len(person.name.split()) > 1:
+            if person.name and len(person.name.split()) > 1 and person.extras.get("person"):
                 registry.observe(person.name)
 
 

@@ -141,6 +141,20 @@ SPEAKING_INSTITUTION_HEADS = frozenset({
     "secretariat", "mission", "consulate", "party", "court", "administration", "bureau",
     "command", "directorate", "authority", "high commission",
 })
+# Last words of capitalised names that are organisations, places or titles, never people
+# ("Brookings Institution", "Water Resources", "Capital Talk"): such names are not learned as
+# people.
+NON_PERSON_NAME_WORDS = frozenset({
+    "institution", "institute", "university", "college", "school", "academy", "hospital",
+    "times", "news", "talk", "show", "resources", "programme", "program", "project", "mosque",
+    "church", "temple", "city", "town", "county", "province", "district", "motors", "energy",
+    "logistics", "sports", "airlines", "airways", "bay", "sea", "strait", "river", "island",
+    "act", "bill", "system", "systems", "response", "action", "initiative", "campaign", "club",
+    "inc", "llc", "plc", "group", "holdings", "partners", "capital", "fund", "trust", "watch",
+    "international", "global", "online", "today", "daily", "herald", "tribune", "gazette",
+    "express", "review", "monitor", "radio", "television", "agriculture", "affairs",
+    "cup", "league", "championship", "games", "olympics", "summit", "forum", "conference",
+})
 NON_SPEAKING_NOUNS = frozenset({"statement", "report", "letter", "article", "study", "survey",
                                 "post", "tweet", "release", "communique", "communiqué"})
 

@@ -14,13 +14,17 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from search_index.lexicon import (
+    ADVERBS,
     ANONYMOUS_NOUNS,
+    AUXILIARIES,
     COUNTRIES,
     COUNTRY_ADJECTIVES,
+    CUE_FORMS,
     FUNCTION_WORDS,
     HONORIFICS,
     KNOWN_INSTITUTIONS,
     MONTHS,
+    NON_PERSON_NAME_WORDS,
     NON_SPEAKING_NOUNS,
     ORG_WORDS,
     PRONOUNS,
@@ -50,6 +54,10 @@ _PHRASE_WORDS = (ROLE_WORDS | ORG_WORDS | NON_SPEAKING_NOUNS
                     "defense", "caretaker", "top", "spokesperson's", "outgoing", "incoming",
                     "ministry's", "media", "issued", "released", "joint", "official", "general",
                     "assistant", "principal", "acting", "retired", "retd", "public", "chief"})
+_PERSONAL_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord",
+                              "lady", "rev", "sheikh", "sen", "rep", "gen", "lt", "col", "maj",
+                              "capt", "adm", "brig", "gov", "judge", "justice", "barrister"})
+_APPOSITIVE_REACH = 30  # tokens of "Name, a founder of … who has …, said" read for the cue
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,7}$")
 
 MentionKind = Literal["person", "institution", "pronoun", "role", "statement", "country"]
@@ -378,6 +386,29 @@ def _role_words_in(tokens: Sequence[Token]) -> bool:
     return any(_word(t).lower() in ROLE_WORDS for t in tokens)
 
 
+def _titled(tokens: Sequence[Token], i: int) -> bool:
+    """ "Mr Hale", "Ms. Ndiaye", "Dr Imran Shah", or a run that starts with its title."""
+    k = i - 1
+    if k >= 0 and tokens[k].text == ".":
+        k -= 1
+    if k >= 0 and _word(tokens[k]).lower() in _PERSONAL_TITLES and tokens[k].capitalised:
+        return True
+    return _word(tokens[i]).lower() in _PERSONAL_TITLES
+
+
+def _speaks(tokens: Sequence[Token], j: int) -> bool:
+    """A reporting verb right after the name, or after an appositive set off by commas:
+    "Reyes said", "Reyes also told", "Reyes, a founder of the group, wrote"."""
+    k = j
+    if k < len(tokens) and tokens[k].text == ",":
+        k = next((n + 1 for n in range(k + 1, min(len(tokens), k + _APPOSITIVE_REACH))
+                  if tokens[n].text == ","), len(tokens))
+    while k < len(tokens) and (tokens[k].lower in ADVERBS or tokens[k].lower in AUXILIARIES):
+        k += 1
+    return k < len(tokens) and tokens[k].quote is None and tokens[k].text[:1].islower() and (
+        tokens[k].lower in CUE_FORMS)
+
+
 def people_in(source: str, start: int, end: int) -> list[Mention]:
     """Full names with the role written next to them, anywhere in a paragraph:
     "State Department Spokesperson Matthew Miller", "Matthew Miller, Department Spokesperson,".
@@ -400,8 +431,16 @@ def people_in(source: str, start: int, end: int) -> list[Mention]:
             before = [t for t in tokens[p_start:i] if t.lower not in _DETERMINERS]
             while before and before[-1].lower in _CONNECTORS:
                 before.pop()
+            # "a fellow at the Brookings Institution": a name after a preposition is a place
+            # or an organisation the role belongs to, never the person holding the role
+            k = i - 1
+            while k >= 0 and tokens[k].lower in _DETERMINERS:
+                k -= 1
+            governed = k >= 0 and tokens[k].lower in _CONNECTORS
+            person_like = False
             if before and _role_words_in(before):
                 role = _text(before, source)
+                person_like = not governed
             elif j < len(tokens) and tokens[j].text == ",":
                 k = j + 1
                 while k < len(tokens) and k - j <= 12 and tokens[k].text not in ",.;:" \
@@ -415,9 +454,15 @@ def people_in(source: str, start: int, end: int) -> list[Mention]:
                         and not any(_is_name_word(a) and _is_name_word(b) and a.capitalised
                                     for a, b in itertools.pairwise(appositive))):
                     role = _appositive_role(appositive, source)
+                    person_like = role is not None
+            # "National Security Advisor", "State Department Spokesperson": words of a title
+            titled_role = j < len(tokens) and _word(tokens[j]).lower() in ROLE_WORDS
+            person_like = (person_like or _titled(tokens, i) or _speaks(tokens, j)) and not (
+                titled_role or any(_word(t).lower() in NON_PERSON_NAME_WORDS for t in run))
             name = " ".join(_word(t) if n == len(run) - 1 else t.text
                             for n, t in enumerate(run)).replace("’", "'")
             found.append(Mention("person", _text(run, source), run[0].start, run[-1].end,
-                                 name=name, role=role))
+                                 name=name, role=role,
+                                 extras={"person": "1"} if person_like else {}))
         i = j
     return found

@@ -1,7 +1,7 @@
 import datetime
 
 from search_index.articles import parse_article
-from search_index.extract import extract_article, extract_paths
+from search_index.extract import extract_article, extract_paths, learn_names
 from search_index.models import DateBasis
 from search_index.speakers import SpeakerRegistry
 
@@ -172,3 +172,17 @@ def test_earlier_and_interviews_are_other_occasions_than_the_opening_day(tmp_pat
     assert dates["There will be no new taxes,"] == datetime.date(2024, 3, 6)
     assert dates["a fantasy"] != datetime.date(2024, 3, 6)
     assert dates["We will vote against it."] != datetime.date(2024, 3, 6)
+
+
+def test_only_names_written_as_people_are_learned(tmp_path):
+    article = parse_article(
+        "Dam talks stall\n\nPublished March 8, 2024\n\n"
+        "Irrigation Minister Lena Ortiz met officials of Water Resources on Monday.\n\n"
+        "Sam Bayo, a fellow at the Harbour Institution in London, said the talks had stalled. "
+        "He spoke on the programme Capital Talk.\n\n"
+        "Mr Tomas Rehn told reporters the dam would be finished. Deputy National Security "
+        "Adviser Ken Ames was also there.\n",
+        tmp_path / "dam.txt")
+    registry = SpeakerRegistry()
+    learn_names(article, registry)
+    assert set(registry.speakers) == {"Lena Ortiz", "Sam Bayo", "Tomas Rehn", "Ken Ames"}
