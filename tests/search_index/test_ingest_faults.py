@@ -244,7 +244,7 @@ def test_sigkill_at_random_points_leaves_old_or_new_statements_for_every_article
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
         )
         try:
-            process.wait(timeout=rng.uniform(startup * 0.8, full_run * 1.05))
+            process.wait(timeout=rng.uniform(startup * 0.8, full_run * 0.95))
         except subprocess.TimeoutExpired:
             process.send_signal(signal.SIGKILL)
             kills += 1
@@ -254,7 +254,8 @@ def test_sigkill_at_random_points_leaves_old_or_new_statements_for_every_article
         state = statements_by_article(index_dir)  # opens, whatever point the kill hit
         states.append(state)
         assert SearchService(index_dir).stats().articles == len(state)
-    assert kills >= KILLS // 2, f"only {kills} runs were killed: the delays are too long"
+    # A busy machine makes run times vary; most runs must still have been cut short.
+    assert kills >= KILLS // 4, f"only {kills} runs were killed: the delays are too long"
 
     # What each version holds when a run completes, for comparison.
     references = {}
