@@ -338,6 +338,8 @@ class ParagraphReader:
         self.quote_texts = [source[q.start:q.end] for q in self.quotes]
         self.sentences = sentences(self.tokens, self.quote_texts)
         self.display = is_display(paragraph)
+        self._cue_table_for: tuple[int, int] | None = None
+        self._cue_table: list[int | None] = []
 
     # -- grammar -------------------------------------------------------------------------------
     def sentence_subject(self, a: int, b: int) -> Mention | None:
@@ -521,12 +523,24 @@ class ParagraphReader:
         return None
 
     def _before(self, t: int, a: int, b: int) -> tuple[int, _Subject] | None:
-        tokens = self.tokens
-        for c in range(t - 1, a - 1, -1):
-            if _is_cue_at(tokens, c) and tokens[c].lower != "according":
-                subject = self.subject_of(c, a, b)
-                return (c, subject) if subject else None
-        return None
+        c = self._nearest_cue_before(a, b)[t - a]
+        if c is None:
+            return None
+        subject = self.subject_of(c, a, b)
+        return (c, subject) if subject else None
+
+    def _nearest_cue_before(self, a: int, b: int) -> list[int | None]:
+        """For each token of the sentence, the closest cue before it. Computed once a sentence:
+        scanning back from every quote made a sentence of n quote marks cost n^2."""
+        if self._cue_table_for != (a, b):
+            table: list[int | None] = []
+            nearest: int | None = None
+            for i in range(a, b):
+                table.append(nearest)
+                if _is_cue_at(self.tokens, i) and self.tokens[i].lower != "according":
+                    nearest = i
+            self._cue_table_for, self._cue_table = (a, b), table
+        return self._cue_table
 
     # -- statements ----------------------------------------------------------------------------
     def read(self) -> list[Attributed]:

@@ -133,11 +133,6 @@ def test_a_symbolic_link_loop_named_on_the_command_line_is_reported(tmp_path):
     assert report.skipped == [(str(loop), "a symbolic link loop, not a file")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attribution.Attributor._before scans back to the sentence start for every quote, "
-    "so one sentence with n quote marks costs n^2 (16,000 marks: ~10 s). Extraction's to fix.",
-)
 def test_extraction_work_grows_linearly_with_the_number_of_quote_marks(tmp_path):
     from search_index.articles import load_article
     from search_index.extract import extract_article
