@@ -136,6 +136,24 @@ async def test_index_deleted_while_serving_then_reindex_restores_it_without_a_re
     await answers_elections(discord_rules)
 
 
+async def test_index_deleted_then_rebuilt_by_onrecord_index_is_served_with_no_restart(
+    discord_rules: DiscordDouble, onrecord: OnRecordBot, seeds_dir: Path
+) -> None:
+    from search_index.index import ingest
+
+    await answers_elections(discord_rules)
+    shutil.rmtree(onrecord.settings.index_dir)
+    await until_unavailable(discord_rules)
+    # `onrecord index` run by the operator: the bot's own service is never told.
+    await asyncio.to_thread(ingest, [seeds_dir], onrecord.settings.index_dir)
+    for _ in range(20):
+        message = await ask(discord_rules, "quote", {"query": "elections"})
+        if not message.ephemeral:
+            break
+        await asyncio.sleep(0.25)
+    assert not message.ephemeral and "Matthew Miller" in message.text(), message.text()
+
+
 async def test_index_corrupted_while_serving_then_reindex_restores_it_without_a_restart(
     discord_rules: DiscordDouble, onrecord: OnRecordBot, caplog: pytest.LogCaptureFixture
 ) -> None:
