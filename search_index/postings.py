@@ -14,7 +14,6 @@ from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Any
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.matching import Matcher
@@ -58,11 +57,12 @@ class PostingCache:
         if found is not None:
             self._entries.move_to_end(key)
             return found
-        frequencies = self._read(name, stem)
-        found = TermPostings(
-            frequencies, frozenset(frequencies), self.searcher.idf(name, stem)
-        )
-        self._entries[key] = found
+        frequencies, _ = self._read(name, stem)
+        return self._keep(name, stem, frequencies)
+
+    def _keep(self, name: str, stem: str, frequencies: dict[int, float]) -> TermPostings:
+        found = TermPostings(frequencies, frozenset(frequencies), self.searcher.idf(name, stem))
+        self._entries[(name, stem)] = found
         self.held += len(frequencies)
         self._trim()
         return found
@@ -136,15 +136,21 @@ class PostingCache:
         if found is not None:
             self._positions.move_to_end(key)
             return found
-        found = self._positions[key] = self._read(name, stem, values=True)
+        # One pass gives both: a phrase's words need their frequencies too (to score).
+        frequencies, found = self._read(name, stem, with_positions=True)
+        self._positions[key] = found
         self.held += len(found)
+        if (name, stem) not in self._entries:
+            self._keep(name, stem, frequencies)
         self._trim()
         return found
 
-    def _read(self, name: str, stem: str, values: bool = False) -> dict[int, Any]:
-        """docnum -> frequency (or, with values, the encoded positions) of every live
+    def _read(self, name: str, stem: str, with_positions: bool = False
+              ) -> tuple[dict[int, float], dict[int, bytes]]:
+        """docnum -> frequency, and (when asked) docnum -> encoded positions, of every live
         posting of the term."""
-        found: dict[int, Any] = {}
+        frequencies: dict[int, float] = {}
+        positions: dict[int, bytes] = {}
         for leaf, offset in self.reader.leaf_readers():
             try:
                 matcher = leaf.postings(name, stem)
@@ -154,13 +160,16 @@ class PostingCache:
             if isinstance(matcher, FilterMatcher):  # a segment with deletions
                 deleted = leaf.deleted_docs_set
                 matcher = matcher.child
-            docnums, items = _postings(matcher, values)
+            docnums, weights, values = _postings(matcher, with_positions)
             if offset:
                 docnums = [docnum + offset for docnum in docnums]
-            found.update(zip(docnums, items, strict=True))
+            frequencies.update(zip(docnums, weights, strict=True))
+            if with_positions:
+                positions.update(zip(docnums, values, strict=True))
             for docnum in deleted:
-                found.pop(docnum + offset, None)
-        return found
+                frequencies.pop(docnum + offset, None)
+                positions.pop(docnum + offset, None)
+        return frequencies, positions
 
 
 def _segment_length_bytes(leaf: IndexReader, name: str) -> bytes:
@@ -188,29 +197,33 @@ def _in_a_row(positions: list[list[int]]) -> bool:
                for start in positions[0])
 
 
-def _postings(matcher: Matcher, values: bool = False) -> tuple[list[int], list[Any]]:
-    """The docnums of every posting and their weights (or encoded values). Whoosh's own
-    block matcher is read a block (up to 128 postings) at a time through its private block
-    readers (Whoosh 2.7.5 is pinned): list extends instead of three Python calls a posting."""
+def _postings(matcher: Matcher, with_values: bool = False
+              ) -> tuple[list[int], list[float], list[bytes]]:
+    """The docnums of every posting, their weights and (when asked) their encoded values.
+    Whoosh's own block matcher is read a block (up to 128 postings) at a time through its
+    private block readers (Whoosh 2.7.5 is pinned): list extends instead of three Python calls
+    a posting, and one unpickling of a block gives all three."""
     docnums: list[int] = []
-    items: list[Any] = []
+    weights: list[float] = []
+    values: list[bytes] = []
     if not isinstance(matcher, W3LeafMatcher) or matcher._byteids:
         while matcher.is_active():
             docnums.append(matcher.id())
-            items.append(matcher.value() if values else matcher.weight())
+            weights.append(matcher.weight())
+            if with_values:
+                values.append(matcher.value())
             matcher.next()
-        return docnums, items
+        return docnums, weights, values
     while matcher.is_active():
         if matcher._data is None:
             matcher._read_data()
         # Docnums are stored as gaps; accumulate() adds them up in C (Whoosh's own
         # delta_decode is a Python generator).
         docnums.extend(accumulate(matcher._data[0]))
-        if values:
+        matcher._read_weights()
+        weights.extend(matcher._weights)
+        if with_values:
             matcher._read_values()
-            items.extend(matcher._values)
-        else:
-            matcher._read_weights()
-            items.extend(matcher._weights)
+            values.extend(matcher._values)
         matcher._next_block()
-    return docnums, items
+    return docnums, weights, values

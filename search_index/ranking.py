@@ -107,6 +107,9 @@ class _Matches:
                      ) -> set[int]:
         """Documents whose field `name` holds the stems in a row: positions are read only for
         documents that hold every stem (and, given `within`, match the rest of the query)."""
+        if name == TEXT_FIELD:  # read with positions in one pass: they will be needed
+            for stem in stems:
+                self.cache.positions(name, stem)
         candidates = set(within) if within is not None else None
         for stem in sorted(set(stems), key=lambda s: len(self.cache.docs(name, s))):
             docs = self.cache.docs(name, stem)
