@@ -931,7 +931,10 @@ def _continues(prev: _Line, line: _Line) -> bool:
     if line.blank_before:
         return False
     if line.text[0].islower():
-        return True
+        # "e-Paper", "iPhone": a name written in lower case first, as menus list them, starts
+        # no sentence's tail
+        first_word = line.text.split()[0]
+        return not any(c.isupper() for c in first_word[1:])
     if not (prev.wrapped and line.wrapped):
         return False
     # In hard-wrapped text a paragraph ends on a sentence end with a line shorter than most.

@@ -71,6 +71,9 @@ _MDY = _rx(
 _DMY = _rx(
     rf"\b(?:{_WD_ANY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}"
 )
+# "12-Jul-2024", "05-Mar-2023": the day, the month's name and the year joined by hyphens, as
+# sports and wire pages print a story's date.
+_DMY_HYPHENATED = _rx(rf"\b{_DAY}-{_MONTH}-{_YEAR}")
 # "15.02.2022" (day first wherever dots are used), "09/07/2021" (US pages: month first).
 _NUMERIC = _rx(
     r"(?<![\w./])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)"
@@ -145,6 +148,7 @@ _FORMS: list[tuple[int, str, re.Pattern[str]]] = [
     (5, "iso", _ISO),
     (5, "full", _MDY),
     (5, "full", _DMY),
+    (5, "full", _DMY_HYPHENATED),
     (5, "numeric", _NUMERIC),
     (4, "day-weekday", _MD_WD),
     (4, "day-weekday", _DM_WD),
@@ -492,6 +496,9 @@ _EVENT_CUE = _rx(
     r"|clashes|protests?|strike|strikes|crash|earthquake|floods?|took\s+office|resigned"
     r"|holiday)\b"
 )
+# A future clause after the verb of speech: "said England would make changes for the match on
+# Sunday" dates the match, not the words.
+_FUTURE = _rx(r"\b(?:will|would|shall|won't|wouldn't|going\s+to|is\s+due\s+to)\b|['’]ll\b")
 # A period, !, ? or ; that ends a sentence (not an initial or a common abbreviation).
 _SENTENCE_END = re.compile(
     r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bMrs)(?<!\bNo)"
@@ -546,6 +553,9 @@ def _attachment(text: str, res: DateResolution) -> int:
             return 2
         if near == "event":
             return -1
+    cues = list(_SPEECH_CUE.finditer(before))
+    if cues and _FUTURE.search(before, cues[-1].end()):
+        return -1
     clause = before[before.rfind(",") + 1:] if "," in before else before
     if _SPEECH_CUE.search(before) or _SPEECH_CUE.search(after):
         # Adverbial dates ("a day ago", "yesterday") modify the verb of their clause.

@@ -1,0 +1,49 @@
+"""Rules found by the second blind held-out set (tests/data/heldout2), each on a sentence or a
+page of our own in the style that failed."""
+
+from datetime import date
+
+from search_index.articles import parse_article
+from search_index.dates import date_of_speech, find_date_expressions
+
+FRI_2024_07_12 = date(2024, 7, 12)
+
+
+# -- page dates and furniture -------------------------------------------------------------------
+def test_a_hyphenated_day_month_year_is_a_full_date():
+    found = find_date_expressions("Staff reporter\n03-Aug-2023\nShare", None)
+    assert [r.date for r in found] == [date(2023, 8, 3)]
+
+
+def test_a_sports_page_dated_day_month_year_with_hyphens():
+    page = ("Live Scores\nTeams\n\nReport\n\nRovers hold on for draw at Elm Park\n\n"
+            "Our staff\n03-Aug-2023\nShare\n\n"
+            "Rovers drew 1-1 at Elm Park on Wednesday night after a late equaliser from Dean "
+            "Moss.\n\n\"We showed real character at the end,\" manager Carl Odell said.\n")
+    article = parse_article(page, "rovers.txt")
+    assert article.published == date(2023, 8, 3)
+
+
+def test_a_menu_entry_written_lower_case_first_does_not_join_the_line_above():
+    page = ("The Daily Courier\ne-Paper\nNews\nSport\n\n"
+            "Harbour dredging to start in May, port authority says\n\n"
+            "Updated - April 02, 2024 08:15 pm IST - CHENNAI\n\nLeela Nair\n\n"
+            "The port authority on Tuesday said dredging of the inner harbour would begin in "
+            "May and last about six weeks.\n\n"
+            "\"We have the permits and the contractor is ready,\" chairman R. Sundaram said.\n")
+    article = parse_article(page, "port.txt")
+    assert article.title == "Harbour dredging to start in May, port authority says"
+    assert article.published == date(2024, 4, 2)
+    assert article.paragraphs[0].text.startswith("The port authority on Tuesday")
+
+
+# -- dates of speech ----------------------------------------------------------------------------
+def test_a_weekday_in_a_future_clause_after_the_verb_does_not_date_the_words():
+    text = "The coach added that the side would rest two bowlers for the final game on Sunday."
+    assert date_of_speech(text, FRI_2024_07_12) is None
+
+
+def test_a_weekday_bound_to_the_verb_still_dates_the_words_before_a_future_clause():
+    text = "The coach said on Thursday that the side would rest two bowlers on Sunday."
+    res = date_of_speech(text, FRI_2024_07_12)
+    assert res is not None and res.date == date(2024, 7, 11)
