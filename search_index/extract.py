@@ -120,7 +120,13 @@ def _transcript_statements(article: Article, registry: SpeakerRegistry | None
     found: list[Attributed] = []
     for turn in answer_turns(article.text, article.paragraphs):
         name: str | None
-        if turn.label and len(turn.label.split()) > 1 and not turn.label.isupper():
+        if turn.name:  # "PREMIER DANIEL FORSYTH:", "MINISTER FOR HEALTH, KATE LIND:"
+            name = turn.name
+            if turn.role or name not in people:
+                people[name] = turn.role or people.get(name)
+        elif turn.role and not turn.surname:  # "PREMIER:": whoever the page gave that role
+            name = _holder_of(turn.role, people)
+        elif turn.label and len(turn.label.split()) > 1 and not turn.label.isupper():
             name = turn.label  # "Matthew Miller (00:04):" already names the speaker
         elif turn.label and len(turn.label.split()) > 1:
             # "BRIGADIER GENERAL DANA WHITFIELD:": the full name, and later "GEN. WHITFIELD:"
@@ -143,6 +149,14 @@ def _transcript_statements(article: Article, registry: SpeakerRegistry | None
             organisation=organisation_of(role), cue=TRANSCRIPT_CUE, sentence_start=paragraph.start,
             sentence_end=paragraph.start, carried=True))
     return found
+
+
+def _holder_of(role: str, people: dict[str, str | None]) -> str | None:
+    """The person whose role holds every word of `role` ("Premier" -> the one labelled
+    "Premier" or "Premier of Tasmania"), the latest named if several."""
+    wanted = set(normalise_name(role).split())
+    holders = [n for n, r in people.items() if r and wanted <= set(normalise_name(r).split())]
+    return holders[-1] if holders else None
 
 
 def _notable(mention: str, when: datetime.date | None) -> str | None:

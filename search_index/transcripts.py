@@ -31,6 +31,30 @@ _TIMED_LABEL = re.compile(
 )
 _QUESTION_LABEL = re.compile(r"^\s*(?:QUESTION|Q|QUESTIONER|REPORTER|JOURNALIST)\s*[:.]\s*",
                              re.I)
+# Labels in capitals as government transcript pages print them: "PREMIER DANIEL FORSYTH:",
+# "ANNA LEE, PRIME MINISTER:", "MINISTER FOR HEALTH, KATE LIND:", then "PREMIER:" (the role
+# alone once the full label has named who holds it) and "LIND:" (the surname alone).
+_CAPS_LABEL = re.compile(
+    r"^\s*(?P<label>[A-Z][A-Z.'’\-]*(?:,?[ \t]+[A-Z][A-Z.'’\-]*){0,8})[ \t]*:[ \t]*(?=\S)")
+# Words of a title that may stand before a name in such a label.
+_LABEL_TITLES = frozenset({
+    "PREMIER", "PRIME", "MINISTER", "DEPUTY", "TREASURER", "CHIEF", "PRESIDENT", "VICE",
+    "SECRETARY", "GOVERNOR", "MAYOR", "SENATOR", "LEADER", "SPEAKER", "ATTORNEY-GENERAL",
+    "ATTORNEY", "GENERAL", "COMMISSIONER", "CHANCELLOR", "ACTING", "SHADOW", "THE", "HON",
+    "HONOURABLE", "DR", "DR.", "MR", "MR.", "MS", "MS.", "MRS", "MRS.", "ASSISTANT", "FEDERAL",
+    "STATE", "OPPOSITION", "CHAIR", "CHAIRMAN", "CHAIRWOMAN", "DIRECTOR", "SPOKESPERSON",
+    "SPOKESMAN", "SPOKESWOMAN", "AMBASSADOR", "MEMBER", "SENIOR", "JUNIOR", "FOREIGN",
+})
+# Roles that ask rather than answer: an interviewer's turns are not statements.
+_ASKING_ROLES = frozenset({"HOST", "INTERVIEWER", "PRESENTER", "MODERATOR", "JOURNALIST",
+                           "REPORTER", "QUESTION", "QUESTIONER", "ANCHOR", "CO-HOST"})
+# Capitals and a colon that label no speaker.
+_NOT_SPEAKERS = frozenset({"NOTE", "UPDATE", "CORRECTION", "WARNING", "TOPICS", "TOPIC", "ENDS",
+                           "SOURCE", "TRANSCRIPT", "LOCATION", "SUBJECT", "SUBJECTS", "EDITOR'S",
+                           "EDITOR’S", "CONTACT", "MEDIA", "E&OE", "WATCH", "READ", "LISTEN",
+                           "RELATED", "ALSO", "PHOTO", "VIDEO", "CAPTION", "BREAKING", "EXCLUSIVE",
+                           "LIVE", "ANALYSIS", "OPINION", "EXPLAINER", "FACT", "CHECK", "TIMELINE",
+                           "DISCLAIMER", "ADVERTISEMENT", "TAGS", "KEYWORDS"})
 _ANSWER_LINE = re.compile(r"^\s*(?:Answer|Reply|Response|A)\s*[:.]?\s*$", re.I)
 _QUESTION_LINE = re.compile(r"^\s*(?:Question|Q)\s*[:.]?\s*$", re.I)
 _ANSWER_INLINE = re.compile(r"^\s*(?:Answer|A)\s*:\s*", re.I)
@@ -62,37 +86,108 @@ _MIN_ANSWER_WORDS = 6
 
 @dataclass(frozen=True, slots=True)
 class Turn:
-    """An official's answer turn: the words, and the label's surname (None for `Answer`)."""
+    """An official's answer turn: the words, and the label's surname (None for `Answer`).
+    A label in capitals may also give the full name ("PREMIER DANIEL FORSYTH:") or only the
+    role ("PREMIER:"), in title case."""
 
     start: int  # offsets in the article text
     end: int
     paragraph: int  # position of the turn's first paragraph
     label: str | None
     surname: str | None
+    name: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _CapsLabel:
+    name: str | None  # the full name in title case, when the label gives two words or more
+    surname: str | None
+    role: str | None
+    asks: bool  # an interviewer's label
+    strong: bool  # a title or a full name: enough to call a page a transcript
+
+
+def title_case(words: str) -> str:
+    """ "MINISTER FOR HEALTH" -> "Minister for Health", "KATE O'NEIL" -> "Kate O'Neil"."""
+    out = []
+    for word in words.split():
+        lower = word.lower()
+        if lower in {"for", "of", "the", "and"} and out:
+            out.append(lower)
+        else:
+            out.append("-".join(p[:1].upper() + p[1:] for p in lower.split("-")))
+    return re.sub(r"(['’])(\w)", lambda m: m.group(1) + m.group(2).upper(), " ".join(out))
+
+
+def _caps_label(label: str) -> _CapsLabel | None:
+    """Read "ROLE, NAME", "NAME, ROLE", "TITLE NAME", "ROLE" or "SURNAME" in capitals."""
+    parts = [p.split() for p in label.split(",") if p.strip()]
+    if not parts or len(parts) > 2 or parts[0][0] in _NOT_SPEAKERS:
+        return None
+    role_words: list[str] = []
+    name_words: list[str] = []
+    if len(parts) == 2:
+        first_is_role = parts[0][0] in _LABEL_TITLES or parts[0][0] in _ASKING_ROLES
+        role_words, name_words = (parts[0], parts[1]) if first_is_role else (parts[1], parts[0])
+    else:
+        words = parts[0]
+        k = 0
+        while k < len(words) and words[k] in _LABEL_TITLES | _ASKING_ROLES:
+            k += 1
+        # "MINISTER FOR HEALTH": a portfolio after for/of belongs to the title
+        if k < len(words) and words[k] in {"FOR", "OF"} and k > 0:
+            k = len(words)
+        role_words, name_words = words[:k], words[k:]
+    if role_words and role_words[0] == "THE":
+        role_words = role_words[1:]
+    asks = any(w in _ASKING_ROLES for w in role_words + name_words)
+    role = title_case(" ".join(role_words)) if role_words else None
+    if len(name_words) > 4:
+        return None
+    name = title_case(" ".join(name_words)) if len(name_words) >= 2 else None
+    surname = title_case(name_words[-1]) if name_words else None
+    if surname is not None and len(re.sub(r"[^A-Za-z]", "", surname)) < 2:
+        return None
+    if name is None and surname is None and role is None:
+        return None
+    return _CapsLabel(name, surname, role, asks, strong=bool(role) or name is not None)
 
 
 def _label(paragraph: Paragraph) -> tuple[str, str | None, int] | None:
     """(role of the turn, surname, length of the label) for a labelled paragraph."""
+    found = _read_label(paragraph)
+    return None if found is None else found[:3]
+
+
+def _read_label(paragraph: Paragraph
+                ) -> tuple[str, str | None, int, _CapsLabel | None] | None:
     text = paragraph.text
     for pattern in (_OFFICIAL_LABEL, _TIMED_LABEL):
         match = pattern.match(text)
         if match:
-            return "official", match.group("surname"), match.end()
+            return "official", match.group("surname"), match.end(), None
     match = _SPOKESPERSON_LABEL.match(text)
     if match:
-        return "answer", None, match.end()
+        return "answer", None, match.end(), None
     if _STAGE_DIRECTION.match(text):
-        return "note", None, len(text)
+        return "note", None, len(text), None
     match = _QUESTION_LABEL.match(text)
     if match:
-        return "question", None, match.end()
+        return "question", None, match.end(), None
     if _QUESTION_LINE.match(text):
-        return "question", None, len(text)
+        return "question", None, len(text), None
     if _ANSWER_LINE.match(text):
-        return "answer", None, len(text)
+        return "answer", None, len(text), None
     match = _ANSWER_INLINE.match(text)
     if match:
-        return "answer", None, match.end()
+        return "answer", None, match.end(), None
+    match = _CAPS_LABEL.match(text)
+    if match:
+        caps = _caps_label(match.group("label"))
+        if caps is not None:
+            kind = "question" if caps.asks else ("official" if caps.strong else "surname")
+            return kind, caps.surname, match.end(), caps
     return None
 
 
@@ -100,6 +195,9 @@ def is_transcript(paragraphs: Sequence[Paragraph]) -> bool:
     """Two official or answer turns and a question: a briefing transcript, not a story."""
     kinds = [label[0] for p in paragraphs if (label := _label(p)) is not None]
     answers = sum(1 for k in kinds if k in {"official", "answer"})
+    # "LIND:" alone counts once a stronger label shows the page is a transcript (a story's
+    # "ISLAMABAD:" dateline is such a word too)
+    answers += sum(1 for k in kinds if k == "surname") if answers else 0
     questions = kinds.count("question")
     return questions >= 1 and (answers >= 2 or (answers >= 1 and "answer" in kinds))
 
@@ -108,6 +206,8 @@ def answer_turns(source: str, paragraphs: Sequence[Paragraph]) -> list[Turn]:
     """The officials' turns, each running until the next label, procedural turns left out."""
     turns: list[Turn] = []
     current: tuple[str, str | None, int, int, int] | None = None  # kind, surname, start, end, p
+    caps: _CapsLabel | None = None  # the current turn's label, when it is one in capitals
+    askers: set[str] = set()  # surnames of interviewers: "REID:" after "SAM REID, HOST:"
 
     def close() -> None:
         if current is None or current[0] in {"question", "note"}:
@@ -119,14 +219,24 @@ def answer_turns(source: str, paragraphs: Sequence[Paragraph]) -> list[Turn]:
         words = source[start:end].split()
         procedural = len(words) <= 10 and _PROCEDURAL.match(" ".join(words))
         if end > start and len(words) >= _MIN_ANSWER_WORDS and not procedural:
+            if caps is not None:
+                turns.append(Turn(start, end, position, caps.name or caps.role or caps.surname,
+                                  caps.surname, caps.name, caps.role))
+                return
             label = name if kind == "official" else None
             turns.append(Turn(start, end, position, label, _surname(name)))
 
     for position, paragraph in enumerate(paragraphs):
-        label = _label(paragraph)
+        label = _read_label(paragraph)
         if label is not None:
             close()
-            kind, name, length = label
+            kind, name, length, caps = label
+            kind = "official" if kind == "surname" else kind
+            if caps is not None and caps.surname:
+                if caps.asks:
+                    askers.add(caps.surname)
+                elif not caps.role and caps.surname in askers:
+                    kind = "question"
             start = paragraph.start + length
             while start < paragraph.end and source[start].isspace():
                 start += 1

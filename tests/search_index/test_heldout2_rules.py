@@ -47,3 +47,53 @@ def test_a_weekday_bound_to_the_verb_still_dates_the_words_before_a_future_claus
     text = "The coach said on Thursday that the side would rest two bowlers on Sunday."
     res = date_of_speech(text, FRI_2024_07_12)
     assert res is not None and res.date == date(2024, 7, 11)
+
+
+# -- transcripts with labels in capitals --------------------------------------------------------
+STATE_PRESSER = """Transcript: Press conference, Perth
+
+4 March 2024
+
+CHIEF MINISTER ROSA TALBOT: Thanks for coming. We are putting $20 million into school buses so
+no child in the outer suburbs waits more than 20 minutes.
+
+JOURNALIST: Chief Minister, why now?
+
+CHIEF MINISTER: Because parents have told us the timetable does not work for shift workers.
+
+MINISTER FOR TRANSPORT, OWEN PARKES: We will add 35 buses and hire 60 drivers before term two.
+
+JOURNALIST: Minister, where will the drivers come from?
+
+PARKES: We have already had 200 applications, many of them from retired truck drivers.
+"""
+
+
+def test_labels_in_capitals_name_the_speaker_role_and_surname():
+    from paragraph_helpers import paragraphs_of
+
+    from search_index.extract import extract_article
+    from search_index.models import Article
+
+    article = Article(id="p1", path="p1.txt", file="p1.txt", text=STATE_PRESSER,
+                      paragraphs=paragraphs_of(STATE_PRESSER))
+    said = [(s.speaker, s.role, s.text.split()[0]) for s in extract_article(article)]
+    assert said == [
+        ("Rosa Talbot", "Chief Minister", "We"),
+        ("Rosa Talbot", "Chief Minister", "Because"),
+        ("Owen Parkes", "Minister for Transport", "We"),
+        ("Owen Parkes", "Minister for Transport", "We"),
+    ]
+
+
+def test_an_interviewers_label_in_capitals_is_a_question():
+    from paragraph_helpers import paragraphs_of
+
+    from search_index.transcripts import answer_turns
+
+    text = ("SAM REID, HOST: Prime Minister, welcome to the programme this morning.\n\n"
+            "PRIME MINISTER TESSA GRANT: Good to be with you, Sam, and thanks for having me.\n\n"
+            "REID: Will fuel prices come down this winter for families?\n\n"
+            "PRIME MINISTER: I expect them to ease a little by July, but I won't promise it.\n")
+    turns = answer_turns(text, paragraphs_of(text))
+    assert [t.name or t.role for t in turns] == ["Tessa Grant", "Prime Minister"]
