@@ -24,7 +24,9 @@ from search_index.lexicon import (
     CUE_FORMS,
     GENERIC_INSTITUTION_HEADS,
     INDIRECT_CUE_BASES,
+    MONTHS,
     ROLE_WORDS,
+    WEEKDAYS,
 )
 from search_index.mentions import (
     Mention,
@@ -127,6 +129,30 @@ def _is_cue_at(tokens: Sequence[Token], c: int) -> bool:
     if c > 0 and tokens[c - 1].lower in _NOUN_DETERMINERS:
         return False
     return not (c + 1 < len(tokens) and tokens[c + 1].lower == "of")
+
+
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
+
+
+def _date_adjunct_start(tokens: Sequence[Token], j: int, a: int) -> int | None:
+    """Where a time adjunct ending at token `j` begins: "on Thursday", "on Thursday evening",
+    "on March 14", "yesterday", "last night", "last week"; None when `j` ends none."""
+    k = j
+    if tokens[k].lower in _DAY_PARTS and k > a and tokens[k - 1].lower in WEEKDAYS:
+        k -= 1
+    word = tokens[k].lower
+    if word in {"yesterday", "today", "tonight"}:
+        return k
+    if word in {"night", "week", "month"} and k > a and tokens[k - 1].lower == "last":
+        return k - 1
+    if word.isdigit() and k > a and tokens[k - 1].lower.rstrip(".") in MONTHS:
+        k -= 1
+        word = tokens[k].lower.rstrip(".")
+    if word in WEEKDAYS or word in MONTHS:
+        if k > a and tokens[k - 1].lower == "on":
+            return k - 1
+        return k if word in WEEKDAYS and tokens[k].capitalised else None
+    return None
 
 
 def _is_participle(token: Token) -> bool:
@@ -428,9 +454,15 @@ class ParagraphReader:
             return _Subject(mention) if mention else None
         j = c - 1
         past_perfect = False
-        while j >= a and (tokens[j].lower in ADVERBS or tokens[j].lower in AUXILIARIES):
-            past_perfect = past_perfect or tokens[j].lower == "had"
-            j -= 1
+        while j >= a:
+            if tokens[j].lower in ADVERBS or tokens[j].lower in AUXILIARIES:
+                past_perfect = past_perfect or tokens[j].lower == "had"
+                j -= 1
+                continue
+            before_date = _date_adjunct_start(tokens, j, a)
+            if before_date is None:
+                break
+            j = before_date - 1  # "NAME on Thursday said": the day is no part of the subject
         if j >= a and tokens[j].text == ",":
             previous = next((i for i in range(j - 1, max(a, j - 15) - 1, -1)
                              if tokens[i].text == "," or tokens[i].quote is not None

@@ -130,7 +130,11 @@ def sentences(tokens: list[Token], quote_texts: Sequence[str]) -> list[tuple[int
         if token.text in ".!?" and token.quote is None:
             previous = tokens[i - 1].lower if i > 0 else ""
             initial = i > 0 and len(tokens[i - 1].text) == 1 and tokens[i - 1].text.isupper()
-            ends = previous not in _ABBREVIATIONS and not initial
+            # "Sen. Ann Roe, D-Ore., who ...": a period before a comma or a lower-case word
+            # ends an abbreviation, not a sentence
+            continues = following is not None and following.quote is None and (
+                following.text in ",;" or following.text[:1].islower())
+            ends = previous not in _ABBREVIATIONS and not initial and not continues
         elif token.quote is not None and following is not None:
             inner = quote_texts[token.quote].rstrip()
             ends = inner[-1:] in ".!?" and (following.capitalised or following.quote is not None)
@@ -188,10 +192,20 @@ def _in_phrase(token: Token) -> bool:
             or _is_name_word(token))  # "al-Mansouri said"
 
 
+def _abbreviation_stop(tokens: Sequence[Token], i: int) -> bool:
+    """The period of "Sen.", "Gov.", "Dr." or an initial ("S. Jaishankar"): inside a name."""
+    if tokens[i].text != "." or i == 0:
+        return False
+    previous = tokens[i - 1]
+    return previous.capitalised and (_word(previous).lower() in _PERSONAL_TITLES | _ABBREVIATIONS
+                                     or len(previous.text) == 1)
+
+
 def phrase_before(tokens: list[Token], end: int, floor: int, limit: int = 14) -> tuple[int, int]:
     """The noun phrase ending just before token `end` (exclusive), as a token range."""
     i = end - 1
     while i >= floor and end - i <= limit and (_in_phrase(tokens[i])
+                                               or _abbreviation_stop(tokens, i)
                                                or _joins_institution(tokens, i, floor)):
         i -= 1
     start = i + 1
@@ -208,6 +222,9 @@ def phrase_after(tokens: list[Token], start: int, ceiling: int, limit: int = 14)
     if i < ceiling and tokens[i].lower in _DETERMINERS:
         i += 1
     while i < ceiling and i - start <= limit and (_in_phrase(tokens[i])
+                                                  or (_abbreviation_stop(tokens, i)
+                                                      and i + 1 < ceiling
+                                                      and tokens[i + 1].capitalised)
                                                   or _joins_institution(tokens, i, start)):
         i += 1
     end = i
@@ -218,6 +235,25 @@ def phrase_after(tokens: list[Token], start: int, ceiling: int, limit: int = 14)
 
 def _word(token: Token) -> str:
     return re.sub(r"['’]s$", "", token.text)
+
+
+def _initial_stop(tokens: Sequence[Token], i: int) -> bool:
+    """The period after an initial inside a name: "S. Jaishankar", "Anitha R. Kannan"."""
+    return (tokens[i].text == "." and i > 0 and len(tokens[i - 1].text) == 1
+            and tokens[i - 1].text.isupper() and i + 1 < len(tokens)
+            and tokens[i + 1].capitalised)
+
+
+def _name_of(run: Sequence[Token]) -> str:
+    """A name as written, its possessive dropped: "K. Raman", "Ann Roe's" -> "Ann Roe"."""
+    parts: list[str] = []
+    for n, token in enumerate(run):
+        text = _word(token) if n == len(run) - 1 else token.text
+        if token.text == "." and parts:
+            parts[-1] += "."
+        else:
+            parts.append(text)
+    return " ".join(parts).replace("’", "'")
 
 
 def _is_name_word(token: Token) -> bool:
@@ -295,7 +331,8 @@ def parse_phrase(tokens: list[Token], start: int, end: int, source: str) -> Ment
             return Mention("statement", text, first, last, source=source_mention)
     # a person: the trailing run of name words, after any role words
     run_start = len(words)
-    while run_start > 0 and _is_name_word(words[run_start - 1]):
+    while run_start > 0 and (_is_name_word(words[run_start - 1])
+                             or _initial_stop(words, run_start - 1)):
         run_start -= 1
     while run_start < len(words) and words[run_start].lower in _PARTICLES:
         run_start += 1
@@ -312,9 +349,9 @@ def parse_phrase(tokens: list[Token], start: int, end: int, source: str) -> Ment
                            name=_text(words[chain:], source))
         if len(name_words) == 1 and words[run_start - 1].lower in _PLACE_PREPOSITIONS:
             name_words = []  # "UNICEF's Representative in Mozambique": a place, not a name
-    if name_words and any(len(_word(t)) > 2 for t in name_words) and len(name_words) <= 5:
-        name = " ".join(_word(t) if i == len(name_words) - 1 else t.text
-                        for i, t in enumerate(name_words)).replace("’", "'")
+    if name_words and any(len(_word(t)) > 2 for t in name_words) and len(
+            [t for t in name_words if t.text != "."]) <= 5:
+        name = _name_of(name_words)
         role_words = words[:run_start]
         while role_words and role_words[0].lower in _DETERMINERS | _CONNECTORS:
             role_words = role_words[1:]
@@ -422,10 +459,11 @@ def people_in(source: str, start: int, end: int) -> list[Mention]:
             i += 1
             continue
         j = i
-        while j < len(tokens) and _is_name_word(tokens[j]) and j - i < 6:
+        while j < len(tokens) and (_is_name_word(tokens[j]) or _initial_stop(tokens, j)) \
+                and j - i < 8:
             j += 1
         run = tokens[i:j]
-        if 2 <= len(run) <= 5:
+        if 2 <= len([t for t in run if t.text != "."]) <= 5:
             role: str | None = None
             p_start, _ = phrase_before(tokens, i, 0)
             before = [t for t in tokens[p_start:i] if t.lower not in _DETERMINERS]
@@ -459,8 +497,7 @@ def people_in(source: str, start: int, end: int) -> list[Mention]:
             titled_role = j < len(tokens) and _word(tokens[j]).lower() in ROLE_WORDS
             person_like = (person_like or _titled(tokens, i) or _speaks(tokens, j)) and not (
                 titled_role or any(_word(t).lower() in NON_PERSON_NAME_WORDS for t in run))
-            name = " ".join(_word(t) if n == len(run) - 1 else t.text
-                            for n, t in enumerate(run)).replace("’", "'")
+            name = _name_of(run)
             found.append(Mention("person", _text(run, source), run[0].start, run[-1].end,
                                  name=name, role=role,
                                  extras={"person": "1"} if person_like else {}))

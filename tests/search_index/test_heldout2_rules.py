@@ -97,3 +97,33 @@ def test_an_interviewers_label_in_capitals_is_a_question():
             "PRIME MINISTER: I expect them to ease a little by July, but I won't promise it.\n")
     turns = answer_turns(text, paragraphs_of(text))
     assert [t.name or t.role for t in turns] == ["Tessa Grant", "Prime Minister"]
+
+
+# -- attribution --------------------------------------------------------------------------------
+def _said(page: str, when: date | None = None) -> list[tuple[str, str, str]]:
+    """(speaker, kind, first words) of every quote of a page of our own."""
+    from search_index.extract import extract_article
+
+    article = parse_article(page, "page.txt")
+    return [(s.speaker, s.kind, " ".join(s.text.split()[:3])) for s in extract_article(article)
+            if s.kind != "indirect"]
+
+
+def test_an_abbreviated_title_and_a_party_state_tag_do_not_cut_the_speaker():
+    page = ("Bridge repairs stall in the Senate\n\nMarch 3, 2025 4:10 PM ET\n\n"
+            "The bridge bill stalled again on Monday after a procedural vote failed.\n\n"
+            "\"We have waited long enough for this money,\" said Sen. Ann Roe, D-Ore., who wrote "
+            "the bill. \"Our towns cannot wait another winter.\"\n\n"
+            "Sen. Paul Greer, R-Utah, who leads the opposition, disagreed with the cost.\n\n"
+            "\"Nobody has shown me the final price,\" he told reporters.\n")
+    assert _said(page) == [("Ann Roe", "direct", "We have waited"),
+                           ("Ann Roe", "direct", "Our towns cannot"),
+                           ("Paul Greer", "direct", "Nobody has shown")]
+
+
+def test_a_day_between_the_name_and_the_verb_is_no_part_of_the_subject():
+    page = ("Ports minister promises faster clearance\n\nUpdated - May 9, 2024 09:30 pm IST\n\n"
+            "Shipping Minister K. Raman on Thursday said customs checks would be cut to "
+            "\"under six hours\" by June.\n\n"
+            "A port union leader, Meena Pillai, welcomed the plan.\n")
+    assert _said(page) == [("K. Raman", "partial", "under six hours")]
