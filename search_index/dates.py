@@ -496,9 +496,12 @@ _EVENT_CUE = _rx(
     r"|clashes|protests?|strike|strikes|crash|earthquake|floods?|took\s+office|resigned"
     r"|holiday)\b"
 )
-# A future clause after the verb of speech: "said England would make changes for the match on
-# Sunday" dates the match, not the words.
-_FUTURE = _rx(r"\b(?:will|would|shall|won't|wouldn't|going\s+to|is\s+due\s+to)\b|['’]ll\b")
+# A clause of its own after the verb of speech, in the future or before the past: "said England
+# would make changes for the match on Sunday", "said the mission had been granted access on
+# Wednesday evening" date the match and the access, not the words. ("admitted fraud and was
+# sentenced on Tuesday" keeps its day: the hearing is where the words were said.)
+_CLAUSE_VERB = _rx(r"\b(?:will|would|shall|won't|wouldn't|going\s+to|due\s+to|had)\b"
+                   r"|['’]ll\b")
 # A period, !, ? or ; that ends a sentence (not an initial or a common abbreviation).
 _SENTENCE_END = re.compile(
     r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bMrs)(?<!\bNo)"
@@ -554,7 +557,7 @@ def _attachment(text: str, res: DateResolution) -> int:
         if near == "event":
             return -1
     cues = list(_SPEECH_CUE.finditer(before))
-    if cues and _FUTURE.search(before, cues[-1].end()):
+    if cues and _CLAUSE_VERB.search(before, cues[-1].end()):
         return -1
     clause = before[before.rfind(",") + 1:] if "," in before else before
     if _SPEECH_CUE.search(before) or _SPEECH_CUE.search(after):

@@ -127,3 +127,8 @@ def test_a_day_between_the_name_and_the_verb_is_no_part_of_the_subject():
             "\"under six hours\" by June.\n\n"
             "A port union leader, Meena Pillai, welcomed the plan.\n")
     assert _said(page) == [("K. Raman", "partial", "under six hours")]
+
+
+def test_a_weekday_in_a_past_perfect_clause_after_the_verb_dates_that_event_not_the_words():
+    text = "The minister said the crew had been released on Wednesday evening."
+    assert date_of_speech(text, date(2024, 3, 14)) is None
