@@ -25,6 +25,7 @@ from search_index.lexicon import (
     GENERIC_INSTITUTION_HEADS,
     INDIRECT_CUE_BASES,
     MONTHS,
+    PRONOUNS,
     ROLE_WORDS,
     WEEKDAYS,
 )
@@ -436,8 +437,23 @@ class ParagraphReader:
         word = tokens[c].lower
         source = self.discourse.source
         if word == "according":
+            if c + 2 < b and tokens[c + 2].lower in {"him", "her"}:
+                # "According to him, “…”": the person the article spoke of last
+                pronoun = "he" if tokens[c + 2].lower == "him" else "she"
+                return _Subject(Mention("pronoun", pronoun, tokens[c + 2].start,
+                                        tokens[c + 2].end, gender=PRONOUNS[pronoun]))
             start, end = phrase_after(tokens, c + 2, b)
             mention = parse_phrase(tokens, start, end, source)
+            opening = next((i for i in range(c + 2, min(b, c + 14))
+                            if tokens[i].text == "," or tokens[i].quote is not None), None)
+            if opening is not None and tokens[opening].text == "," and (
+                    mention is None or mention.kind != "person"):
+                # "According to Ukraine's ambassador to the EU, NAME, Kyiv needs …"
+                close = next((i for i in range(opening + 1, min(b, opening + 7))
+                              if tokens[i].text == ","), None)
+                named = self._appositive_name(opening, close, c + 2, False) if close else None
+                if named is not None:
+                    return named
             return _Subject(mention) if mention else None
         if word == "saying" and c > a and tokens[c - 1].lower == "as":
             quoted = next((i for i in range(c - 2, max(a, c - 12) - 1, -1)
@@ -544,10 +560,16 @@ class ParagraphReader:
             subject = self.subject_of(k, k, b)
             return (k, subject) if subject else None
         phrase_end = phrase_after(tokens, k, b)[1]
+        # `,” the Minister of Power, NAME, said.`: the cue right after a name set off by commas
+        after_appositive = None
+        if phrase_end < b and tokens[phrase_end].text == ",":
+            close = next((i for i in range(phrase_end + 1, min(b, phrase_end + 7))
+                          if tokens[i].text == ","), None)
+            after_appositive = close + 1 if close is not None else None
         for c in range(k + 1, min(b, k + _INVERTED_SUBJECT_WORDS)):
             if tokens[c].quote is not None:
                 return None
-            if c - k >= _NEAR_CUE_WORDS and c != phrase_end:
+            if c - k >= _NEAR_CUE_WORDS and c not in (phrase_end, after_appositive):
                 continue  # far from the quote, only a cue right after one noun phrase counts
             if _is_cue_at(tokens, c):
                 subject = self.subject_of(c, k, b, inverted=False)
@@ -556,6 +578,14 @@ class ParagraphReader:
 
     def _before(self, t: int, a: int, b: int) -> tuple[int, _Subject] | None:
         c = self._nearest_cue_before(a, b)[t - a]
+        according = next((i for i in range(t - 2, a - 1, -1) if self.tokens[i].lower
+                          == "according" and self.tokens[i + 1].lower == "to"), None)
+        if according is not None and (c is None or c < according):
+            # "According to him, “…”", "According to NAME, Kyiv needs “…”": the sentence is
+            # theirs when no other verb of speech comes between
+            subject = self.subject_of(according, a, b)
+            if subject is not None:
+                return according, subject
         if c is None:
             return None
         subject = self.subject_of(c, a, b)
@@ -674,6 +704,9 @@ class ParagraphReader:
             return "direct"
         if previous.text == "," and t - 2 >= a and _is_cue_at(tokens, t - 2):
             return "direct"
+        if previous.text == "," and tokens[a].lower == "according" and t - a <= 8 \
+                and self.quote_texts[tokens[t].quote or 0][:1].isupper():
+            return "direct"  # "According to him, “We have …”": a sentence of theirs
         return "partial"
 
     def _statement(self, quote: QuoteSpan, number: int, kind: StatementKind, entity: Entity,

@@ -237,6 +237,20 @@ def _word(token: Token) -> str:
     return re.sub(r"['’]s$", "", token.text)
 
 
+def _portfolio_length(tokens: Sequence[Token], start: int, end: int) -> int:
+    """How many words of the capitalised run tokens[start:end] name a minister's portfolio:
+    after "<role> of/for", a lone word ("Minister of Power") or the first of three or more
+    ("Minister for Housing Declan Fahy")."""
+    if start < 2 or tokens[start - 1].lower not in {"of", "for"}:
+        return 0
+    if _word(tokens[start - 2]).lower() not in ROLE_WORDS:
+        return 0
+    length = len([t for t in tokens[start:end] if t.text != "."])
+    if length == 1:
+        return 1
+    return 1 if length >= 3 else 0
+
+
 def _initial_stop(tokens: Sequence[Token], i: int) -> bool:
     """The period after an initial inside a name: "S. Jaishankar", "Anitha R. Kannan"."""
     return (tokens[i].text == "." and i > 0 and len(tokens[i - 1].text) == 1
@@ -349,6 +363,12 @@ def parse_phrase(tokens: list[Token], start: int, end: int, source: str) -> Ment
                            name=_text(words[chain:], source))
         if len(name_words) == 1 and words[run_start - 1].lower in _PLACE_PREPOSITIONS:
             name_words = []  # "UNICEF's Representative in Mozambique": a place, not a name
+        portfolio = _portfolio_length(words, run_start, len(words))
+        if portfolio:
+            # "the Minister of Power": a portfolio; "Minister for Housing Declan Fahy": the
+            # portfolio, then the name
+            run_start += portfolio
+            name_words = words[run_start:]
     if name_words and any(len(_word(t)) > 2 for t in name_words) and len(
             [t for t in name_words if t.text != "."]) <= 5:
         name = _name_of(name_words)
@@ -462,6 +482,9 @@ def people_in(source: str, start: int, end: int) -> list[Mention]:
         while j < len(tokens) and (_is_name_word(tokens[j]) or _initial_stop(tokens, j)) \
                 and j - i < 8:
             j += 1
+        portfolio = _portfolio_length(tokens, i, j)
+        if portfolio and j - i > portfolio:
+            i += portfolio  # "Minister for Housing Declan Fahy": the name after the portfolio
         run = tokens[i:j]
         if 2 <= len([t for t in run if t.text != "."]) <= 5:
             role: str | None = None
@@ -474,7 +497,7 @@ def people_in(source: str, start: int, end: int) -> list[Mention]:
             k = i - 1
             while k >= 0 and tokens[k].lower in _DETERMINERS:
                 k -= 1
-            governed = k >= 0 and tokens[k].lower in _CONNECTORS
+            governed = k >= 0 and tokens[k].lower in _CONNECTORS and not portfolio
             person_like = False
             if before and _role_words_in(before):
                 role = _text(before, source)

@@ -132,3 +132,31 @@ def test_a_day_between_the_name_and_the_verb_is_no_part_of_the_subject():
 def test_a_weekday_in_a_past_perfect_clause_after_the_verb_dates_that_event_not_the_words():
     text = "The minister said the crew had been released on Wednesday evening."
     assert date_of_speech(text, date(2024, 3, 14)) is None
+
+
+def test_a_role_then_the_name_between_commas_after_the_quote_is_the_speaker():
+    page = ("Water board blames drought for rationing\n\nBy Staff Reporter\nJune 3, 2024\n\n"
+            "\"The dams are at 30 per cent and we cannot pretend otherwise,\" the Minister of "
+            "Water, Bola Adeyemi, said.\n\n"
+            "Mrs Adeyemi stated this on Monday at a briefing in Lagos.\n\n"
+            "According to her, \"Rationing will end as soon as the rains return.\"\n")
+    assert _said(page) == [("Bola Adeyemi", "direct", "The dams are"),
+                           ("Bola Adeyemi", "direct", "Rationing will end")]
+
+
+def test_according_to_a_role_and_name_gives_the_quote_in_that_sentence():
+    page = ("Talks on fishing rights resume\n\nDate 12.04.2023\n\n"
+            "Negotiators met again in Oslo on Wednesday.\n\n"
+            "According to Iceland's envoy to the talks, Sigrun Dalsdottir, Reykjavik wants "
+            "\"quotas, not promises\" before any deal.\n")
+    assert _said(page) == [("Sigrun Dalsdottir", "partial", "quotas, not promises")]
+
+
+def test_a_portfolio_after_minister_for_is_not_the_name():
+    page = ("Housing plan goes to Cabinet\n\nWed Apr 10 2024 - 18:20\n\n"
+            "Minister for Housing Aoife Kerrigan told the Dáil on Wednesday the plan was ready."
+            "\n\n\"We will publish it before the summer,\" she said.\n\n"
+            "\"Every county will have its own target,\" the Minister for Finance, Tom Barry, "
+            "said.\n")
+    assert _said(page) == [("Aoife Kerrigan", "direct", "We will publish"),
+                           ("Tom Barry", "direct", "Every county will")]
