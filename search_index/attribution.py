@@ -501,6 +501,8 @@ class ParagraphReader:
                 if named is not None:
                     return named
                 j = previous - 1
+        if j - 1 > a and tokens[j].text.isdigit() and tokens[j - 1].text == ",":
+            j -= 2  # "Siti Aminah, 62, said": an age set off by commas after the name
         if j >= a and tokens[j].lower in {"he", "she", "it", "they", "we", "i"}:
             return _Subject(parse_phrase(tokens, j, j + 1, source) or Mention(
                 "pronoun", tokens[j].text, tokens[j].start, tokens[j].end), past_perfect)

@@ -120,6 +120,9 @@ ROLE_WORDS = frozenset({
     "prosecutor", "attorney", "lawyer", "king", "queen", "prince", "emir", "sheikh", "army",
     "press", "aide", "negotiator", "strategist", "member", "speaker", "councillor", "delegate",
     "administrator", "manager", "president-elect", "monarch", "cleric", "imam", "activist",
+    # the descriptions put before a member of the public: "Retiree NAME, 62, said"
+    "retiree", "pensioner", "commuter", "student", "teacher", "shopkeeper", "trader", "voter",
+    "volunteer", "homeowner", "resident",
 })
 # Heads of organisation names ("Foreign Office", "Inter-Services Public Relations").
 ORG_WORDS = frozenset({

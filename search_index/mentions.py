@@ -243,7 +243,12 @@ def _portfolio_length(tokens: Sequence[Token], start: int, end: int) -> int:
     ("Minister for Housing Declan Fahy")."""
     if start < 2 or tokens[start - 1].lower not in {"of", "for"}:
         return 0
-    if _word(tokens[start - 2]).lower() not in ROLE_WORDS:
+    # the role word may sit a few words back: "Minister of State for Transport"
+    k = start - 2
+    while k > 0 and start - k <= 4 and _word(tokens[k]).lower() not in ROLE_WORDS and (
+            tokens[k].capitalised or tokens[k].lower in {"of", "for"}):
+        k -= 1
+    if _word(tokens[k]).lower() not in ROLE_WORDS:
         return 0
     length = len([t for t in tokens[start:end] if t.text != "."])
     if length == 1:
@@ -363,6 +368,19 @@ def parse_phrase(tokens: list[Token], start: int, end: int, source: str) -> Ment
                            name=_text(words[chain:], source))
         if len(name_words) == 1 and words[run_start - 1].lower in _PLACE_PREPOSITIONS:
             name_words = []  # "UNICEF's Representative in Mozambique": a place, not a name
+        if words[run_start - 1].lower in {"of", "from"} and len(name_words) <= 2:
+            # "Sen. Rachel Ostrander of Michigan", "Dana Ruiz from Tucson": a person, then
+            # where they are from
+            person_end = run_start - 1
+            person_start = person_end
+            while person_start > 0 and (_is_name_word(words[person_start - 1])
+                                        or _initial_stop(words, person_start - 1)):
+                person_start -= 1
+            if person_end - person_start >= 2 and all(
+                    t.capitalised or t.text == "." for t in words[person_start:person_end]):
+                words = words[:person_end]
+                run_start, name_words = person_start, words[person_start:person_end]
+                last = words[-1].end
         portfolio = _portfolio_length(words, run_start, len(words))
         if portfolio:
             # "the Minister of Power": a portfolio; "Minister for Housing Declan Fahy": the

@@ -160,3 +160,21 @@ def test_a_portfolio_after_minister_for_is_not_the_name():
             "said.\n")
     assert _said(page) == [("Aoife Kerrigan", "direct", "We will publish"),
                            ("Tom Barry", "direct", "Every county will")]
+
+
+def test_a_place_after_of_is_where_the_speaker_is_from_not_the_speaker():
+    page = ("Senator presses airline on refunds\n\nUpdated 5:10 PM EDT, Tue May 7, 2024\n\n"
+            "Sen. Laura Pike of Vermont wrote on X on Monday: \"Passengers are owed their money "
+            "back, today.\"\n")
+    assert _said(page) == [("Laura Pike", "direct", "Passengers are owed")]
+
+
+def test_a_surname_written_first_is_found_from_the_honorific():
+    page = ("Bus lanes to be extended, says Senior Minister of State for Transport Tan Mei Ling"
+            "\n\nUPDATED MAY 02, 2024, 06:10 PM\n\n"
+            "Senior Minister of State for Transport Tan Mei Ling said bus lanes would run until "
+            "midnight from July.\n\n"
+            "\"Buses should not be stuck behind cars at any hour,\" said Ms Tan at a briefing.\n\n"
+            "Retiree Lim Ah Kow, 70, who takes the bus daily, said: \"It will save me time.\"\n")
+    assert _said(page) == [("Tan Mei Ling", "direct", "Buses should not"),
+                           ("Lim Ah Kow", "direct", "It will save")]
