@@ -508,6 +508,8 @@ _SENTENCE_END = re.compile(
     r"(?<!\b[A-Z][a-z]{2})[.!?;][\"”’)]*\s+"
 )
 _PREPOSITIONAL = re.compile(r"^(?:on|in|during|at)\b", re.IGNORECASE)
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|no\s+later\s+than|ahead\s+of)\s+(?:the\s+)?$",
+                              re.IGNORECASE)
 _WORD = re.compile(r"[\w’'-]+")
 _NEAR_WORDS = 4  # a prepositional date binds to a cue at most this many words before it
 _AFTER_WORDS = 6  # "On Monday, Miller said": a cue this many words after still counts
@@ -543,6 +545,8 @@ def _attachment(text: str, res: DateResolution) -> int:
     when it is attached to another event, 0 when unclear."""
     left, right = _sentence_bounds(text, res.start, res.end)
     before = text[left:res.start]
+    if _DEADLINE_BEFORE.search(before):
+        return -1  # "asked the company to answer by October 4": a deadline, not the words
     after_words = list(_WORD.finditer(text, res.end, right))[:_AFTER_WORDS]
     after = text[res.end:after_words[-1].end()] if after_words else ""
     if _PREPOSITIONAL.match(res.expression) or res.basis in (

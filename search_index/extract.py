@@ -306,6 +306,12 @@ def _date_of(article: Article, item: Attributed, last: dict[str, _Dated],
     if item.past_perfect and not item.carried:  # "had said": an earlier, undated occasion
         return _Dated(None, DateBasis.UNKNOWN, 0.0)
     other_occasion = bool(_OTHER_OCCASION.search(sentence)) if sentence else False
+    before = _sentence_before_naming(article, item)
+    if before is not None and anchor is not None and not other_occasion:
+        # "NAME apologised in a Facebook post on March 26. “…,” he wrote.": that day
+        earlier = date_of_speech(before, anchor, anchor_confidence)
+        if earlier is not None and earlier.date is not None:
+            return _Dated(earlier.date, earlier.basis, earlier.confidence * LEDE_DATE_WEIGHT)
     if item.speaker in last and not other_occasion:
         return last[item.speaker]
     if anchor is None:
@@ -320,6 +326,28 @@ def _date_of(article: Article, item: Attributed, last: dict[str, _Dated],
     if lede is not None:
         return lede
     return _Dated(anchor, DateBasis.ARTICLE, anchor_confidence * ARTICLE_DATE_WEIGHT)
+
+
+_SENTENCE_STOP = re.compile(r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)[.!?][\"”’)]*\s+")
+
+
+def _sentence_before_naming(article: Article, item: Attributed) -> str | None:
+    """The sentence just before the reporting one in the same paragraph, when it names this
+    speaker and holds no quote of its own: the occasion the next sentence's words come from."""
+    if item.paragraph >= len(article.paragraphs) or item.speaker_kind != "person":
+        return None
+    paragraph = article.paragraphs[item.paragraph]
+    head = article.text[paragraph.start:max(paragraph.start, item.sentence_start)].rstrip()
+    if not head:
+        return None
+    # the last stop of `head` ends that sentence itself: look for the one before it
+    stops = list(_SENTENCE_STOP.finditer(head[:-1] + " "))
+    sentence = head[stops[-1].end():] if stops else head
+    key = surname(item.speaker)
+    if not key or any(m in sentence for m in "\"“”") or key not in normalise_name(
+            sentence).split():
+        return None
+    return sentence
 
 
 def _without_quote(text: str, item: Attributed) -> str:

@@ -178,3 +178,23 @@ def test_a_surname_written_first_is_found_from_the_honorific():
             "Retiree Lim Ah Kow, 70, who takes the bus daily, said: \"It will save me time.\"\n")
     assert _said(page) == [("Tan Mei Ling", "direct", "Buses should not"),
                            ("Lim Ah Kow", "direct", "It will save")]
+
+
+def test_the_sentence_before_naming_the_speaker_and_a_day_dates_the_next_quote():
+    page = ("Rail operator says sorry for outage\n\nUPDATED APR 12, 2024, 07:45 PM\n\n"
+            "Train services resumed on Friday after two days of delays.\n\n"
+            "Operator chief Lee Han Wen apologised in a Facebook post on April 11. \"We let "
+            "our riders down,\" he wrote.\n")
+    [statement] = [s for s in _statements(page) if s.kind == "direct"]
+    assert statement.speaker == "Lee Han Wen" and statement.date == date(2024, 4, 11)
+
+
+def test_a_deadline_after_by_never_dates_the_words():
+    text = "Ostrow asked the airline to reply by October 4 whether it had tested the backup."
+    assert date_of_speech(text, date(2024, 9, 25)) is None
+
+
+def _statements(page: str):
+    from search_index.extract import extract_article
+
+    return extract_article(parse_article(page, "page.txt"))
