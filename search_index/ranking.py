@@ -23,7 +23,7 @@ rest of the query.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from search_index.postings import PostingCache
@@ -118,14 +118,14 @@ class _Matches:
                 return set()
         return self.cache.phrase_docs(name, stems, sorted(candidates or ()))
 
-    def tier_sets(self, conjunction: bool) -> list[set[int]]:
-        """The matched docnums split into the tiers, best first (disjoint)."""
-        tiers: list[set[int]] = []
+    def tier_sets(self, conjunction: bool) -> Iterator[set[int]]:
+        """The matched docnums split into the tiers, best first (disjoint), each computed
+        only when asked for (a page inside the first tier never splits the rest)."""
         taken: set[int] = set()
         for fields in TIERS:
             if fields == SEARCHED_FIELDS:
-                tiers.append(self.matched - taken)
-                break
+                yield self.matched - taken
+                return
             rest = self.matched - taken
             found: set[int] | None = None
             for sets in self.by_field:
@@ -135,9 +135,8 @@ class _Matches:
                 else:
                     found = in_fields if found is None else found | in_fields
             tier = found or set()
-            tiers.append(tier)
             taken |= tier
-        return tiers
+            yield tier
 
 
 def rank(cache: PostingCache, parsed: ParsedQuery, allowed: set[int] | None, start: int,
@@ -151,15 +150,15 @@ def rank(cache: PostingCache, parsed: ParsedQuery, allowed: set[int] | None, sta
     if not matches.matched or start >= ranking.total:
         return ranking
     offset = 0
-    for fields, tier in zip(TIERS, matches.tier_sets(conjunction), strict=True):
-        if offset >= stop:
-            break
+    for fields, tier in zip(TIERS, matches.tier_sets(conjunction), strict=False):
         if tier and offset + len(tier) > start:
             wanted = min(len(tier), stop - offset)
             ranked = _rank_tier(cache, matches, fields, tier, wanted)
             first = max(0, start - offset)
             ranking.hits.extend(ranked[first:wanted])
         offset += len(tier)
+        if offset >= stop:
+            break
     return ranking
 
 
