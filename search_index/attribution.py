@@ -75,6 +75,9 @@ _TITLE_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "on", "for"
 _MAX_TITLE_WORDS = 8
 _NOUN_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "these",
                                "those", "such", "any", "whose", "my", "your"})
+_PARTY_TAG = re.compile(r"^[DRI]-[A-Z][\w.]*$")
+_PASSIVE_AUXILIARIES = frozenset({"was", "were", "been", "being", "be", "is", "are", "get",
+                                  "got"})
 _DETERMINERS_BEFORE = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this",
                                  "that", "these", "those", "of", "for", "with", "by"})
 
@@ -129,6 +132,9 @@ def _is_cue_at(tokens: Sequence[Token], c: int) -> bool:
         return False
     if c > 0 and tokens[c - 1].lower in _NOUN_DETERMINERS:
         return False
+    if c > 0 and tokens[c - 1].lower in _PASSIVE_AUXILIARIES and tokens[c].lower.endswith(
+            ("ed", "told")):
+        return False  # "was accused of", "were told that": the subject heard, not said
     return not (c + 1 < len(tokens) and tokens[c + 1].lower == "of")
 
 
@@ -501,8 +507,13 @@ class ParagraphReader:
                 if named is not None:
                     return named
                 j = previous - 1
-        if j - 1 > a and tokens[j].text.isdigit() and tokens[j - 1].text == ",":
-            j -= 2  # "Siti Aminah, 62, said": an age set off by commas after the name
+        if j - 1 > a and tokens[j].text == "." and _PARTY_TAG.match(tokens[j - 1].text):
+            j -= 1  # "D-N.Y."
+        if j - 1 > a and tokens[j - 1].text == "," and (
+                tokens[j].text.isdigit() or _PARTY_TAG.match(tokens[j].text)):
+            # "Siti Aminah, 62, said", "Sen. Grant Holloway, R-Idaho, who …, countered": an
+            # age or a US party-and-state tag set off by commas after the name
+            j -= 2
         if j >= a and tokens[j].lower in {"he", "she", "it", "they", "we", "i"}:
             return _Subject(parse_phrase(tokens, j, j + 1, source) or Mention(
                 "pronoun", tokens[j].text, tokens[j].start, tokens[j].end), past_perfect)
@@ -588,10 +599,15 @@ class ParagraphReader:
             subject = self.subject_of(according, a, b)
             if subject is not None:
                 return according, subject
-        if c is None:
-            return None
-        subject = self.subject_of(c, a, b)
-        return (c, subject) if subject else None
+        table = self._nearest_cue_before(a, b)
+        while c is not None:
+            subject = self.subject_of(c, a, b)
+            if subject is not None:
+                return c, subject
+            # a cue with no subject is a noun spelled like one ("approved claims"): the cue
+            # before it may still report the quote
+            c = table[c - a]
+        return None
 
     def _nearest_cue_before(self, a: int, b: int) -> list[int | None]:
         """For each token of the sentence, the closest cue before it. Computed once a sentence:

@@ -57,6 +57,12 @@ _CUE_BASES: dict[str, tuple[str, ...]] = {
     "admit": ("admits", "admitted", "admitting"),
     "suggest": ("suggests", "suggested", "suggesting"),
     "comment": ("commented",),
+    # "accused ministers of having ‘lost control’", "countered that the bill lacked safeguards"
+    "accuse": ("accuses", "accused", "accusing"),
+    "counter": ("countered",),
+    "concede": ("concedes", "conceded", "conceding"),
+    "retort": ("retorted",),
+    "complain": ("complains", "complained", "complaining"),
 }
 CUE_FORMS: dict[str, str] = {form: base for base, forms in _CUE_BASES.items() for form in forms}
 
@@ -66,7 +72,8 @@ INDIRECT_CUE_BASES = frozenset({
     "say", "add", "state", "affirm", "reaffirm", "note", "stress", "reiterate", "tell",
     "explain", "insist", "warn", "argue", "claim", "announce", "declare", "confirm",
     "acknowledge", "assert", "emphasise", "underline", "underscore", "maintain", "write",
-    "conclude", "deny", "admit", "contend", "predict",
+    "conclude", "deny", "admit", "contend", "predict", "counter", "concede", "retort",
+    "complain",
 })
 
 # Words between a subject and its cue that do not change who speaks ("Miller also said").

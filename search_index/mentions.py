@@ -38,7 +38,9 @@ from search_index.quotes import DOUBLE_MARKS, SINGLE_MARKS
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.\-]*[^\W_])?|[^\s\w]", re.UNICODE)
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "sen", "rep", "st",
                             "jr", "sr", "no", "u.s", "u.k", "u.n", "vs", "prof", "gov", "capt",
-                            "maj", "brig", "adm", "sgt", "inc", "co", "corp", "ltd", "retd"})
+                            "maj", "brig", "adm", "sgt", "inc", "co", "corp", "ltd", "retd",
+                            # AP style months: "as of Jan. 17"
+                            "jan", "feb", "aug", "sept", "oct", "nov", "dec"})
 _CONNECTORS = frozenset({"of", "for", "the", "in", "at", "to", "from", "on"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their"})
 _NAME_JOINERS = frozenset({"of", "for", "and", "&", "the"})
@@ -57,6 +59,7 @@ _PHRASE_WORDS = (ROLE_WORDS | ORG_WORDS | NON_SPEAKING_NOUNS
 _PERSONAL_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord",
                               "lady", "rev", "sheikh", "sen", "rep", "gen", "lt", "col", "maj",
                               "capt", "adm", "brig", "gov", "judge", "justice", "barrister"})
+_SPOKES_HEADS = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople"})
 _APPOSITIVE_REACH = 30  # tokens of "Name, a founder of … who has …, said" read for the cue
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,7}$")
 
@@ -407,6 +410,16 @@ def parse_phrase(tokens: list[Token], start: int, end: int, source: str) -> Ment
     if head in ANONYMOUS_NOUNS:
         # "a senior official", "officials", "the official": nobody on the record
         return Mention("role", text, first, last, role=core_text, extras={"anonymous": "1"})
+    if head in _SPOKES_HEADS and len(core) >= 2:
+        # "a FEMA spokesperson", "a White House spokesman": the institution speaks through
+        # them even when the person is not named
+        organisation = core[:-1]
+        if all(t.capitalised for t in organisation) and (
+                any(_ACRONYM.match(t.text) for t in organisation)
+                or any(_word(t).lower() in ORG_WORDS for t in organisation)
+                or _text(organisation, source).lower() in KNOWN_INSTITUTIONS):
+            return Mention("institution", text, organisation[0].start, organisation[-1].end,
+                           name=_text(organisation, source))
     if head in ROLE_WORDS and not any(t.capitalised and _is_name_word(t) for t in core):
         return Mention("role", text, first, last, role=core_text)
     if (core_text.lower() in KNOWN_INSTITUTIONS or head in SPEAKING_INSTITUTION_HEADS

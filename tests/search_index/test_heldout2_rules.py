@@ -198,3 +198,25 @@ def _statements(page: str):
     from search_index.extract import extract_article
 
     return extract_article(parse_article(page, "page.txt"))
+
+
+def test_accused_of_gives_the_accuser_the_quoted_words_and_a_passive_gives_nobody():
+    page = ("Councils warn on funding\n\nSaturday March 2 2024, 12.01am GMT, The Times\n\n"
+            "Ruth Lane, the shadow housing secretary, accused ministers of having ‘lost the "
+            "plot’ on rents.\n\n"
+            "Tom Hale was accused of ‘gross negligence’ by the auditors.\n")
+    assert _said(page) == [("Ruth Lane", "partial", "lost the plot")]
+
+
+def test_a_party_tag_after_the_name_is_skipped_before_a_later_verb():
+    page = ("Senate talks stall\n\nMarch 3, 2025 4:10 PM ET\n\n"
+            "Sen. Paul Greer, R-Utah, who leads the opposition, countered that the plan cost "
+            "too much.\n\n\"Show me the final price,\" he told reporters.\n")
+    assert _said(page) == [("Paul Greer", "direct", "Show me the")]
+
+
+def test_an_agency_spokesperson_speaks_for_the_agency_past_a_noun_like_a_cue():
+    page = ("Storm aid slow to arrive\n\nMarch 3, 2025 4:10 PM ET\n\n"
+            "A FEMA spokesperson said the agency had settled most approved claims as of Jan. 17 "
+            "and was \"moving as fast as the law allows.\"\n")
+    assert _said(page) == [("FEMA", "partial", "moving as fast")]
