@@ -373,6 +373,8 @@ class ParagraphReader:
         self.display = is_display(paragraph)
         self._cue_table_for: tuple[int, int] | None = None
         self._cue_table: list[int | None] = []
+        self._according_table_for: tuple[int, int] | None = None
+        self._according_table: list[int | None] = []
 
     # -- grammar -------------------------------------------------------------------------------
     def sentence_subject(self, a: int, b: int) -> Mention | None:
@@ -591,8 +593,7 @@ class ParagraphReader:
 
     def _before(self, t: int, a: int, b: int) -> tuple[int, _Subject] | None:
         c = self._nearest_cue_before(a, b)[t - a]
-        according = next((i for i in range(t - 2, a - 1, -1) if self.tokens[i].lower
-                          == "according" and self.tokens[i + 1].lower == "to"), None)
+        according = self._nearest_according_before(a, b)[t - a]
         if according is not None and (c is None or c < according):
             # "According to him, “…”", "According to NAME, Kyiv needs “…”": the sentence is
             # theirs when no other verb of speech comes between
@@ -608,6 +609,20 @@ class ParagraphReader:
             # before it may still report the quote
             c = table[c - a]
         return None
+
+    def _nearest_according_before(self, a: int, b: int) -> list[int | None]:
+        """For each token of the sentence, the closest "according to" ending before it (one
+        pass a sentence, like the cue table)."""
+        if self._according_table_for != (a, b):
+            table: list[int | None] = []
+            nearest: int | None = None
+            for i in range(a, b):
+                table.append(nearest)
+                if self.tokens[i].lower == "to" and i > a and self.tokens[i - 1].lower \
+                        == "according":
+                    nearest = i - 1
+            self._according_table_for, self._according_table = (a, b), table
+        return self._according_table
 
     def _nearest_cue_before(self, a: int, b: int) -> list[int | None]:
         """For each token of the sentence, the closest cue before it. Computed once a sentence:

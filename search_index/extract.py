@@ -328,6 +328,7 @@ def _date_of(article: Article, item: Attributed, last: dict[str, _Dated],
     return _Dated(anchor, DateBasis.ARTICLE, anchor_confidence * ARTICLE_DATE_WEIGHT)
 
 
+_SENTENCE_BEFORE_CHARS = 600
 _SENTENCE_STOP = re.compile(r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)[.!?][\"”’)]*\s+")
 
 
@@ -337,7 +338,9 @@ def _sentence_before_naming(article: Article, item: Attributed) -> str | None:
     if item.paragraph >= len(article.paragraphs) or item.speaker_kind != "person":
         return None
     paragraph = article.paragraphs[item.paragraph]
-    head = article.text[paragraph.start:max(paragraph.start, item.sentence_start)].rstrip()
+    # a window, not the whole paragraph: a paragraph of a thousand quotes stays linear
+    window_start = max(paragraph.start, item.sentence_start - _SENTENCE_BEFORE_CHARS)
+    head = article.text[window_start:max(paragraph.start, item.sentence_start)].rstrip()
     if not head:
         return None
     # the last stop of `head` ends that sentence itself: look for the one before it
