@@ -12,7 +12,8 @@ import argparse
 import time
 from pathlib import Path
 
-from search_index.articles import load_article, parse_article
+from search_index.article_files import load_article
+from search_index.articles import parse_article
 from search_index.extract import extract_article
 from search_index.speakers import SpeakerRegistry
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from search_index.articles import load_article
+from search_index.article_files import load_article
 from search_index.attribution import Attributed, attribute
 from search_index.dates import date_of_speech
 from search_index.errors import ArticleError

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from search_index import dates
-from search_index.articles import MAX_ARTICLE_BYTES, ArticleMeta, load_article, parse_article
+from search_index.article_files import MAX_ARTICLE_BYTES, ArticleMeta, load_article
+from search_index.articles import parse_article
 from search_index.errors import ArticleError
 from search_index.models import Article, DateBasis
 

@@ -1,0 +1,138 @@
+"""The article's own date: how sure each way of knowing it is, and the lines that give it
+(a 'Published ...' line, a briefing's title, a date at the head of the body, the dateline).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from search_index import dates
+from search_index.dates import find_date_expressions
+from search_index.furniture import TERMINAL, stated_dates, word_count
+from search_index.models import DateBasis
+
+_I = re.IGNORECASE  # the same shorthand as furniture's patterns
+
+# Confidence of each way of knowing the article's date (see DateBasis).
+CONFIDENCE = {
+    DateBasis.SIDECAR: 1.0,
+    DateBasis.PUBLISHED_LINE: 0.95,
+    DateBasis.STATED: 0.9,
+    DateBasis.DATELINE: 0.9,
+    DateBasis.DAY_WEEKDAY: 0.7,
+    DateBasis.MASTHEAD: 0.2,
+}
+EVENT_DATE_CONFIDENCE = 0.7  # a caption's or first paragraph's date: the event, not the page
+# "Department Press Briefing – March 14, 2024": a briefing's title gives the day it was held,
+# which is the day every word of its transcript was said.
+BRIEFING_DATE_CONFIDENCE = 0.9
+BRIEFING_TITLE = re.compile(
+    r"\b(?:briefing|press conference|news conference|media talk|press availability|gaggle"
+    r"|transcript|remarks (?:by|to|at|with|before))\b",
+    re.IGNORECASE,
+)
+# 'ISLAMABAD, Nov 7 (APP):' gives the day, not the year: below what callers trust as an anchor.
+_YEARLESS_DATELINE_CONFIDENCE = 0.4
+# "ISLAMABAD:" alone on the line above the body
+DATELINE_ALONE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.’'\-]*(?: [A-Z][A-Z.’'\-]*){0,3})\s*(?:\((?P<agency>[^)]{2,30})\))?"
+    r"\s*[:—–-]$"
+)
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.’'\-]*(?: [A-Z][A-Z.’'\-]*){0,3})"
+    r"(?:\s*,\s*(?P<extra>[A-Z][\w.]*(?:,? [\w.]+){0,4}?))?"
+    r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&]{1,30})\))?"
+    r"\s*(?::|—|–|-{1,2})\s+(?=\S)"
+)
+
+
+# Labels in transcripts and news copy that look like a dateline but are not a place.
+NOT_PLACES = frozenset({
+    "MR", "MS", "MRS", "DR", "Q", "A", "QUESTION", "ANSWER", "MODERATOR", "OPERATOR",
+    "SPOKESPERSON", "SPOKESMAN", "SPOX", "BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "ANALYSIS",
+    "WATCH", "LIVE", "FILE", "PHOTO", "NOTE", "EDITOR'S", "EDITORS", "OPINION", "COMMENT",
+    "EDITORIAL", "TRANSCRIPT", "PARTICIPANT", "PARTICIPANTS", "AMBASSADOR", "SECRETARY",
+    "PRESIDENT", "MINISTER", "SENATOR", "CHAIRMAN", "REPORTER", "JOURNALIST", "GENERAL",
+    "ADMIRAL", "COLONEL", "CAPTAIN", "PRIME", "FOREIGN", "DEPUTY", "UNDER", "ASSISTANT",
+    "BRIGADIER", "BRIG", "MAJOR", "MAJ", "LIEUTENANT", "LT", "REAR", "VICE", "GEN", "ADM", "COL",
+    "CAPT", "COMMANDER", "SEN", "GOV", "GOVERNOR", "MAYOR", "DIRECTOR", "PRESS",
+})
+# "date 2024-02-10 In a statement ...": a date label glued to the start of the body text.
+_LEADING_DATE_LABEL = re.compile(
+    r"^(?:(?:date[d:]?|posted(?: on)?|published(?: on)?|updated(?: on)?)\s*:?\s*)?", _I
+)
+
+
+def published_date(text: str) -> date | None:
+    """The date a 'Published ... Updated ...' line gives for publication (not the update)."""
+    found = stated_dates(text)
+    if not found:
+        return None
+    word = re.search(r"\b(?:published|posted)\b", text, _I)
+    if word:
+        after = [r for r in found if r.start >= word.end()]
+        if after:
+            return after[0].date
+    return found[0].date
+
+
+@dataclass
+class Dating:
+    published: date | None = None
+    basis: DateBasis = DateBasis.UNKNOWN
+    confidence: float = 0.0
+
+    def offer(self, value: date | None, basis: DateBasis, confidence: float) -> None:
+        if value is not None and confidence > self.confidence:
+            self.published, self.basis, self.confidence = value, basis, confidence
+
+
+def is_briefing_title(text: str) -> bool:
+    return (word_count(text) <= 30 and not TERMINAL.search(text)
+            and bool(BRIEFING_TITLE.search(text)))
+
+
+def briefing_confidence(title: str) -> float:
+    return BRIEFING_DATE_CONFIDENCE if is_briefing_title(title) else EVENT_DATE_CONFIDENCE
+
+
+def leading_date(text: str) -> tuple[date, int] | None:
+    """A full date at the very start of the body (after an optional 'date' label)."""
+    label = _LEADING_DATE_LABEL.match(text)
+    offset = label.end() if label else 0
+    head = text[offset: offset + 40]
+    found = find_date_expressions(head, None)
+    if not found or found[0].start != 0 or found[0].basis != DateBasis.STATED:
+        return None
+    cut = offset + found[0].end
+    rest = text[cut:]
+    cut += len(rest) - len(rest.lstrip(" \t\xa0,|:-–—"))
+    return found[0].date, cut  # type: ignore[return-value]
+
+
+_DatedBy = tuple[date | None, DateBasis, float]
+
+
+def read_dateline(text: str, near: date | None) -> tuple[str | None, str | None, _DatedBy | None]:
+    """'WASHINGTON, March 3 (AP) — ...' -> ('WASHINGTON', 'AP', the date if any)."""
+    m = _DATELINE.match(text)
+    if not m:
+        return None, None, None
+    place = m.group("place").strip(" .-")
+    if len(re.sub(r"[^A-Z]", "", place)) < 3 or place.split()[0].rstrip(".") in NOT_PLACES:
+        return None, None, None
+    agency = m.group("agency")
+    extra = m.group("extra") or ""
+    found: _DatedBy | None = None
+    stated = stated_dates(extra)
+    if stated:
+        found = (stated[0].date, DateBasis.DATELINE, CONFIDENCE[DateBasis.DATELINE])
+    else:
+        # "WASHINGTON, March 3 (AP)": the year from the masthead, else the latest not after today.
+        anchor = near or dates.current_date()
+        month_day = [r for r in find_date_expressions(extra, anchor) if r.date is not None]
+        if month_day:
+            found = (month_day[0].date, DateBasis.DATELINE, _YEARLESS_DATELINE_CONFIDENCE)
+    return place, agency.strip() if agency else None, found
