@@ -12,7 +12,7 @@ import json
 import logging
 from pathlib import Path
 
-from bot.commands import SearchBackend
+from bot.commands.backend import SearchBackend
 from bot.discord_app import OnRecordBot, create_bot
 from bot.settings import Settings, project_root
 

@@ -17,6 +17,7 @@ from typing import TextIO
 
 from bot import commands
 from bot.answers import Answer, AnswerField, AnswerKind, error
+from bot.commands.backend import SearchBackend
 from bot.console_parse import ParsedLine, ParseError, parse_line
 from bot.console_render import render_text
 from bot.settings import project_root
@@ -42,7 +43,7 @@ HELP = Answer(
 class ConsoleSession:
     def __init__(
         self,
-        service: commands.SearchBackend,
+        service: SearchBackend,
         corpus: Sequence[Path],
         index_dir: Path,
         charts_dir: Path | None = None,

@@ -21,6 +21,7 @@ from discord import app_commands
 
 from bot import commands
 from bot.answers import Answer
+from bot.commands.backend import SearchBackend
 from bot.discord_render import render
 from bot.settings import Settings
 from bot.text_format import cut_at_word, one_line
@@ -110,7 +111,7 @@ class OnRecordBot(discord.Client):
     def __init__(
         self,
         settings: Settings,
-        service: commands.SearchBackend,
+        service: SearchBackend,
         *,
         sync_on_start: bool = True,
         cooldown_rate: int = COOLDOWN_RATE,
@@ -442,7 +443,7 @@ def point_at_endpoints(settings: Settings) -> None:
 
 
 def create_bot(
-    settings: Settings, service: commands.SearchBackend, **options: Any
+    settings: Settings, service: SearchBackend, **options: Any
 ) -> OnRecordBot:
     """The bot, ready for `await bot.start(token)`."""
     return OnRecordBot(settings, service, **options)

@@ -9,6 +9,8 @@ from fake_search_service import FakeSearchService, statement
 
 from bot import commands
 from bot.answers import AnswerKind
+from bot.commands.inputs import parse_date_option
+from bot.commands.refusals import BadInput
 from search_index.errors import IndexBusy
 from search_index.models import DateBasis
 
@@ -249,11 +251,11 @@ def test_reindex_without_any_corpus_folder(service):
 
 
 def test_parse_date_option_accepts_dates_and_blank():
-    assert commands.parse_date_option(" ", "since") is None
-    assert commands.parse_date_option(date(2020, 5, 1), "since") == date(2020, 5, 1)
-    assert commands.parse_date_option("2024-02", "until", end=True) == date(2024, 2, 29)
-    with pytest.raises(commands.BadInput):
-        commands.parse_date_option(date.today() + timedelta(days=800), "until")
+    assert parse_date_option(" ", "since") is None
+    assert parse_date_option(date(2020, 5, 1), "since") == date(2020, 5, 1)
+    assert parse_date_option("2024-02", "until", end=True) == date(2024, 2, 29)
+    with pytest.raises(BadInput):
+        parse_date_option(date.today() + timedelta(days=800), "until")
 
 
 def test_statement_basis_text_covers_every_basis():

@@ -1,0 +1,122 @@
+"""The commands' arguments checked and read: dates, date ranges, queries, speaker and outlet
+names. A problem raises `BadInput`, whose message says how to fix it."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Sequence
+from datetime import date
+
+from bot.commands.backend import SearchBackend
+from bot.commands.refusals import BadInput
+from search_index.models import Speaker
+
+MAX_QUERY_CHARS = 200
+MAX_NAME_CHARS = 100
+EARLIEST_YEAR = 1900
+
+
+def parse_date_option(value: str | date | None, option: str, *, end: bool = False) -> date | None:
+    """YYYY-MM-DD, YYYY-MM or YYYY; a month or year means its first day (or last, for `until`)."""
+    if value is None or isinstance(value, date):
+        parsed = value
+    else:
+        text = value.strip()
+        if not text:
+            return None
+        parsed = _parse_date_text(text, end)
+        if parsed is None:
+            raise BadInput(
+                f"{option}: “{clip(text, 40)}” is not a date.",
+                "Write dates as YYYY-MM-DD, YYYY-MM or YYYY, for example 2024-02-10.",
+            )
+    if parsed is not None and not EARLIEST_YEAR <= parsed.year <= date.today().year + 1:
+        raise BadInput(
+            f"{option}: {parsed} is outside the dates news can cover.",
+            f"Use a date between {EARLIEST_YEAR} and next year.",
+        )
+    return parsed
+
+
+def _parse_date_text(text: str, end: bool) -> date | None:
+    parts = text.split("-")
+    if not all(part.isdigit() for part in parts) or len(parts[0]) != 4 or len(parts) > 3:
+        return None
+    try:
+        numbers = [int(part) for part in parts]
+        if len(numbers) == 3:
+            return date(numbers[0], numbers[1], numbers[2])
+        if len(numbers) == 2:
+            last_day = calendar.monthrange(numbers[0], numbers[1])[1] if end else 1
+            return date(numbers[0], numbers[1], last_day)
+        return date(numbers[0], 12, 31) if end else date(numbers[0], 1, 1)
+    except (ValueError, calendar.IllegalMonthError):
+        return None
+
+
+def check_range(since: date | None, until: date | None) -> None:
+    if since is not None and until is not None and since > until:
+        raise BadInput(
+            f"since ({since}) is after until ({until}).",
+            f"Did you mean since:{until} until:{since}?",
+        )
+
+
+def check_query(query: str) -> str:
+    text = " ".join(query.split())
+    if not text:
+        raise BadInput(
+            "Type a few words to search for.",
+            "For example: /quote elections, or /quote security cooperation speaker:Miller",
+        )
+    if len(text) > MAX_QUERY_CHARS:
+        raise BadInput(
+            f"That search is too long ({len(text)} characters; the limit is {MAX_QUERY_CHARS}).",
+            "A few distinctive words work best.",
+        )
+    return text
+
+
+def resolve_speaker(service: SearchBackend, name: str) -> Speaker:
+    text = " ".join(name.split())
+    if not text:
+        raise BadInput("Name a speaker.", "Use /speakers to see who is in the index.")
+    if len(text) > MAX_NAME_CHARS:
+        raise BadInput(f"That name is too long (the limit is {MAX_NAME_CHARS} characters).")
+    speaker = service.resolve_speaker(text)
+    if speaker is None:
+        close = [candidate.name for candidate in service.speakers(text, limit=3)]
+        hint = f"Did you mean {or_list(close)}?" if close else "No similar name either."
+        raise BadInput(
+            f"No one called “{clip(text, 60)}” is in the index.",
+            hint,
+            "Use /speakers to see who is.",
+        )
+    return speaker
+
+
+def resolve_outlet(service: SearchBackend, name: str) -> str:
+    text = " ".join(name.split())
+    known = service.outlets("", limit=1000)
+    wanted = text.casefold()
+    exact = [outlet for outlet in known if outlet.casefold() == wanted]
+    if exact:
+        return exact[0]
+    partial = [outlet for outlet in known if wanted and wanted in outlet.casefold()]
+    if len(partial) == 1:
+        return partial[0]
+    choices = partial or known
+    hint = f"Known outlets include {or_list(choices[:5])}." if choices else "No outlets yet."
+    raise BadInput(f"No outlet called “{clip(text, 60)}” is in the index.", hint,
+                   "Use /sources to see them all.")
+
+
+def clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def or_list(names: Sequence[str]) -> str:
+    quoted = [f"“{name}”" for name in names]
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return ", ".join(quoted[:-1]) + " or " + quoted[-1]

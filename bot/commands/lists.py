@@ -1,0 +1,101 @@
+"""The list commands: /speakers and /sources (paged, one field per entry) and /about."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.answers import (
+    Answer,
+    AnswerField,
+    AnswerKind,
+    PageRequest,
+    source_field,
+    speaker_field,
+    stats_lines,
+)
+from bot.commands.backend import SearchBackend
+from bot.commands.inputs import MAX_NAME_CHARS, clip
+from bot.commands.refusals import BadInput, answers_errors
+
+LIST_PER_PAGE = 10  # speakers and sources: one embed field each, well under Discord's 25
+
+
+@answers_errors
+def speakers(service: SearchBackend, name: str = "", page: int = 1) -> Answer:
+    text = " ".join(name.split())
+    if len(text) > MAX_NAME_CHARS:
+        raise BadInput(f"That name is too long (the limit is {MAX_NAME_CHARS} characters).")
+    people = service.speakers(text, limit=1000 if not text else 25)
+    if not people:
+        return Answer(
+            kind=AnswerKind.NO_RESULTS,
+            title=f"No speaker matches “{clip(text, 60)}”" if text else "No speakers yet",
+            lines=["Try part of a surname, or /speakers with no name to list everyone."],
+            private=True,
+        )
+    request = PageRequest(command="speakers", name=text, page=page)
+    title = f"Speakers matching “{clip(text, 60)}”" if text else "Speakers on record"
+    count = "speaker" if len(people) == 1 else "speakers"
+    return _list_answer(title, [f"{len(people)} {count}."],
+                        [speaker_field(person) for person in people], request)
+
+
+@answers_errors
+def sources(service: SearchBackend, page: int = 1) -> Answer:
+    articles = sorted(
+        service.sources(), key=lambda source: (source.published or date.min), reverse=True
+    )
+    if not articles:
+        return Answer(kind=AnswerKind.NO_RESULTS, title="No articles indexed yet",
+                      lines=["A server manager can add articles and run /reindex."],
+                      private=True)
+    count = "article" if len(articles) == 1 else "articles"
+    request = PageRequest(command="sources", page=page)
+    return _list_answer("Sources on record", [f"{len(articles)} {count}, newest first."],
+                        [source_field(article) for article in articles], request)
+
+
+def _list_answer(
+    title: str, lines: list[str], fields: list[AnswerField], request: PageRequest
+) -> Answer:
+    pages = max(1, -(-len(fields) // LIST_PER_PAGE))
+    page = min(max(1, request.page), pages)
+    start = (page - 1) * LIST_PER_PAGE
+    return Answer(
+        kind=AnswerKind.INFO,
+        title=title,
+        lines=lines,
+        fields=fields[start : start + LIST_PER_PAGE],
+        page=page,
+        pages=pages,
+        total=len(fields),
+        request=request.model_copy(update={"page": page}) if pages > 1 else None,
+    )
+
+
+@answers_errors
+def about(service: SearchBackend) -> Answer:
+    stats = service.stats()
+    return Answer(
+        kind=AnswerKind.INFO,
+        title="About OnRecord",
+        lines=[
+            "OnRecord finds who said what, when and where in the news articles it has read.",
+            "Every answer quotes the words, names the speaker and role, dates the statement "
+            "(saying so when the date is uncertain) and links the article.",
+        ],
+        fields=[
+            AnswerField(name="What is indexed", lines=stats_lines(stats)),
+            AnswerField(
+                name="Commands",
+                lines=[
+                    "/quote query [speaker] [since] [until] [outlet]: statements on a subject",
+                    "/latest speaker [topic]: what someone said most recently",
+                    "/speakers [name]: who is on record",
+                    "/sources: the articles indexed",
+                    "/whosaid phrase: who said these words, earliest first",
+                    "/timeline [speaker] [topic] [since] [until]: statements over time, charted",
+                ],
+            ),
+        ],
+    )

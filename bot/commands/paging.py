@@ -1,0 +1,18 @@
+"""Another page of a paged answer, asked for by the buttons or the console's next / prev."""
+
+from __future__ import annotations
+
+from bot.answers import Answer, PageRequest
+from bot.commands.backend import SearchBackend
+from bot.commands.lists import sources, speakers
+from bot.commands.statements import quote
+
+
+def turn_page(service: SearchBackend, request: PageRequest, page: int) -> Answer:
+    """The same answer, another page."""
+    if request.command == "quote":
+        return quote(service, request.query, request.speaker, request.since, request.until,
+                     request.outlet, page=page)
+    if request.command == "speakers":
+        return speakers(service, request.name, page=page)
+    return sources(service, page=page)
