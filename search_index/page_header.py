@@ -154,7 +154,8 @@ def read_header(lines: list[Line], dating: Dating) -> _Header:
                     and not TERMINAL.search(t)):
                 head.byline = _clean_name(t)  # the name on the line after a lone "By"
                 seen_byline = True
-            elif head.title is None and is_headline(t) and not _in_menu_run(lines, i):
+            elif (head.title is None and is_headline(t) and not _in_menu_run(lines, i)
+                  and not _is_site_banner(lines, i)):
                 head.title = t
                 found = full_dates(t)
                 if found:  # "Press Briefing – December 18, 2023": the day of the event
@@ -184,6 +185,29 @@ def _in_menu_run(lines: list[Line], i: int) -> bool:
             _is_menu_label(lines[i - 1]) or lines[i - 1].kind is Kind.UI):
         return False
     following = lines[i + 1:i + 1 + _MENU_LOOKAHEAD]
+    return sum(_is_menu_label(line) for line in following) >= _MENU_LABELS_AROUND
+
+
+# "Home / National", "Home › World": the trail from the site's home page to the story's section
+_HOME_CRUMB = re.compile(r"^home\s*[/>›»|]\s*\S", re.IGNORECASE)
+# A banner tops the page (under a skip link at most) and is a name or a tagline; a page's own
+# headline copied from the browser tab ("Press Briefing by ... and ... John Kirby") is longer.
+_BANNER_TOP_LINES = 2
+_BANNER_WORDS = 10
+
+
+def _is_site_banner(lines: list[Line], i: int) -> bool:
+    """The site's name or tagline on top of its navigation, not the story's headline: "Premier of
+    Tasmania" over "Media centre", "Transcripts"; "Exclusive news, data and analytics for
+    financial market professionals" over "Reuters home", "World", "Business"; "Associated Press
+    Of Pakistan" over "Home / National". The menu or the trail to the section follows a banner;
+    the headline comes after that chrome."""
+    if i >= _BANNER_TOP_LINES or word_count(lines[i].text) > _BANNER_WORDS or any(
+            line.kind is not Kind.UI for line in lines[:i]):
+        return False
+    following = lines[i + 1:i + 1 + _MENU_LOOKAHEAD]
+    if following and _HOME_CRUMB.match(following[0].text):
+        return True
     return sum(_is_menu_label(line) for line in following) >= _MENU_LABELS_AROUND
 
 
