@@ -5,7 +5,7 @@ import json
 import pytest
 from fake_search_service import FakeSearchService
 
-from bot import command_sync, discord_app
+from bot import command_sync, discord_app, discord_commands, discord_errors
 from bot.settings import load_settings
 
 
@@ -23,7 +23,7 @@ def recorded(monkeypatch):
         return [object()] * len(self.get_commands())
 
     monkeypatch.setattr(discord_app.OnRecordBot, "login", login)
-    monkeypatch.setattr(discord_app.OnRecordTree, "sync", sync)
+    monkeypatch.setattr(discord_errors.OnRecordTree, "sync", sync)
     return calls
 
 
@@ -42,7 +42,7 @@ async def test_sync_only_when_the_commands_changed(recorded, tmp_path, monkeypat
     forced = await command_sync.sync_global(settings, FakeSearchService(), state, force=True)
     assert forced.startswith("Synced 8")
 
-    monkeypatch.setattr(discord_app, "COOLDOWN_RATE", 1)  # not part of the payload
+    monkeypatch.setattr(discord_commands, "COOLDOWN_RATE", 1)  # not part of the payload
     unchanged = await command_sync.sync_global(settings, FakeSearchService(), state)
     assert unchanged.startswith("Global commands are unchanged")
 

@@ -10,16 +10,18 @@ from discord import app_commands
 from discord_fakes import command_interaction, pretend_logged_in
 from fake_search_service import FakeSearchService, statement
 
-from bot import discord_app
+from bot import discord_timing
 from bot.answers import Answer, AnswerKind
-from bot.discord_app import create_bot, describe_error
+from bot.discord_app import OnRecordBot, create_bot
+from bot.discord_autocomplete import outlet_choices, speaker_choices
+from bot.discord_errors import describe_error
 from bot.settings import load_settings
 from search_index.errors import IndexUnavailable
 from search_index.models import Speaker, SpeakerRole
 
 
 @pytest.fixture
-def bot() -> discord_app.OnRecordBot:
+def bot() -> OnRecordBot:
     client = create_bot(load_settings(DISCORD_TOKEN="secret-token-value"), FakeSearchService())
     pretend_logged_in(client)
     return client
@@ -77,7 +79,7 @@ async def test_unknown_speaker_on_latest(bot):
 
 
 async def test_a_slow_answer_is_deferred_then_delivered(bot, monkeypatch):
-    monkeypatch.setattr(discord_app, "DEFER_AFTER", 0.01)
+    monkeypatch.setattr(discord_timing, "DEFER_AFTER", 0.01)
     interaction = command_interaction(bot, "about")
     release = threading.Event()
     answer = Answer(kind=AnswerKind.INFO, title="About OnRecord")
@@ -97,7 +99,7 @@ async def test_a_slow_answer_is_deferred_then_delivered(bot, monkeypatch):
 
 
 async def test_a_slow_private_answer_replaces_the_public_placeholder(bot, monkeypatch):
-    monkeypatch.setattr(discord_app, "DEFER_AFTER", 0.01)
+    monkeypatch.setattr(discord_timing, "DEFER_AFTER", 0.01)
     interaction = command_interaction(bot, "quote", query="x")
     release = threading.Event()
 
@@ -121,7 +123,7 @@ async def test_an_unexpected_error_is_a_short_private_message_and_a_logged_trace
 
     bot = create_bot(load_settings(), Broken())
     interaction = command_interaction(bot, "about")
-    with caplog.at_level(logging.ERROR, logger="bot.discord_app"):
+    with caplog.at_level(logging.ERROR, logger="bot.discord_errors"):
         await bot.tree._call(interaction)
     [(name, sent)] = interaction.recorder.calls
     assert name == "send_message" and sent["ephemeral"] is True
@@ -191,13 +193,13 @@ async def test_speaker_autocomplete_respects_discords_limits():
             return people[:limit]
 
     bot = create_bot(load_settings(), Crowded())
-    choices = await bot.speaker_choices("off")
+    choices = await speaker_choices(bot.service, "off")
     assert len(choices) == 25
     assert all(len(choice.name) <= 100 and len(choice.value) <= 100 for choice in choices)
 
 
 async def test_speaker_autocomplete_shows_roles(bot):
-    choices = await bot.speaker_choices("asif")
+    choices = await speaker_choices(bot.service, "asif")
     assert [(choice.name, choice.value) for choice in choices] == [
         ("Khawaja Asif (Foreign Minister)", "Khawaja Asif")
     ]
@@ -205,12 +207,12 @@ async def test_speaker_autocomplete_shows_roles(bot):
 
 async def test_autocomplete_offers_nothing_when_the_index_is_down(bot):
     bot.service.unavailable = True
-    assert await bot.speaker_choices("m") == []
-    assert await bot.outlet_choices("d") == []
+    assert await speaker_choices(bot.service, "m") == []
+    assert await outlet_choices(bot.service, "d") == []
 
 
 async def test_outlet_autocomplete(bot):
-    choices = await bot.outlet_choices("eve")
+    choices = await outlet_choices(bot.service, "eve")
     assert [choice.value for choice in choices] == ["Evening Star"]
 
 

@@ -19,7 +19,7 @@ from double_payloads import SentMessage
 from said_corpus import SLOGAN_PHRASE, VARGA, WREN, write_said_corpus
 
 import bot.timeline_chart as timeline_chart
-from bot import discord_app
+from bot import discord_timing
 from bot.discord_app import OnRecordBot
 from search_index.index import ingest
 from search_index.timeline import Timeline, period_start
@@ -151,7 +151,7 @@ async def test_timeline_of_matthew_miller_attaches_a_png_of_his_statements_per_p
 async def test_a_slow_timeline_is_deferred_then_the_chart_arrives_with_the_edit(
     discord_rules: DiscordDouble, onrecord: OnRecordBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(discord_app, "DEFER_AFTER", 0.0)
+    monkeypatch.setattr(discord_timing, "DEFER_AFTER", 0.0)
     record = await discord_rules.send_command(
         "timeline", {"topic": "elections"}, user=discord_rules.make_user("member")
     )

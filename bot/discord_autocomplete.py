@@ -1,0 +1,53 @@
+"""Autocomplete choices for speaker and outlet options, within Discord's limits."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from discord import app_commands
+
+from bot.commands.backend import SearchBackend
+from bot.text_format import cut_at_word, one_line
+
+log = logging.getLogger(__name__)
+
+CHOICE_LIMIT = 25  # Discord's limits on autocomplete choices
+CHOICE_TEXT_LIMIT = 100
+
+
+async def speaker_choices(service: SearchBackend, current: str) -> list[app_commands.Choice[str]]:
+    try:
+        people = await asyncio.to_thread(service.speakers, current, CHOICE_LIMIT)
+    except Exception:  # autocomplete has no way to show an error: offer nothing
+        log.exception("speaker autocomplete failed")
+        return []
+    labelled = []
+    for person in people:
+        role = f" ({person.roles[-1].role})" if person.roles else ""
+        labelled.append((f"{person.name}{role}", person.name))
+    return _choices(labelled)
+
+
+async def outlet_choices(service: SearchBackend, current: str) -> list[app_commands.Choice[str]]:
+    try:
+        outlets = await asyncio.to_thread(service.outlets, current, CHOICE_LIMIT)
+    except Exception:
+        log.exception("outlet autocomplete failed")
+        return []
+    return _choices([(outlet, outlet) for outlet in outlets])
+
+
+def _choices(labelled: list[tuple[str, str]]) -> list[app_commands.Choice[str]]:
+    choices: list[app_commands.Choice[str]] = []
+    seen: set[str] = set()
+    for label, value in labelled:
+        value = value[:CHOICE_TEXT_LIMIT]
+        if not value or value in seen:
+            continue
+        seen.add(value)
+        name = cut_at_word(one_line(label), CHOICE_TEXT_LIMIT)
+        choices.append(app_commands.Choice(name=name, value=value))
+        if len(choices) == CHOICE_LIMIT:
+            break
+    return choices
