@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from search_index.articles import parse_article
-from search_index.dates import date_of_speech
+from search_index.speech_dates import date_of_speech
 
 REPO = Path(__file__).resolve().parents[1]
 

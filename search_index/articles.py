@@ -14,7 +14,6 @@ from pathlib import Path
 
 from search_index.article_files import ArticleMeta, apply_meta, normalise_text
 from search_index.article_files import load_article as load_article  # index.py imports it from here
-from search_index.dates import date_of_speech
 from search_index.errors import ArticleError
 from search_index.furniture import (
     BULLET_MARK,
@@ -43,6 +42,7 @@ from search_index.publication import (
     published_date,
     read_dateline,
 )
+from search_index.speech_dates import date_of_speech
 
 # "Question" / "Answer" alone on a line: a transcript's turn labels, kept as body paragraphs.
 _TURN_LABEL = re.compile(r"^(?:question|answer|q|a|reply|response)\s*[:.]?$", re.IGNORECASE)

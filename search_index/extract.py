@@ -20,7 +20,6 @@ from pydantic import BaseModel, ConfigDict
 
 from search_index.article_files import load_article
 from search_index.attribution import attribute
-from search_index.dates import date_of_speech
 from search_index.errors import ArticleError
 from search_index.mentions import organisation_of, people_in
 from search_index.models import Article, DateBasis, Statement
@@ -28,6 +27,7 @@ from search_index.notables import NOTABLES
 from search_index.paragraph_reader import Attributed
 from search_index.quotes import find_quotes
 from search_index.speakers import SpeakerRegistry, normalise_name, surname
+from search_index.speech_dates import date_of_speech
 from search_index.transcripts import answer_turns, is_transcript
 
 log = logging.getLogger(__name__)

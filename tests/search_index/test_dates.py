@@ -7,12 +7,12 @@ import pytest
 from search_index import dates
 from search_index.dates import (
     DateResolution,
-    date_of_speech,
     find_date_expressions,
     latest_weekday,
     year_for_weekday,
 )
 from search_index.models import DateBasis
+from search_index.speech_dates import date_of_speech
 
 
 @pytest.fixture(autouse=True)

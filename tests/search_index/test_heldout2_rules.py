@@ -4,7 +4,8 @@ page of our own in the style that failed."""
 from datetime import date
 
 from search_index.articles import parse_article
-from search_index.dates import date_of_speech, find_date_expressions
+from search_index.dates import find_date_expressions
+from search_index.speech_dates import date_of_speech
 
 FRI_2024_07_12 = date(2024, 7, 12)
 
