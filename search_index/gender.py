@@ -14,9 +14,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from search_index.lexicon import ANONYMOUS_NOUNS, ROLE_WORDS
-from search_index.mentions import Token, is_name_word, tokenise
+from search_index.mentions import is_name_word
 from search_index.models import Paragraph
 from search_index.speakers import normalise_name
+from search_index.tokens import Token, tokenise
 
 Gender = str  # "m" or "f"
 

@@ -1,8 +1,8 @@
-"""Tokens, sentences and speaker mentions of one paragraph.
+"""Speaker mentions of one paragraph.
 
-A paragraph is cut into word and punctuation tokens; each quoted span becomes one opaque QUOTE
-token, so the reporter's frame ("…,” said Miller.") can be read as grammar. A mention is the noun
-phrase next to a reporting verb, parsed into a name, a role and what kind of speaker it is.
+A mention is the noun phrase next to a reporting verb, parsed into a name, a role and what kind
+of speaker it is. It is read on `tokens` (each quoted span one opaque QUOTE token), so the
+reporter's frame ("…,” said Miller.") is read as grammar.
 """
 
 from __future__ import annotations
@@ -33,14 +33,8 @@ from search_index.lexicon import (
     SPEAKING_INSTITUTION_HEADS,
     WEEKDAYS,
 )
-from search_index.quotes import DOUBLE_MARKS, SINGLE_MARKS
+from search_index.tokens import ABBREVIATIONS, Token, tokenise
 
-_TOKEN = re.compile(r"[^\W_](?:[\w'’.\-]*[^\W_])?|[^\s\w]", re.UNICODE)
-_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "sen", "rep", "st",
-                            "jr", "sr", "no", "u.s", "u.k", "u.n", "vs", "prof", "gov", "capt",
-                            "maj", "brig", "adm", "sgt", "inc", "co", "corp", "ltd", "retd",
-                            # AP style months: "as of Jan. 17"
-                            "jan", "feb", "aug", "sept", "oct", "nov", "dec"})
 _CONNECTORS = frozenset({"of", "for", "the", "in", "at", "to", "from", "on"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their"})
 _NAME_JOINERS = frozenset({"of", "for", "and", "&", "the"})
@@ -66,26 +60,6 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,7}$")
 MentionKind = Literal["person", "institution", "pronoun", "role", "statement", "country"]
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    text: str
-    start: int  # offsets in the article text
-    end: int
-    quote: int | None = None  # index into the paragraph's quotes for a QUOTE token
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def is_word(self) -> bool:
-        return self.quote is None and self.text[:1].isalnum()
-
-    @property
-    def capitalised(self) -> bool:
-        return self.is_word and self.text[:1].isupper()
-
-
 @dataclass(slots=True)
 class Mention:
     kind: MentionKind
@@ -97,56 +71,6 @@ class Mention:
     source: Mention | None = None  # for a statement: whose statement
     gender: str | None = None
     extras: dict[str, str] = field(default_factory=dict)
-
-
-def tokenise(text: str, offset: int, quotes: Sequence[tuple[int, int, int]]) -> list[Token]:
-    """Tokens of `text` (which starts at `offset` in the article); each (start, end, index) in
-    `quotes` (article offsets, quote marks included) becomes one token."""
-    tokens: list[Token] = []
-    cursor = 0
-    end_of_text = offset + len(text)
-    for q_start, q_end, index in sorted(quotes):
-        local_start = max(q_start, offset) - offset
-        local_end = min(q_end, end_of_text) - offset
-        if local_start < cursor:
-            continue
-        tokens.extend(Token(m.group(), offset + m.start(), offset + m.end())
-                      for m in _TOKEN.finditer(text, cursor, local_start)
-                      if m.group() not in DOUBLE_MARKS + SINGLE_MARKS)
-        tokens.append(Token(text[local_start:local_end], offset + local_start,
-                            offset + local_end, quote=index))
-        cursor = local_end
-    tokens.extend(Token(m.group(), offset + m.start(), offset + m.end())
-                  for m in _TOKEN.finditer(text, cursor)
-                  if m.group() not in DOUBLE_MARKS + SINGLE_MARKS)
-    return tokens
-
-
-def sentences(tokens: list[Token], quote_texts: Sequence[str]) -> list[tuple[int, int]]:
-    """Sentence ranges [i, j) over the tokens. A quote ending in . ! ? ends its sentence when a
-    capitalised word or another quote follows."""
-    ranges: list[tuple[int, int]] = []
-    begin = 0
-    for i, token in enumerate(tokens):
-        following = tokens[i + 1] if i + 1 < len(tokens) else None
-        ends = False
-        if token.text in ".!?" and token.quote is None:
-            previous = tokens[i - 1].lower if i > 0 else ""
-            initial = i > 0 and len(tokens[i - 1].text) == 1 and tokens[i - 1].text.isupper()
-            # "Sen. Ann Roe, D-Ore., who ...": a period before a comma or a lower-case word
-            # ends an abbreviation, not a sentence
-            continues = following is not None and following.quote is None and (
-                following.text in ",;" or following.text[:1].islower())
-            ends = previous not in _ABBREVIATIONS and not initial and not continues
-        elif token.quote is not None and following is not None:
-            inner = quote_texts[token.quote].rstrip()
-            ends = inner[-1:] in ".!?" and (following.capitalised or following.quote is not None)
-        if ends:
-            ranges.append((begin, i + 1))
-            begin = i + 1
-    if begin < len(tokens):
-        ranges.append((begin, len(tokens)))
-    return ranges
 
 
 def _joins_institution(tokens: list[Token], i: int, floor: int) -> bool:
@@ -200,7 +124,7 @@ def _abbreviation_stop(tokens: Sequence[Token], i: int) -> bool:
     if tokens[i].text != "." or i == 0:
         return False
     previous = tokens[i - 1]
-    return previous.capitalised and (_word(previous).lower() in _PERSONAL_TITLES | _ABBREVIATIONS
+    return previous.capitalised and (_word(previous).lower() in _PERSONAL_TITLES | ABBREVIATIONS
                                      or len(previous.text) == 1)
 
 

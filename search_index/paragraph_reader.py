@@ -27,16 +27,14 @@ from search_index.lexicon import (
 )
 from search_index.mentions import (
     Mention,
-    Token,
     organisation_of,
     parse_phrase,
     phrase_after,
     phrase_before,
-    sentences,
-    tokenise,
 )
 from search_index.models import Paragraph, StatementKind
 from search_index.quotes import DOUBLE_MARKS, SINGLE_MARKS, QuoteSpan
+from search_index.tokens import Token, sentences, tokenise
 
 _FINITE = frozenset({"is", "are", "was", "were", "will", "would", "has", "have", "had", "can",
                      "could", "should", "must", "may", "might", "did", "does", "do", "remains",
