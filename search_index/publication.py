@@ -13,8 +13,6 @@ from search_index.dates import find_date_expressions
 from search_index.furniture import TERMINAL, stated_dates, word_count
 from search_index.models import DateBasis
 
-_I = re.IGNORECASE  # the same shorthand as furniture's patterns
-
 # Confidence of each way of knowing the article's date (see DateBasis).
 CONFIDENCE = {
     DateBasis.SIDECAR: 1.0,
@@ -61,7 +59,7 @@ NOT_PLACES = frozenset({
 })
 # "date 2024-02-10 In a statement ...": a date label glued to the start of the body text.
 _LEADING_DATE_LABEL = re.compile(
-    r"^(?:(?:date[d:]?|posted(?: on)?|published(?: on)?|updated(?: on)?)\s*:?\s*)?", _I
+    r"^(?:(?:date[d:]?|posted(?: on)?|published(?: on)?|updated(?: on)?)\s*:?\s*)?", re.IGNORECASE
 )
 
 
@@ -70,7 +68,7 @@ def published_date(text: str) -> date | None:
     found = stated_dates(text)
     if not found:
         return None
-    word = re.search(r"\b(?:published|posted)\b", text, _I)
+    word = re.search(r"\b(?:published|posted)\b", text, re.IGNORECASE)
     if word:
         after = [r for r in found if r.start >= word.end()]
         if after:
