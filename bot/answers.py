@@ -73,6 +73,14 @@ class QuoteItem(BaseModel):
         return "".join(run.text for run in self.runs)
 
     @property
+    def reach(self) -> str | None:
+        """How many articles carried these words, when more than one did; /whosaid lists the
+        reports themselves instead, so it has no count."""
+        if self.sources > 1 and not self.reports:
+            return f"reported by {self.sources} articles"
+        return None
+
+    @property
     def article_name(self) -> str | None:
         """What to call the article: its title, else its file, so a source is always named."""
         return self.article_title or self.source_file
@@ -198,8 +206,8 @@ def speaker_field(speaker: Speaker) -> AnswerField:
     for role in speaker.roles[:3]:
         where = f", {role.organisation}" if role.organisation else ""
         lines.append(f"{role.role}{where}")
-    count = "statement" if speaker.statements == 1 else "statements"
-    lines.append(f"{speaker.statements} {count}, {span_text(speaker.first, speaker.last)}")
+    lines.append(f"{count_text(speaker.statements, 'statement')}, "
+                 f"{span_text(speaker.first, speaker.last)}")
     if speaker.aliases:
         lines.append("also: " + ", ".join(speaker.aliases[:5]))
     return AnswerField(name=speaker.name, lines=lines)
@@ -209,19 +217,20 @@ def source_field(source: SourceSummary) -> AnswerField:
     name = source.title or source.file
     where = source.outlet or "outlet unknown"
     when = str(source.published) if source.published else "date unknown"
-    count = "statement" if source.statements == 1 else "statements"
     return AnswerField(
-        name=name, lines=[f"{where} · {when} · {source.statements} {count}"], url=source.url
+        name=name, lines=[f"{where} · {when} · {count_text(source.statements, 'statement')}"],
+        url=source.url,
     )
 
 
 def stats_lines(stats: IndexStats) -> list[str]:
     return [
-        f"{_count(stats.statements, 'statement')} by {_count(stats.speakers, 'speaker')} "
-        f"from {_count(stats.articles, 'article')} in {_count(stats.outlets, 'outlet')}",
+        f"{count_text(stats.statements, 'statement')} by {count_text(stats.speakers, 'speaker')} "
+        f"from {count_text(stats.articles, 'article')} in {count_text(stats.outlets, 'outlet')}",
         f"Dates: {span_text(stats.first, stats.last)}",
     ]
 
 
-def _count(number: int, noun: str) -> str:
+def count_text(number: int, noun: str) -> str:
+    """'1 statement', '3 statements': every count the answers print."""
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -10,7 +10,14 @@ from __future__ import annotations
 import textwrap
 
 from bot.answers import Answer, AnswerKind, QuoteItem
-from bot.text_format import ELLIPSIS, cut_at_word, date_text, one_line, speaker_text
+from bot.text_format import (
+    ELLIPSIS,
+    cut_at_word,
+    date_text,
+    one_line,
+    speaker_text,
+    status_parts,
+)
 from search_index.models import TextRun
 from search_index.timeline import Timeline, sparkline
 
@@ -74,8 +81,8 @@ def _item_lines(item: QuoteItem, width: int, ansi: bool, *, show_quote: bool) ->
         source.append(one_line(item.outlet))
     if item.article_name:
         source.append(one_line(item.article_name))
-    if item.sources > 1 and not item.reports:
-        source.append(f"reported by {item.sources} articles")
+    if item.reach:
+        source.append(item.reach)
     lines.extend(textwrap.wrap(" · ".join(source), width, initial_indent=INDENT,
                                subsequent_indent=INDENT))
     if item.url:
@@ -148,11 +155,7 @@ def wrap_runs(runs: list[TextRun], width: int, indent: str, ansi: bool) -> list[
 
 
 def _footer(answer: Answer, hints_wanted: bool) -> str:
-    parts: list[str] = []
-    if answer.pages > 1:
-        parts.append(f"Page {answer.page}/{answer.pages}")
-    if answer.kind is AnswerKind.RESULTS and answer.total:
-        parts.append(f"{answer.total} statement{'s' if answer.total != 1 else ''}")
+    parts = status_parts(answer)
     hints: list[str] = []
     if answer.pageable:
         if answer.page < answer.pages:

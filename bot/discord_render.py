@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import discord
 
 from bot.answers import Answer, AnswerField, AnswerKind, QuoteItem
-from bot.text_format import ELLIPSIS, date_text, one_line, speaker_text
+from bot.text_format import ELLIPSIS, date_text, one_line, speaker_text, status_parts
 from search_index.models import TextRun
 
 # Discord's documented embed limits.
@@ -156,8 +156,8 @@ def _source_line(item: QuoteItem) -> str:
         parts.append(title)
     elif url:
         parts.append(f"[article]({url})")
-    if item.sources > 1 and not item.reports:
-        parts.append(f"reported by {item.sources} articles")
+    if item.reach:
+        parts.append(item.reach)
     line = " · ".join(parts)
     if not item.reports:
         return line
@@ -194,12 +194,7 @@ def _fit_lines(lines: list[str], limit: int) -> str:
 
 
 def _footer(answer: Answer) -> str:
-    parts = []
-    if answer.pages > 1:
-        parts.append(f"Page {answer.page}/{answer.pages}")
-    if answer.kind is AnswerKind.RESULTS and answer.total:
-        parts.append(f"{answer.total} statement{'s' if answer.total != 1 else ''}")
-    return " · ".join(parts)
+    return " · ".join(status_parts(answer))
 
 
 # --- quote text with highlights --------------------------------------------------------------

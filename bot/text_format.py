@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answers import QuoteItem
+from bot.answers import Answer, AnswerKind, QuoteItem, count_text
 
 ELLIPSIS = "…"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
@@ -43,3 +43,14 @@ def date_text(item: QuoteItem) -> str:
 
 def speaker_text(item: QuoteItem) -> str:
     return f"{item.speaker}, {item.role}" if item.role else item.speaker
+
+
+def status_parts(answer: Answer) -> list[str]:
+    """Where the reader is in an answer ('Page 2/3', '12 statements'), worded once for both
+    renderers' footers."""
+    parts = []
+    if answer.pages > 1:
+        parts.append(f"Page {answer.page}/{answer.pages}")
+    if answer.kind is AnswerKind.RESULTS and answer.total:
+        parts.append(count_text(answer.total, "statement"))
+    return parts

@@ -15,6 +15,7 @@ import discord
 
 from bot.answers import Answer
 from bot.discord_render import render
+from bot.discord_replies import NO_MENTIONS
 from bot.text_format import cut_at_word, one_line, speaker_text
 
 log = logging.getLogger(__name__)
@@ -25,7 +26,6 @@ ContextFetcher = Callable[[str], Awaitable[Answer]]  # statement id -> its conte
 VIEW_TIMEOUT = 180.0  # seconds; well inside the 15 minutes an interaction token lasts
 NOT_YOURS = "Only the person who asked can page these results. Run the command yourself to page."
 OPTION_TEXT_LIMIT = 100  # Discord's limit on a select option's label and description
-NO_MENTIONS = discord.AllowedMentions.none()
 
 
 class AnswerView(discord.ui.View):

@@ -9,6 +9,7 @@ from bot.answers import (
     AnswerField,
     AnswerKind,
     PageRequest,
+    count_text,
     source_field,
     speaker_field,
     stats_lines,
@@ -35,8 +36,7 @@ def speakers(service: SearchBackend, name: str = "", page: int = 1) -> Answer:
         )
     request = PageRequest(command="speakers", name=text, page=page)
     title = f"Speakers matching “{clip(text, 60)}”" if text else "Speakers on record"
-    count = "speaker" if len(people) == 1 else "speakers"
-    return _list_answer(title, [f"{len(people)} {count}."],
+    return _list_answer(title, [f"{count_text(len(people), 'speaker')}."],
                         [speaker_field(person) for person in people], request)
 
 
@@ -49,9 +49,9 @@ def sources(service: SearchBackend, page: int = 1) -> Answer:
         return Answer(kind=AnswerKind.NO_RESULTS, title="No articles indexed yet",
                       lines=["A server manager can add articles and run /reindex."],
                       private=True)
-    count = "article" if len(articles) == 1 else "articles"
     request = PageRequest(command="sources", page=page)
-    return _list_answer("Sources on record", [f"{len(articles)} {count}, newest first."],
+    lines = [f"{count_text(len(articles), 'article')}, newest first."]
+    return _list_answer("Sources on record", lines,
                         [source_field(article) for article in articles], request)
 
 

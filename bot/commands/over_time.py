@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.answers import Answer, AnswerField, AnswerKind, quote_item
+from bot.answers import Answer, AnswerField, AnswerKind, count_text, quote_item
 from bot.commands.backend import SearchBackend
 from bot.commands.inputs import (
     MAX_QUERY_CHARS,
@@ -89,7 +89,7 @@ def timeline(
 
 
 def _statements(count: int, adjective: str = "") -> str:
-    return f"{count} {adjective}statement{'' if count == 1 else 's'}"
+    return count_text(count, f"{adjective}statement")
 
 
 def _window_text(since: date | None, until: date | None) -> str:

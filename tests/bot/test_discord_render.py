@@ -180,3 +180,19 @@ def test_an_article_without_title_or_outlet_is_named_by_its_file():
                     source_file="001_report.txt")
     [embed] = render(Answer(kind=AnswerKind.RESULTS, title="t", items=[untitled]))
     assert embed.fields[0].value.endswith("2024-02-10 · 001\\_report.txt")
+
+
+def test_both_renderers_count_other_reports_except_where_whosaid_lists_them():
+    from bot.console_render import render_text
+
+    counted = item(1, [TextRun(text="We stand with the voters.")], sources=3)
+    listed = item(2, [TextRun(text="We stand with the voters.")], sources=3,
+                  reports=["2024-02-10 · Daily Ledger · On the vote"])
+    answer = Answer(kind=AnswerKind.RESULTS, title="Results", items=[counted, listed], total=1)
+    [embed] = render(answer)
+    console = render_text(answer)
+    assert "reported by 3 articles" in embed.fields[0].value
+    assert "reported by 3 articles" not in embed.fields[1].value
+    assert "Reported by:" in embed.fields[1].value
+    assert console.count("reported by 3 articles") == 1
+    assert embed.footer.text == "1 statement" and console.endswith("1 statement · type /context 1")
