@@ -62,8 +62,27 @@ def check_range(since: date | None, until: date | None) -> None:
         )
 
 
+def collapse_spaces(text: str | None) -> str:
+    """Every run of whitespace as one space, the ends trimmed: how each typed argument is read."""
+    return " ".join((text or "").split())
+
+
+def check_topic(topic: str | None) -> str:
+    text = collapse_spaces(topic)
+    if len(text) > MAX_QUERY_CHARS:
+        raise BadInput(f"That topic is too long (the limit is {MAX_QUERY_CHARS} characters).")
+    return text
+
+
+def check_name(name: str) -> str:
+    text = collapse_spaces(name)
+    if len(text) > MAX_NAME_CHARS:
+        raise BadInput(f"That name is too long (the limit is {MAX_NAME_CHARS} characters).")
+    return text
+
+
 def check_query(query: str) -> str:
-    text = " ".join(query.split())
+    text = collapse_spaces(query)
     if not text:
         raise BadInput(
             "Type a few words to search for.",
@@ -78,11 +97,9 @@ def check_query(query: str) -> str:
 
 
 def resolve_speaker(service: SearchBackend, name: str) -> Speaker:
-    text = " ".join(name.split())
+    text = check_name(name)
     if not text:
         raise BadInput("Name a speaker.", "Use /speakers to see who is in the index.")
-    if len(text) > MAX_NAME_CHARS:
-        raise BadInput(f"That name is too long (the limit is {MAX_NAME_CHARS} characters).")
     speaker = service.resolve_speaker(text)
     if speaker is None:
         close = [candidate.name for candidate in service.speakers(text, limit=3)]
@@ -96,7 +113,7 @@ def resolve_speaker(service: SearchBackend, name: str) -> Speaker:
 
 
 def resolve_outlet(service: SearchBackend, name: str) -> str:
-    text = " ".join(name.split())
+    text = collapse_spaces(name)
     known = service.outlets("", limit=1000)
     wanted = text.casefold()
     exact = [outlet for outlet in known if outlet.casefold() == wanted]

@@ -15,17 +15,15 @@ from bot.answers import (
     stats_lines,
 )
 from bot.commands.backend import SearchBackend
-from bot.commands.inputs import MAX_NAME_CHARS, clip
-from bot.commands.refusals import BadInput, answers_errors
+from bot.commands.inputs import check_name, clip
+from bot.commands.refusals import answers_errors
 
 LIST_PER_PAGE = 10  # speakers and sources: one embed field each, well under Discord's 25
 
 
 @answers_errors
 def speakers(service: SearchBackend, name: str = "", page: int = 1) -> Answer:
-    text = " ".join(name.split())
-    if len(text) > MAX_NAME_CHARS:
-        raise BadInput(f"That name is too long (the limit is {MAX_NAME_CHARS} characters).")
+    text = check_name(name)
     people = service.speakers(text, limit=1000 if not text else 25)
     if not people:
         return Answer(

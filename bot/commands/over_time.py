@@ -8,9 +8,10 @@ from datetime import date
 from bot.answers import Answer, AnswerField, AnswerKind, count_text, quote_item
 from bot.commands.backend import SearchBackend
 from bot.commands.inputs import (
-    MAX_QUERY_CHARS,
     check_range,
+    check_topic,
     clip,
+    collapse_spaces,
     parse_date_option,
     resolve_speaker,
 )
@@ -30,14 +31,12 @@ def timeline(
 ) -> Answer:
     """Statements per month (or week) as a chart, the first and latest listed, the busiest
     periods named; an empty timeline says so in words, with no chart."""
-    speaker_text = " ".join((speaker or "").split())
-    topic_text = " ".join((topic or "").split())
+    speaker_text = collapse_spaces(speaker)
+    topic_text = check_topic(topic)
     if not speaker_text and not topic_text:
         raise BadInput("Name a speaker, a topic, or both.",
                        "For example: /timeline speaker:Matthew Miller, "
                        "or /timeline topic:elections")
-    if len(topic_text) > MAX_QUERY_CHARS:
-        raise BadInput(f"That topic is too long (the limit is {MAX_QUERY_CHARS} characters).")
     since_date = parse_date_option(since, "since")
     until_date = parse_date_option(until, "until", end=True)
     check_range(since_date, until_date)

@@ -17,15 +17,15 @@ from bot.answers import (
 )
 from bot.commands.backend import SearchBackend
 from bot.commands.inputs import (
-    MAX_QUERY_CHARS,
     check_query,
     check_range,
+    check_topic,
     clip,
     parse_date_option,
     resolve_outlet,
     resolve_speaker,
 )
-from bot.commands.refusals import BadInput, answers_errors
+from bot.commands.refusals import answers_errors
 from search_index.models import SearchResult, TextRun
 
 QUOTES_PER_PAGE = 5
@@ -105,9 +105,7 @@ def _no_results(service: SearchBackend, request: PageRequest, suggestion: str | 
 @answers_errors
 def latest(service: SearchBackend, speaker: str, topic: str | None = None) -> Answer:
     person = resolve_speaker(service, speaker)
-    topic_text = " ".join((topic or "").split())
-    if len(topic_text) > MAX_QUERY_CHARS:
-        raise BadInput(f"That topic is too long (the limit is {MAX_QUERY_CHARS} characters).")
+    topic_text = check_topic(topic)
     result = service.latest(person.name, topic=topic_text or None, limit=LATEST_LIMIT)
     about = f" on “{topic_text}”" if topic_text else ""
     if not result.hits:

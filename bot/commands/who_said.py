@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.answers import Answer, AnswerKind, quote_item
 from bot.commands.backend import SearchBackend
-from bot.commands.inputs import MAX_QUERY_CHARS, clip
+from bot.commands.inputs import MAX_QUERY_CHARS, clip, collapse_spaces
 from bot.commands.refusals import BadInput, answers_errors
 from search_index.models import Hit
 
@@ -19,7 +19,7 @@ MATCH_TEXT = {"phrase": "these exact words", "all-words": "every word",
 def whosaid(service: SearchBackend, phrase: str) -> Answer:
     """Statements holding the phrase (or the closest), each with everyone who said the same
     words and every article that reported them, earliest first."""
-    text = " ".join((phrase or "").replace('"', " ").split())
+    text = collapse_spaces((phrase or "").replace('"', " "))
     if not text:
         raise BadInput("Type the words you remember.",
                        "For example: /whosaid major non-NATO ally")

@@ -262,3 +262,18 @@ def test_statement_basis_text_covers_every_basis():
     from bot.answers import DATE_BASIS_TEXT
 
     assert set(DATE_BASIS_TEXT) == set(DateBasis)
+
+
+def test_an_overlong_topic_or_name_is_refused_the_same_way_by_every_command(service):
+    topic = "border trade " * 20  # 260 characters, past the 200 a topic may have
+    name = "Asif " * 25
+    for answer in (commands.latest(service, "Khawaja Asif", topic),
+                   commands.timeline(service, topic=topic)):
+        assert answer.is_error and answer.title == (
+            "That topic is too long (the limit is 200 characters).")
+    for answer in (commands.speakers(service, name), commands.latest(service, name),
+                   commands.quote(service, "elections", speaker=name)):
+        assert answer.is_error and answer.title == (
+            "That name is too long (the limit is 100 characters).")
+    # spaces are collapsed before the limit is counted
+    assert not commands.speakers(service, "Khawaja" + " " * 150 + "Asif").is_error
