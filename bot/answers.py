@@ -105,6 +105,7 @@ class PageRequest(BaseModel):
     outlet: str | None = None
     name: str = ""
     page: int = 1
+    per_page: int | None = None  # /quote's page size (`onrecord search --limit` sets it)
 
 
 class Answer(BaseModel):

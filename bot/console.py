@@ -179,6 +179,13 @@ def ask(session: ConsoleSession, line: str, out: TextIO | None = None) -> int:
     answer = session.handle(line)
     if answer is None:
         answer = error("Nothing to ask.", 'Give a command, for example: onrecord ask "/about"')
+    return print_answer(answer, stream)
+
+
+def print_answer(answer: Answer, out: TextIO | None = None) -> int:
+    """One answer as a one-shot command prints it (`ask`, `onrecord search`): no hints about
+    next or /context, which need a session; 0 for an answer, 1 for an error answer."""
+    stream = out or sys.stdout
     text = render_text(answer, width=_width(stream), ansi=stream.isatty(), hints=False)
     print(text, file=stream)
     return 1 if answer.is_error else 0

@@ -1,7 +1,8 @@
 """`onrecord index`, `search`, `latest`, `speakers` and `sources`: the index from a terminal.
 
-Human output is plain text (matched words in bold on a terminal); `--json` prints one JSON
-object a line. Errors are one line on stderr and exit code 1.
+Human output of search, latest, speakers and sources is the bot's answer as the console shows
+it (matched words in bold on a terminal); `--json` prints one JSON object a line. A missing or
+busy index and a bad option are one line on stderr; both, and an error answer, exit with 1.
 """
 
 from __future__ import annotations
@@ -14,13 +15,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
+from bot import commands
+from bot.console import print_answer
 from bot.settings import SettingsError, load_settings
 from search_index.errors import OnRecordError
 from search_index.index import IngestReport, ingest
-from search_index.models import Hit, SearchResult, Speaker
+from search_index.models import Hit, SearchResult
 from search_index.search import SearchService
-
-BOLD, PLAIN = "\033[1m", "\033[0m"
 
 
 class UsageProblem(Exception):
@@ -45,7 +46,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     search.add_argument("--since", metavar="YYYY-MM-DD", help="said on or after this day")
     search.add_argument("--until", metavar="YYYY-MM-DD", help="said on or before this day")
     search.add_argument("--outlet", help="only statements reported by this outlet")
-    search.add_argument("--kind", choices=["direct", "partial", "indirect"])
+    search.add_argument("--kind", choices=["direct", "partial", "indirect"],
+                        help="with --json: only this kind of quote")
     search.add_argument("--limit", type=int, default=10, metavar="N", help="hits a page (10)")
     search.add_argument("--page", type=int, default=1, metavar="N")
     _common(search)
@@ -60,11 +62,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     speakers = subparsers.add_parser("speakers", help="list speakers, or find one by name")
     speakers.add_argument("name", nargs="*", help="a name, part of one, or a misspelling")
-    speakers.add_argument("--limit", type=int, default=25, metavar="N")
+    speakers.add_argument("--limit", type=int, default=25, metavar="N",
+                          help="with --json: at most N speakers (25)")
+    speakers.add_argument("--page", type=int, default=1, metavar="N", help="10 speakers a page")
     _common(speakers)
     speakers.set_defaults(handler=_guarded(run_speakers))
 
     sources = subparsers.add_parser("sources", help="list the indexed articles")
+    sources.add_argument("--page", type=int, default=1, metavar="N", help="10 articles a page")
     _common(sources)
     sources.set_defaults(handler=_guarded(run_sources))
 
@@ -175,36 +180,50 @@ def _summary(report: IngestReport, index_dir: Path) -> str:
     return "\n".join(lines)
 
 
-# -- search and latest -------------------------------------------------------------------------
+# -- search, latest, speakers and sources --------------------------------------------------------
+# Human output is the bot's own answer (bot.commands) rendered as `onrecord ask` renders it, so
+# the terminal says what Discord and the console say. `--json` reads the service directly: its
+# rows are a machine contract and stay as they are.
+
+
+def _open(args: argparse.Namespace) -> SearchService:
+    """The service over the index, opened now so a missing or unreadable index is one line on
+    stderr (the commands would turn it into a general "not available" answer)."""
+    service = SearchService(_index_dir(args))
+    service.stats()
+    return service
 
 
 def run_search(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
-    result = SearchService(_index_dir(args)).search(
-        query,
-        speaker=args.speaker,
-        since=_day(args.since, "--since"),
-        until=_day(args.until, "--until"),
-        outlet=args.outlet,
-        kind=args.kind,
-        page=_positive(args.page, "--page"),
-        per_page=_positive(args.limit, "--limit"),
+    page = _positive(args.page, "--page")
+    per_page = _positive(args.limit, "--limit")
+    if not args.json:
+        if args.kind:
+            raise UsageProblem("--kind works with --json only (/quote has no kind filter)")
+        # /quote reads the dates itself (YYYY-MM and YYYY too); a bad one is its error answer
+        return print_answer(commands.quote(
+            _open(args), query, speaker=args.speaker, since=args.since, until=args.until,
+            outlet=args.outlet, page=page, per_page=per_page,
+        ))
+    since, until = _day(args.since, "--since"), _day(args.until, "--until")
+    result = _open(args).search(
+        query, speaker=args.speaker, since=since, until=until, outlet=args.outlet,
+        kind=args.kind, page=page, per_page=per_page,
     )
-    _print_result(result, args.json, f'match "{query}"')
+    _print_rows(result)
     return 0
 
 
 def run_latest(args: argparse.Namespace) -> int:
     name = " ".join(args.speaker)
-    service = SearchService(_index_dir(args))
+    limit = _positive(args.limit, "--limit")
+    service = _open(args)
+    if not args.json:
+        return print_answer(commands.latest(service, name, topic=args.topic, limit=limit))
     speaker = service.resolve_speaker(name)
-    if speaker is None:
-        if not args.json:
-            print(f"No speaker called {name!r} in the index. Try `onrecord speakers`.")
-        return 0
-    result = service.latest(speaker.name, topic=args.topic, limit=_positive(args.limit, "--limit"))
-    about = f" about {args.topic!r}" if args.topic else ""
-    _print_result(result, args.json, f"by {speaker.name}{about}", newest=True)
+    if speaker is not None:
+        _print_rows(service.latest(speaker.name, topic=args.topic, limit=limit))
     return 0
 
 
@@ -216,106 +235,28 @@ def hit_json(hit: Hit) -> dict[str, Any]:
     return row
 
 
-def _print_result(result: SearchResult, as_json: bool, what: str, newest: bool = False) -> None:
-    if as_json:
-        for hit in result.hits:
-            print(json.dumps(hit_json(hit), ensure_ascii=False))
-        return
-    if not result.hits:
-        print(f"No statements {what}.")
-        if result.suggestion:
-            print(f"Did you mean: {result.suggestion}?")
-        return
-    order = "newest first" if newest else f"page {result.page} of {result.pages}"
-    noun = "statement" if result.total == 1 else "statements"
-    print(f"{result.total} {noun} {what} ({order}):")
-    bold = sys.stdout.isatty()
-    start = (result.page - 1) * result.per_page
-    for number, hit in enumerate(result.hits, start=start + 1):
-        print()
-        print(_hit_text(number, hit, bold))
-
-
-def _when(hit: Hit) -> str:
-    statement = hit.statement
-    if statement.date is not None:
-        text = statement.date.strftime("%-d %b %Y")
-        return f"{text} (date uncertain)" if hit.date_uncertain else text
-    if statement.published is not None:
-        return f"undated; article of {statement.published.strftime('%-d %b %Y')}"
-    return "undated"
-
-
-def _hit_text(number: int, hit: Hit, bold: bool) -> str:
-    statement = hit.statement
-    who = statement.speaker + (f", {statement.role}" if statement.role else "")
-    words = "".join(
-        f"{BOLD}{run.text}{PLAIN}" if run.match and bold else run.text for run in hit.highlight
-    ) or statement.text
-    opening, closing = ("“", "”") if statement.kind != "indirect" else ("", "")
-    lines = [f"{number}. {who} · {_when(hit)} · {statement.kind}",
-             f"   {opening}{words}{closing}"]
-    for source in hit.sources[:3]:
-        parts = [source.outlet or "unknown outlet"]
-        if source.title:
-            parts.append(f"“{source.title}”")
-        if source.published:
-            parts.append(source.published.isoformat())
-        parts.append(source.url or source.file)
-        lines.append("   Source: " + ", ".join(parts))
-    if len(hit.sources) > 3:
-        lines.append(f"   ... and {len(hit.sources) - 3} more sources")
-    lines.append(f"   id: {statement.id}")
-    return "\n".join(lines)
-
-
-# -- speakers and sources ----------------------------------------------------------------------
+def _print_rows(result: SearchResult) -> None:
+    for hit in result.hits:
+        print(json.dumps(hit_json(hit), ensure_ascii=False))
 
 
 def run_speakers(args: argparse.Namespace) -> int:
     name = " ".join(args.name)
-    found = SearchService(_index_dir(args)).speakers(name, limit=_positive(args.limit, "--limit"))
-    if args.json:
-        for speaker in found:
-            print(speaker.model_dump_json())
-        return 0
-    if not found:
-        print(f"No speaker matches {name!r}." if name else "The index holds no speakers yet.")
-        return 0
-    for speaker in found:
-        print(_speaker_text(speaker))
+    limit = _positive(args.limit, "--limit")
+    page = _positive(args.page, "--page")
+    service = _open(args)
+    if not args.json:
+        return print_answer(commands.speakers(service, name, page=page))
+    for speaker in service.speakers(name, limit=limit):
+        print(speaker.model_dump_json())
     return 0
 
 
-def _span(first: date | None, last: date | None) -> str:
-    if first is None:
-        return "undated"
-    return first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
-
-
-def _speaker_text(speaker: Speaker) -> str:
-    noun = "statement" if speaker.statements == 1 else "statements"
-    lines = [f"{speaker.name}: {speaker.statements} {noun}, {_span(speaker.first, speaker.last)}"]
-    if speaker.aliases:
-        lines.append(f"   also: {', '.join(speaker.aliases)}")
-    for role in speaker.roles:
-        where = f" ({role.organisation})" if role.organisation else ""
-        lines.append(f"   {role.role}{where}: {_span(role.first, role.last)}")
-    return "\n".join(lines)
-
-
 def run_sources(args: argparse.Namespace) -> int:
-    sources = SearchService(_index_dir(args)).sources()
-    if args.json:
-        for source in sources:
-            print(source.model_dump_json())
-        return 0
-    if not sources:
-        print("No articles indexed yet. Run `onrecord index`.")
-        return 0
-    for source in sources:
-        when = source.published.isoformat() if source.published else "undated"
-        title = source.title or source.file
-        print(f"{when}  {source.outlet or 'unknown outlet'}: {title} "
-              f"({source.statements} statements; {source.file})")
+    page = _positive(args.page, "--page")
+    service = _open(args)
+    if not args.json:
+        return print_answer(commands.sources(service, page=page))
+    for source in service.sources():
+        print(source.model_dump_json())
     return 0

@@ -5,14 +5,15 @@ from __future__ import annotations
 from bot.answers import Answer, PageRequest
 from bot.commands.backend import SearchBackend
 from bot.commands.lists import sources, speakers
-from bot.commands.statements import quote
+from bot.commands.statements import QUOTES_PER_PAGE, quote
 
 
 def turn_page(service: SearchBackend, request: PageRequest, page: int) -> Answer:
     """The same answer, another page."""
     if request.command == "quote":
         return quote(service, request.query, request.speaker, request.since, request.until,
-                     request.outlet, page=page)
+                     request.outlet, page=page,
+                     per_page=request.per_page or QUOTES_PER_PAGE)
     if request.command == "speakers":
         return speakers(service, request.name, page=page)
     return sources(service, page=page)

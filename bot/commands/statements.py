@@ -41,6 +41,7 @@ def quote(
     until: str | date | None = None,
     outlet: str | None = None,
     page: int = 1,
+    per_page: int = QUOTES_PER_PAGE,
 ) -> Answer:
     text = check_query(query)
     since_date = parse_date_option(since, "since")
@@ -52,6 +53,7 @@ def quote(
     request = PageRequest(
         command="quote", query=text, speaker=speaker_name, since=since_date, until=until_date,
         outlet=outlet_name, page=max(1, page),
+        per_page=per_page,
     )
     result = _search(service, request)
     if result.total == 0:
@@ -68,7 +70,8 @@ def quote(
 def _search(service: SearchBackend, request: PageRequest) -> SearchResult:
     return service.search(
         request.query, speaker=request.speaker, since=request.since, until=request.until,
-        outlet=request.outlet, page=request.page, per_page=QUOTES_PER_PAGE,
+        outlet=request.outlet, page=request.page,
+        per_page=request.per_page or QUOTES_PER_PAGE,
     )
 
 
@@ -103,10 +106,12 @@ def _no_results(service: SearchBackend, request: PageRequest, suggestion: str | 
 
 
 @answers_errors
-def latest(service: SearchBackend, speaker: str, topic: str | None = None) -> Answer:
+def latest(
+    service: SearchBackend, speaker: str, topic: str | None = None, limit: int = LATEST_LIMIT
+) -> Answer:
     person = resolve_speaker(service, speaker)
     topic_text = check_topic(topic)
-    result = service.latest(person.name, topic=topic_text or None, limit=LATEST_LIMIT)
+    result = service.latest(person.name, topic=topic_text or None, limit=limit)
     about = f" on “{topic_text}”" if topic_text else ""
     if not result.hits:
         return Answer(

@@ -10,7 +10,10 @@ import pytest
 from statement_factory import fake_extractor, fake_loader, write_article
 
 from bot.cli import indexing, main
+from bot.commands import quote
+from bot.console import print_answer
 from search_index.index import ingest, ingest_lock
+from search_index.search import SearchService
 
 
 @pytest.fixture
@@ -66,9 +69,12 @@ def test_index_prints_a_summary(corpus, tmp_path, capsys, monkeypatch):
 def test_search_human_and_json(indexed, capsys):
     assert main(["search", "elections", "--index-dir", str(indexed)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith('2 statements match "elections"')
-    assert "Matthew Miller, State Department Spokesperson · 10 Feb 2024" in out
-    assert "Source: Daily Ledger, “US urges probe”, 2024-02-11" in out
+    assert out.startswith("On record: “elections”\n2 statements match “elections”.")
+    miller = out.index("— Matthew Miller, State Department Spokesperson")
+    assert "“Claims of fraud in the elections should be investigated.”" in out[:miller]
+    assert "2024-02-10 · Daily Ledger · US urges probe" in out[miller:]
+    assert "Khawaja Asif, Defence Minister" in out
+    assert out.endswith("\n\n2 statements\n")  # one page: no "Page 1/1"
     assert main(["search", "elections", "--speaker", "miler", "--json",
                  "--index-dir", str(indexed)]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
@@ -77,24 +83,54 @@ def test_search_human_and_json(indexed, capsys):
     assert rows[0]["sources"][0]["outlet"] == "Daily Ledger"
 
 
+def test_search_prints_what_the_console_prints(indexed, capsys):
+    """`onrecord search` is /quote rendered as `onrecord ask` renders it, --limit its page."""
+    argv = ["--index-dir", str(indexed)]
+    assert main(["search", "elections", "--since", "2024-02", "--limit", "1", *argv]) == 0
+    searched = capsys.readouterr().out
+    service = SearchService(indexed)
+    print_answer(quote(service, "elections", since="2024-02", per_page=1))
+    assert searched == capsys.readouterr().out
+    assert "from 2024-02-01" in searched and "Page 1/2 · 2 statements" in searched
+    assert main(["search", "elections", "--limit", "1", "--page", "2", *argv]) == 0
+    assert "2.  “" in capsys.readouterr().out
+
+
 def test_search_with_no_hits_suggests(indexed, capsys):
     assert main(["search", "electons", "--index-dir", str(indexed)]) == 0
-    assert "Did you mean: elections?" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert out.startswith("Nothing on record for “electons”")
+    assert "Did you mean “elections”?" in out
 
 
 def test_latest_newest_first_and_undated_said_so(indexed, capsys):
     assert main(["latest", "Khawaja", "Asif", "--index-dir", str(indexed)]) == 0
     out = capsys.readouterr().out
-    assert out.index("6 Nov 2024") < out.index("undated; article of 4 Oct 2017")
-    assert main(["latest", "Nobody Atall", "--index-dir", str(indexed)]) == 0
-    assert "No speaker called" in capsys.readouterr().out
+    assert out.startswith("Latest from Khawaja Asif\n")
+    newest = out.index("1.  “Talks with Washington on elections will continue.”")
+    assert newest < out.index("2024-11-06 · Frontier Post · Minister speaks")
+    assert newest < out.index("2.  “Trade talks were useful.”")
+    assert "date uncertain" in out[out.index("2.  “Trade talks"):]
+
+
+def test_unknown_speaker_is_the_commands_error_answer(indexed, capsys):
+    assert main(["latest", "Nobody Atall", "--index-dir", str(indexed)]) == 1
+    assert capsys.readouterr().out.startswith("! No one called “Nobody Atall” is in the index.")
+    assert main(["latest", "Nobody Atall", "--json", "--index-dir", str(indexed)]) == 0
+    assert capsys.readouterr().out == ""
 
 
 def test_speakers_and_sources(indexed, capsys):
     assert main(["speakers", "asif", "--index-dir", str(indexed)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Khawaja Asif: 2 statements")
-    assert "Defence Minister: 2024-11-06" in out
+    assert out.startswith("Speakers matching “asif”\n1 speaker.\n\nKhawaja Asif\n")
+    assert "    Defence Minister\n" in out and "2 statements, 2017-10-04 to 2024-11-06" in out
+    assert main(["sources", "--index-dir", str(indexed)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Sources on record\n3 articles, newest first.")
+    assert out.index("Minister speaks") < out.index("US urges probe") < out.index(
+        "Minister visits")
+    assert "Frontier Post · 2017-10-04 · 1 statement\n" in out
     assert main(["sources", "--json", "--index-dir", str(indexed)]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     counts = {row["file"]: row["statements"] for row in rows}
@@ -102,11 +138,28 @@ def test_speakers_and_sources(indexed, capsys):
 
 
 @pytest.mark.parametrize(
+    ("argv", "first_line"),
+    [
+        (["search", "x", "--since", "last tuesday"], "! since: “last tuesday” is not a date."),
+        (["search", "x", "--since", "2024-03", "--until", "2024-01"],
+         "! since (2024-03-01) is after until (2024-01-31)."),
+    ],
+)
+def test_a_bad_date_is_the_commands_error_answer(indexed, capsys, argv, first_line):
+    assert main([*argv, "--index-dir", str(indexed)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[0] == first_line and captured.err == ""
+
+
+@pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["search", "x", "--since", "last tuesday"], "--since needs a date like 2024-02-10"),
-        (["search", "x", "--until", "2024-13-40"], "--until needs a date"),
+        (["search", "x", "--json", "--since", "last tuesday"],
+         "--since needs a date like 2024-02-10"),
+        (["search", "x", "--json", "--until", "2024-13-40"], "--until needs a date"),
         (["search", "x", "--limit", "0"], "--limit must be 1 or more"),
+        (["search", "x", "--kind", "direct"], "--kind works with --json only"),
+        (["speakers", "--page", "0"], "--page must be 1 or more"),
     ],
 )
 def test_bad_arguments_are_one_line_and_exit_1(indexed, capsys, argv, message):

@@ -55,6 +55,17 @@ def test_quote_numbers_results_across_pages():
     assert third.page == 3
 
 
+def test_a_page_size_other_than_five_is_kept_when_turning_pages():
+    many = [statement(n, f"Polling in the elections closed late in town {n}.", "Matthew Miller",
+                      when=date(2024, 1, n)) for n in range(1, 8)]
+    service = FakeSearchService(many)
+    first = commands.quote(service, "elections", per_page=3)
+    assert (first.pages, len(first.items)) == (3, 3)
+    assert first.request is not None
+    second = commands.turn_page(service, first.request, 2)
+    assert [item.number for item in second.items] == [4, 5, 6]
+
+
 def test_a_page_past_the_end_gives_the_last_page():
     many = [statement(n, f"The elections in ward {n} were calm.", "Matthew Miller",
                       when=date(2024, 1, n)) for n in range(1, 8)]
