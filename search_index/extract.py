@@ -28,7 +28,7 @@ from search_index.paragraph_reader import Attributed
 from search_index.quotes import find_quotes
 from search_index.speakers import SpeakerRegistry, normalise_name, surname
 from search_index.speech_dates import date_of_speech
-from search_index.transcripts import answer_turns, is_transcript
+from search_index.transcripts import answer_turns, is_transcript, labelled_roles
 
 log = logging.getLogger(__name__)
 
@@ -117,6 +117,7 @@ def _transcript_statements(article: Article, registry: SpeakerRegistry | None
         for person in people_in(text, offset, len(article.title or "") if start < 0 else end):
             if person.name and (people.get(person.name) is None):
                 people[person.name] = person.role
+    people.update(labelled_roles(article.paragraphs))
     spokesperson = next((n for n, r in people.items() if r and _SPOKES.search(r)), None)
     found: list[Attributed] = []
     for turn in answer_turns(article.text, article.paragraphs):
@@ -155,8 +156,12 @@ def _transcript_statements(article: Article, registry: SpeakerRegistry | None
 def _holder_of(role: str, people: dict[str, str | None]) -> str | None:
     """The person whose role holds every word of `role` ("Premier" -> the one labelled
     "Premier" or "Premier of Tasmania"), the latest named if several."""
-    wanted = set(normalise_name(role).split())
-    holders = [n for n, r in people.items() if r and wanted <= set(normalise_name(r).split())]
+    # plain words: normalise_name drops titles, and "Minister" is all a "MINISTER:" label says
+    def words(text: str) -> set[str]:
+        return set(re.findall(r"[^\W_]+", text.lower()))
+
+    wanted = words(role)
+    holders = [n for n, r in people.items() if r and wanted <= words(r)]
     return holders[-1] if holders else None
 
 

@@ -191,6 +191,19 @@ def _read_label(paragraph: Paragraph
     return None
 
 
+def labelled_roles(paragraphs: Sequence[Paragraph]) -> dict[str, str]:
+    """Name -> role of every label in capitals that gives both ("DANIEL WHITCOMBE, MINISTER
+    FOR HOME AFFAIRS:"), greeting turns included: a later "MINISTER:" points back to it even
+    when the only words under the full label were "Good morning"."""
+    roles: dict[str, str] = {}
+    for paragraph in paragraphs:
+        found = _read_label(paragraph)
+        caps = found[3] if found is not None else None
+        if caps is not None and caps.name and caps.role and not caps.asks:
+            roles[caps.name] = caps.role
+    return roles
+
+
 def is_transcript(paragraphs: Sequence[Paragraph]) -> bool:
     """Two official or answer turns and a question: a briefing transcript, not a story."""
     kinds = [label[0] for p in paragraphs if (label := _label(p)) is not None]
