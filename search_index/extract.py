@@ -28,7 +28,12 @@ from search_index.paragraph_reader import Attributed
 from search_index.quotes import find_quotes
 from search_index.speakers import SpeakerRegistry, normalise_name, surname
 from search_index.speech_dates import date_of_speech
-from search_index.transcripts import answer_turns, is_transcript, labelled_roles
+from search_index.transcripts import (
+    answer_turns,
+    has_turn_label,
+    is_transcript,
+    labelled_roles,
+)
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +124,8 @@ def _transcript_statements(article: Article, registry: SpeakerRegistry | None
                 people[person.name] = person.role
     people.update(labelled_roles(article.paragraphs))
     spokesperson = next((n for n, r in people.items() if r and _SPOKES.search(r)), None)
+    # "Q. … A. …": an unnamed answer is the interviewee's, whom the introduction names
+    spokesperson = spokesperson or _interviewee(article)
     found: list[Attributed] = []
     for turn in answer_turns(article.text, article.paragraphs):
         name: str | None
@@ -151,6 +158,23 @@ def _transcript_statements(article: Article, registry: SpeakerRegistry | None
             organisation=organisation_of(role), cue=TRANSCRIPT_CUE, sentence_start=paragraph.start,
             sentence_end=paragraph.start, carried=True))
     return found
+
+
+_INTERVIEW = re.compile(r"\binterview", re.I)
+
+
+def _interviewee(article: Article) -> str | None:
+    """The person the introduction above the first turn names: in the paragraph that speaks
+    of the interview if one does ("said … in an interview with the Daily on Friday"), else the
+    first named."""
+    first_turn = next((n for n, p in enumerate(article.paragraphs) if has_turn_label(p)),
+                      len(article.paragraphs))
+    named: list[tuple[bool, str]] = []
+    for paragraph in article.paragraphs[:first_turn]:
+        for person in people_in(article.text, paragraph.start, paragraph.end):
+            if person.name and len(person.name.split()) > 1:
+                named.append((bool(_INTERVIEW.search(paragraph.text)), person.name))
+    return next((n for about, n in named if about), named[0][1] if named else None)
 
 
 def _holder_of(role: str, people: dict[str, str | None]) -> str | None:
@@ -201,6 +225,8 @@ def _dated_statements(article: Article, found: list[Attributed],
     anchor_confidence = article.published_confidence if anchor else 0.0
     first_quoted = min((item.paragraph for item in found), default=len(article.paragraphs))
     lede = _lede_date(article, anchor, anchor_confidence, first_quoted)
+    if first_quoted == 0 and found and found[0].cue == TRANSCRIPT_CUE:
+        lede = None  # a transcript that opens with a turn has no introduction to date it
     last: dict[str, _Dated] = {}
     occasions = _occasions(article, found, anchor, anchor_confidence)
     statements: list[Statement] = []
@@ -323,7 +349,8 @@ def _date_of(article: Article, item: Attributed, last: dict[str, _Dated],
     if anchor is None:
         return _Dated(None, DateBasis.UNKNOWN, 0.0)
     if item.cue == TRANSCRIPT_CUE:
-        return _Dated(anchor, DateBasis.ARTICLE, anchor_confidence)
+        # an interview's introduction may say the day it was held ("… on Friday")
+        return lede or _Dated(anchor, DateBasis.ARTICLE, anchor_confidence)
     if other_occasion:  # "Earlier, …", "in an interview with …": not the story's occasion
         return _Dated(anchor, DateBasis.ARTICLE, anchor_confidence * ARTICLE_DATE_WEIGHT)
     occasion = _occasion_of(article, item, occasions or {})

@@ -58,6 +58,8 @@ _NOT_SPEAKERS = frozenset({"NOTE", "UPDATE", "CORRECTION", "WARNING", "TOPICS", 
 _ANSWER_LINE = re.compile(r"^\s*(?:Answer|Reply|Response|A)\s*[:.]?\s*$", re.I)
 _QUESTION_LINE = re.compile(r"^\s*(?:Question|Q)\s*[:.]?\s*$", re.I)
 _ANSWER_INLINE = re.compile(r"^\s*(?:Answer|A)\s*:\s*", re.I)
+# "Q. … / A. …" as printed interviews set them: "A." then a sentence, never an initial ("A. R.")
+_ANSWER_DOTTED = re.compile(r"^\s*A\.[ \t]+(?=[A-Z][a-z']|I\b)")
 # "Spokesperson:" with no name: the briefing's spokesperson, named in its title or header.
 _SPOKESPERSON_LABEL = re.compile(r"^\s*(?:the\s+)?(?:spokesperson|spokesman|spokeswoman)\s*:\s*",
                                  re.I)
@@ -179,7 +181,7 @@ def _read_label(paragraph: Paragraph
         return "question", None, len(text), None
     if _ANSWER_LINE.match(text):
         return "answer", None, len(text), None
-    match = _ANSWER_INLINE.match(text)
+    match = _ANSWER_INLINE.match(text) or _ANSWER_DOTTED.match(text)
     if match:
         return "answer", None, match.end(), None
     match = _CAPS_LABEL.match(text)
@@ -189,6 +191,11 @@ def _read_label(paragraph: Paragraph
             kind = "question" if caps.asks else ("official" if caps.strong else "surname")
             return kind, caps.surname, match.end(), caps
     return None
+
+
+def has_turn_label(paragraph: Paragraph) -> bool:
+    """Whether the paragraph opens with a speaker or question label."""
+    return _label(paragraph) is not None
 
 
 def labelled_roles(paragraphs: Sequence[Paragraph]) -> dict[str, str]:
@@ -221,6 +228,7 @@ def answer_turns(source: str, paragraphs: Sequence[Paragraph]) -> list[Turn]:
     current: tuple[str, str | None, int, int, int] | None = None  # kind, surname, start, end, p
     caps: _CapsLabel | None = None  # the current turn's label, when it is one in capitals
     askers: set[str] = set()  # surnames of interviewers: "REID:" after "SAM REID, HOST:"
+    dotted_end: int | None = None  # end of the current turn's paragraph when labelled "A."
 
     def close() -> None:
         if current is None or current[0] in {"question", "note"}:
@@ -250,6 +258,9 @@ def answer_turns(source: str, paragraphs: Sequence[Paragraph]) -> list[Turn]:
                     askers.add(caps.surname)
                 elif not caps.role and caps.surname in askers:
                     kind = "question"
+            # "A. …" printed interviews: the last answer ends with its paragraph, and the
+            # story's closing lines ("Tanabe, 58, joined the bank in …") are not its words
+            dotted_end = paragraph.end if _ANSWER_DOTTED.match(paragraph.text) else None
             start = paragraph.start + length
             while start < paragraph.end and source[start].isspace():
                 start += 1
@@ -269,6 +280,8 @@ def answer_turns(source: str, paragraphs: Sequence[Paragraph]) -> list[Turn]:
             current = (kind, name, paragraph.start, paragraph.end, position)
         else:
             current = (kind, name, start, paragraph.end, first)
+    if current is not None and dotted_end is not None and current[2] >= 0:
+        current = (current[0], current[1], current[2], dotted_end, current[4])
     close()
     return turns
 

@@ -33,3 +33,26 @@ def test_a_role_label_points_back_to_a_full_label_whose_only_turn_was_a_greeting
             "TREASURER: Next year is harder, because commodity prices are falling quickly.\n")
     assert _said(page) == [("Leo Marsh", "direct", "We expect a"),
                            ("Leo Marsh", "direct", "Next year is")]
+
+
+def test_a_printed_q_and_a_gives_the_answers_to_the_interviewee_on_the_interview_day():
+    page = ("Interview: port chief sees trade recovering\n\nApril 7, 2025 | 06:00 JST\n\n"
+            "OSAKA -- Port Authority President Emi Sato said trade would recover this year, "
+            "in an interview with the Daily on Friday.\n\n"
+            "Q. Why did container traffic fall last year?\n\n"
+            "A. Mostly because two big shipping lines moved their Asian hub to Busan.\n\n"
+            "Q. Will they come back?\n\n"
+            "A. One of them has already agreed to return from October this year.\n\n"
+            "Sato, 61, has led the authority since 2021.\n")
+    assert _said(page) == [("Emi Sato", "direct", "Mostly because two"),
+                           ("Emi Sato", "direct", "One of them")]
+    assert {day for _, day in _dates(page)} == {date(2025, 4, 4)}
+
+
+def test_an_initial_after_a_is_not_an_answer_label():
+    from paragraph_helpers import paragraphs_of
+
+    from search_index.transcripts import has_turn_label
+
+    assert not any(has_turn_label(p) for p in paragraphs_of("A. R. Khan said the deal was off."))
+    assert all(has_turn_label(p) for p in paragraphs_of("A. It was never on the table."))
