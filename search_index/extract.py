@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict
 from search_index.article_files import load_article
 from search_index.attribution import attribute
 from search_index.errors import ArticleError
+from search_index.hansard import Contribution, contributions
 from search_index.mentions import organisation_of, people_in
 from search_index.models import Article, DateBasis, Statement
 from search_index.notables import NOTABLES
@@ -93,8 +94,11 @@ def extract_article(article: Article, registry: SpeakerRegistry | None = None) -
     if registry is not None:
         learn_names(article, registry)
     paragraphs = article.paragraphs
+    record = contributions(article.text, paragraphs)
     if is_transcript(paragraphs):
         found = _transcript_statements(article, registry)
+    elif record:
+        found = [_contribution_statement(article, c) for c in record]
     else:
         quotes = find_quotes(article.text, paragraphs)
         trusted = article.published if article.published_confidence >= 0.5 else None
@@ -158,6 +162,17 @@ def _transcript_statements(article: Article, registry: SpeakerRegistry | None
             organisation=organisation_of(role), cue=TRANSCRIPT_CUE, sentence_start=paragraph.start,
             sentence_end=paragraph.start, carried=True))
     return found
+
+
+def _contribution_statement(article: Article, contribution: Contribution) -> Attributed:
+    """A member's words in a parliamentary record, said on the sitting's day."""
+    paragraph = article.paragraphs[contribution.paragraph]
+    return Attributed(
+        start=contribution.start, end=contribution.end, paragraph=contribution.paragraph,
+        kind="direct", speaker=contribution.name, mention=contribution.name,
+        speaker_kind="person", role=contribution.role,
+        organisation=organisation_of(contribution.role), cue=TRANSCRIPT_CUE,
+        sentence_start=paragraph.start, sentence_end=paragraph.start, carried=True)
 
 
 _INTERVIEW = re.compile(r"\binterview", re.I)

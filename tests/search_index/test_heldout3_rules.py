@@ -56,3 +56,28 @@ def test_an_initial_after_a_is_not_an_answer_label():
 
     assert not any(has_turn_label(p) for p in paragraphs_of("A. R. Khan said the deal was off."))
     assert all(has_turn_label(p) for p in paragraphs_of("A. It was never on the table."))
+
+
+# -- parliamentary records ----------------------------------------------------------------------
+def test_a_hansard_record_gives_each_member_their_contributions():
+    page = ("Commons Chamber\nFlood Defences\nVolume 701: debated on Wednesday 3 July 2024\n\n"
+            "Tom Hale (Lincoln East) (Con)\n"
+            "Three villages in my constituency flooded twice this winter. When will the "
+            "promised barrier be built?\n\n"
+            "The Minister for Water (Anna Price)\n"
+            "I thank the hon. Gentleman. Construction of the barrier will begin next spring "
+            "and finish by the end of 2026.\n\n"
+            "Mr Speaker\nOrder. Short questions, please.\n\n"
+            "Tom Hale\nWill the Minister visit the villages before the work begins?\n\n"
+            "Anna Price\nI will gladly visit them with him in September.\n")
+    assert _said(page) == [("Tom Hale", "direct", "Three villages in"),
+                           ("Anna Price", "direct", "I thank the"),
+                           ("Tom Hale", "direct", "Will the Minister"),
+                           ("Anna Price", "direct", "I will gladly")]
+
+
+def test_a_caption_with_one_bracket_is_not_a_member_line():
+    page = ("Council approves budget\n\nMarch 3, 2025\n\n"
+            "Mayor Jo Kent (left) and Sam Ode (right) at city hall.\n\n"
+            "\"We balanced the books without cutting a single library,\" Kent said on Monday.\n")
+    assert _said(page) == [("Jo Kent", "direct", "We balanced the")]
