@@ -262,7 +262,10 @@ def _classify(line: Line) -> Kind:
             or SOURCE_LINE.match(t)):
         return Kind.CREDIT
     short = word_count(t) <= 16
-    if short and _has_published_label(t) and stated_dates(t):
+    stated = stated_dates(t)
+    # counted without its dates: "Name · Outlet · Posted: Nov 04, 2024 4:00 AM EST | Last
+    # Updated: November 4, 2024" is a header line however many words its dates take
+    if stated and word_count(without_dates(t, stated)) <= 16 and _has_published_label(t):
         return Kind.PUBLISHED
     if len(t) <= 100 and BYLINE_PATTERN.match(t) and not TERMINAL.search(t.rstrip(".")):
         return Kind.BYLINE

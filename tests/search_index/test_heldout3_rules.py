@@ -81,3 +81,15 @@ def test_a_caption_with_one_bracket_is_not_a_member_line():
             "Mayor Jo Kent (left) and Sam Ode (right) at city hall.\n\n"
             "\"We balanced the books without cutting a single library,\" Kent said on Monday.\n")
     assert _said(page) == [("Jo Kent", "direct", "We balanced the")]
+
+
+# -- the page's date -----------------------------------------------------------------------------
+def test_a_posted_line_with_byline_outlet_and_two_long_dates_dates_the_page():
+    page = ("Toronto\n\nTransit fares frozen for a year\n\n"
+            "Lena Park · CBC News · Posted: Jan 13, 2025 5:00 AM EST | Last Updated: "
+            "January 13, 2025\n\n"
+            "Toronto's transit fares will not rise this year, the city said.\n\n"
+            "\"Riders have carried enough of the cost,\" Mayor Ruth Dale said Sunday.\n")
+    article = parse_article(page, "page.txt")
+    assert article.published == date(2025, 1, 13)
+    assert _dates(page) == [("Riders have carried", date(2025, 1, 12))]
