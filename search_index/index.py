@@ -28,7 +28,7 @@ from whoosh.codec.whoosh3 import W3Codec
 from search_index.directory import Facts, speaker_entry
 from search_index.errors import ArticleError, IndexBusy, IndexUnavailable
 from search_index.models import Article, Statement
-from search_index.records import ArticleRecord, IndexMeta, QuoteDocument, Report, is_name_like
+from search_index.records import ArticleRecord, IndexMeta, QuoteDocument, Report
 from search_index.schema import (
     ABOUT_FIELD,
     DOCTYPE_ARTICLE,
@@ -380,12 +380,8 @@ class IndexUpdate:
         pending = self._pending_facts()
         for name in self.touched_speakers:
             learned = known.get(name)
-            aliases = [
-                alias
-                for alias in (learned.aliases if learned is not None else [])
-                # not "he", nor "State Department Spokesperson Matthew Miller"
-                if is_name_like(alias) and name not in alias
-            ]
+            # the registry admits only real forms of a name (its is_alias_form)
+            aliases = list(learned.aliases) if learned is not None else []
             facts = [*self._stored_facts(name), *pending.get(name, ())]
             entry = speaker_entry(name, facts, aliases)
             if entry.statements:

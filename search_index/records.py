@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from pydantic import BaseModel, Field
 
 from search_index.models import Source, Speaker, Statement
+from search_index.speakers import is_alias_form
 
 
 class Report(BaseModel):
@@ -68,26 +68,16 @@ class QuoteDocument(BaseModel):
         return sorted({r.statement.title for r in self.reports if r.statement.title})
 
     def aliases(self) -> list[str]:
-        """Name-like mentions ("Miller", "Rex W. Tillerson"), not "he" or "the spokesperson"."""
+        """Mentions that are other forms of the speaker's name ("Miller"), by the registry's
+        one rule: never "he", "the spokesperson" or "State Department Spokesperson X"."""
         speaker = self.reports[0].statement.speaker
         found = {
             r.statement.speaker_mention.strip()
             for r in self.reports
-            if is_name_like(r.statement.speaker_mention)
+            if is_alias_form(r.statement.speaker_mention, speaker)
         }
         found.discard(speaker)
         return sorted(found)
-
-
-_NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
-_NOT_NAMES = {"He", "She", "They", "It", "The", "His", "Her", "Their", "We", "I", "This"}
-
-
-def is_name_like(mention: str) -> bool:
-    words = mention.strip().split()
-    if not words or len(words) > 6 or words[0] in _NOT_NAMES:
-        return False
-    return all(_NAME_WORD.match(word) or (word.islower() and len(word) <= 3) for word in words)
 
 
 class ArticleRecord(BaseModel):

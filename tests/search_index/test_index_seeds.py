@@ -54,3 +54,14 @@ def test_speakers_find_seed_people_by_misspelling(seeded):
     assert seeded.resolve_speaker("miler").name == "Matthew Miller"
     assert seeded.resolve_speaker("psaki").name == "Jen Psaki"
     assert seeded.resolve_speaker("Kirby").name == "John Kirby"
+
+
+def test_speaker_aliases_are_forms_of_the_name_never_pronouns_or_roles(seeded):
+    miller = seeded.resolve_speaker("Miller")
+    assert miller is not None and miller.name == "Matthew Miller"
+    assert "Miller" in miller.aliases
+    for speaker in seeded.speakers("", limit=100):
+        for alias in speaker.aliases:
+            assert alias.lower() not in {"he", "she", "they", "pakistan"}, (speaker.name, alias)
+            role_words = {"spokesperson", "minister", "secretary", "department", "envoy"}
+            assert not role_words & set(alias.lower().split()), (speaker.name, alias)
