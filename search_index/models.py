@@ -144,13 +144,9 @@ class SearchResult(BaseModel):
         return max(1, -(-self.total // self.per_page))
 
 
-class SourceSummary(BaseModel):
-    article_id: str
-    file: str
-    title: str | None = None
-    outlet: str | None = None
-    url: str | None = None
-    published: date | None = None
+class SourceSummary(Source):
+    """An indexed article, with how many statements it gave."""
+
     statements: int = 0
 
 

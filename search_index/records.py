@@ -6,7 +6,7 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
-from search_index.models import Source, Speaker, Statement
+from search_index.models import Source, SourceSummary, Speaker, Statement
 from search_index.speakers import is_alias_form
 
 
@@ -80,20 +80,18 @@ class QuoteDocument(BaseModel):
         return sorted(found)
 
 
-class ArticleRecord(BaseModel):
-    """What one ingested file contributed, so that an update or removal is exact."""
+class ArticleRecord(SourceSummary):
+    """What one ingested file contributed, so that an update or removal is exact. Its
+    article_id is the content hash of the decoded text."""
 
     path: str
-    article_id: str  # content hash of the decoded text
     mtime_ns: int
     size: int
-    file: str
-    title: str | None = None
-    outlet: str | None = None
-    url: str | None = None
-    published: date | None = None
-    statements: int = 0
     qkeys: list[str] = Field(default_factory=list)
+
+    def summary(self) -> SourceSummary:
+        """The part users see, without the ingest bookkeeping."""
+        return SourceSummary(**self.model_dump(include=set(SourceSummary.model_fields)))
 
 
 class IndexMeta(BaseModel):

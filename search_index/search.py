@@ -567,18 +567,7 @@ class SearchService:
         def run(view: _View) -> list[SourceSummary]:
             summaries = []
             for fields in view.searcher.documents(doctype=DOCTYPE_ARTICLE):
-                record = ArticleRecord.model_validate_json(fields["record"])
-                summaries.append(
-                    SourceSummary(
-                        article_id=record.article_id,
-                        file=record.file,
-                        title=record.title,
-                        outlet=record.outlet,
-                        url=record.url,
-                        published=record.published,
-                        statements=record.statements,
-                    )
-                )
+                summaries.append(ArticleRecord.model_validate_json(fields["record"]).summary())
             summaries.sort(key=lambda s: (s.published or date.min, s.file), reverse=True)
             return summaries
 
