@@ -14,8 +14,8 @@ import time
 from datetime import date
 from pathlib import Path
 
-from search_index.articles import parse_article
-from search_index.speech_dates import date_of_speech
+from search_index.articles.parse import parse_article
+from search_index.text.speech_dates import date_of_speech
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -81,7 +81,7 @@ def peak_mb() -> float:
 def build(size: int, work: Path, queries: int) -> dict[str, Any]:
     from search_bench import directory_bytes, make_corpus, workloads
 
-    from search_index.index import index_statements
+    from search_index.index.ingest import index_statements
 
     print(f"== {size:,} statements: generating", file=sys.stderr, flush=True)
     corpus = make_corpus(size)
@@ -193,7 +193,7 @@ def percentiles(samples: list[float]) -> dict[str, float]:
 
 
 def child(index_dir: str, workload: str, mode: str, seconds: float, rate: float) -> dict:
-    from search_index.search import SearchService
+    from search_index.search.service import SearchService
 
     memory = {"imports_mb": rss_mb()}
     loads = json.loads(Path(workload).read_text(encoding="utf-8"))

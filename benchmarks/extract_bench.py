@@ -12,10 +12,10 @@ import argparse
 import time
 from pathlib import Path
 
-from search_index.article_files import load_article
-from search_index.articles import parse_article
-from search_index.extract import extract_article
-from search_index.speakers import SpeakerRegistry
+from search_index.articles.files import load_article
+from search_index.articles.parse import parse_article
+from search_index.extraction.pipeline import extract_article
+from search_index.extraction.speakers import SpeakerRegistry
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

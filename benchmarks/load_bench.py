@@ -44,8 +44,8 @@ from whoosh import index as whoosh_index  # noqa: E402
 from bot.discord_app import create_bot  # noqa: E402
 from bot.discord_endpoints import restore_default_endpoints  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
-from search_index.index import index_statements  # noqa: E402
-from search_index.search import SearchService  # noqa: E402
+from search_index.index.ingest import index_statements  # noqa: E402
+from search_index.search.service import SearchService  # noqa: E402
 
 CACHE = ROOT / "var" / "bench"
 ANSWER_WAIT_S = 15.0  # an answer later than this counts as lost

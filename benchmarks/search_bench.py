@@ -31,10 +31,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from search_index.index import index_statements  # noqa: E402
+from search_index.index.ingest import index_statements  # noqa: E402
+from search_index.index.schema import day_number  # noqa: E402
 from search_index.models import Article, DateBasis, Paragraph, Statement  # noqa: E402
-from search_index.schema import day_number  # noqa: E402
-from search_index.search import SearchService  # noqa: E402
+from search_index.search.service import SearchService  # noqa: E402
 
 # The head of the vocabulary: function words and common news words, most frequent first.
 _HEAD = """the of to and a in that is for on we with as be it this by will are have not

@@ -21,7 +21,7 @@ from search_index.models import (
     Speaker,
     TextRun,
 )
-from search_index.timeline import Timeline
+from search_index.search.timeline import Timeline
 
 
 class AnswerKind(StrEnum):

@@ -19,7 +19,7 @@ from bot.text_format import (
     status_parts,
 )
 from search_index.models import TextRun
-from search_index.timeline import Timeline, sparkline
+from search_index.search.timeline import Timeline, sparkline
 
 BOLD = "\x1b[1m"
 RESET = "\x1b[0m"

@@ -13,7 +13,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from search_index.timeline import Timeline
+from search_index.search.timeline import Timeline
 
 # 8 x 4 inches at 100 dpi: 800 x 400 pixels, which Discord shows at full width in an embed.
 FIGURE_INCHES = (8.0, 4.0)

@@ -8,8 +8,8 @@ import json
 import sys
 from pathlib import Path
 
-from search_index.evaluate import EvaluationReport, Miss, evaluate_files
-from search_index.extract import extract_paths
+from search_index.extraction.evaluate import EvaluationReport, Miss, evaluate_files
+from search_index.extraction.pipeline import extract_paths
 from search_index.models import Statement
 
 

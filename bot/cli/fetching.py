@@ -6,8 +6,7 @@ import argparse
 from pathlib import Path
 
 from bot.settings import SettingsError, load_settings, project_root
-from search_index.errors import OnRecordError
-from search_index.fetch import (
+from search_index.articles.fetch import (
     DEFAULT_DELAY_S,
     DEFAULT_MAX_BYTES,
     DEFAULT_TIMEOUT_S,
@@ -15,6 +14,7 @@ from search_index.fetch import (
     fetch_feed,
     fetch_urls,
 )
+from search_index.errors import OnRecordError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -80,7 +80,7 @@ def run_fetch(args: argparse.Namespace) -> int:
 def index_fetched(corpus: Path, index_dir: Path) -> None:
     """Bring the index up to date with the corpus folder (only new and changed files are
     read: the ones just fetched), and say what changed."""
-    from search_index.index import ingest  # the extraction pipeline: only when indexing
+    from search_index.index.ingest import ingest  # the extraction pipeline: only when indexing
 
     indexed = ingest([corpus], index_dir)
     print(f"indexed in {index_dir}: {len(indexed.added)} added, {len(indexed.updated)} updated, "

@@ -19,9 +19,9 @@ from bot import commands
 from bot.console import print_answer
 from bot.settings import SettingsError, load_settings
 from search_index.errors import OnRecordError
-from search_index.index import IngestReport, ingest
+from search_index.index.ingest import IngestReport, ingest
 from search_index.models import Hit, SearchResult
-from search_index.search import SearchService
+from search_index.search.service import SearchService
 
 
 class UsageProblem(Exception):

@@ -17,7 +17,7 @@ from bot.settings import Settings, SettingsError, load_settings
 from search_index.errors import OnRecordError
 
 if TYPE_CHECKING:
-    from search_index.search import SearchService
+    from search_index.search.service import SearchService
 
 log = logging.getLogger(__name__)
 
@@ -59,8 +59,8 @@ def open_service(settings: Settings) -> SearchService:
     """The search service over the configured index, built from the corpus on first use.
     (Imported late, like the bot itself: `onrecord --help` should not load Whoosh.)"""
     from search_index.errors import IndexUnavailable
-    from search_index.index import ingest
-    from search_index.search import SearchService
+    from search_index.index.ingest import ingest
+    from search_index.search.service import SearchService
 
     service = SearchService(settings.index_dir)
     try:
@@ -147,7 +147,7 @@ def _sync(args: argparse.Namespace) -> int:
         return EXIT_SETTINGS
     _use_log_level(settings, args)
     from bot.command_sync import default_state_file, sync_global
-    from search_index.search import SearchService
+    from search_index.search.service import SearchService
 
     # Syncing sends command definitions only; the service is never asked anything.
     service = SearchService(settings.index_dir)

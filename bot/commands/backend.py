@@ -14,11 +14,11 @@ from search_index.models import (
     Speaker,
     WhoSaidResult,
 )
-from search_index.timeline import Timeline
+from search_index.search.timeline import Timeline
 
 
 class SearchBackend(Protocol):
-    """The part of search_index.search.SearchService the commands use."""
+    """The part of search_index.search.service.SearchService the commands use."""
 
     def search(
         self,
@@ -52,7 +52,7 @@ class SearchBackend(Protocol):
 
 
 class IngestOutcome(Protocol):
-    """What search_index.index.ingest reports (its IngestReport)."""
+    """What search_index.index.ingest.ingest reports (its IngestReport)."""
 
     added: list[str]
     updated: list[str]

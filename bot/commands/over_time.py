@@ -16,7 +16,7 @@ from bot.commands.inputs import (
     resolve_speaker,
 )
 from bot.commands.refusals import BadInput, answers_errors
-from search_index.timeline import period_label
+from search_index.search.timeline import period_label
 
 CHART_FILENAME = "timeline.png"
 

@@ -25,7 +25,7 @@ def reindex(
         return error("None of the corpus folders exist.",
                      "Check ONRECORD_CORPUS; it lists the article folders, separated by ':'.")
     if ingest is None:
-        from search_index.index import ingest as ingest_function
+        from search_index.index.ingest import ingest as ingest_function
 
         ingest = ingest_function
     try:

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from search_index.index import ingest
-from search_index.search import SearchService
+from search_index.index.ingest import ingest
+from search_index.search.service import SearchService
 
 
 @pytest.fixture(scope="session")

@@ -12,8 +12,8 @@ from html_page_builder import news_page
 from local_site import FERRY_PARAGRAPHS, LocalSite, serve_site
 
 from bot.cli import SUBCOMMAND_MODULES, fetching, main
-from search_index.index import ingest
-from search_index.search import SearchService
+from search_index.index.ingest import ingest
+from search_index.search.service import SearchService
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ from statement_factory import fake_extractor, fake_loader, write_article
 from bot.cli import indexing, main
 from bot.commands import quote
 from bot.console import print_answer
-from search_index.index import ingest, ingest_lock
-from search_index.search import SearchService
+from search_index.index.ingest import ingest, ingest_lock
+from search_index.search.service import SearchService
 
 
 @pytest.fixture

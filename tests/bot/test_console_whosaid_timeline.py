@@ -16,9 +16,9 @@ from bot.answers import AnswerKind
 from bot.console import ConsoleSession, ask, run_console
 from bot.discord_render import render
 from bot.timeline_chart import PNG_SIGNATURE, timeline_figure
-from search_index.index import ingest
-from search_index.search import SearchService
-from search_index.timeline import period_start, sparkline
+from search_index.index.ingest import ingest
+from search_index.search.service import SearchService
+from search_index.search.timeline import period_start, sparkline
 
 
 @pytest.fixture(scope="module")

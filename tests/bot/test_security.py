@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from whoosh import query as whoosh_query
 
-from search_index.querying import build_query, parse_query
+from search_index.search.querying import build_query, parse_query
 
 REPO = Path(__file__).resolve().parents[2]
 RUNTIME_PACKAGES = [REPO / "bot", REPO / "search_index"]

@@ -17,7 +17,7 @@ from bot.timeline_chart import (
     period_labels,
     timeline_figure,
 )
-from search_index.timeline import build_timeline
+from search_index.search.timeline import build_timeline
 
 
 def _timeline(*days: str | None):

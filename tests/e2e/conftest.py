@@ -17,8 +17,8 @@ from e2e_harness import running_client
 from bot.discord_app import OnRecordBot, create_bot
 from bot.discord_endpoints import apply_endpoints, restore_default_endpoints
 from bot.settings import load_settings
-from search_index.index import ingest
-from search_index.search import SearchService
+from search_index.index.ingest import ingest
+from search_index.search.service import SearchService
 
 HEARTBEAT_MS = 500  # short, so heartbeats happen during the tests; the client copes fine
 

@@ -28,7 +28,7 @@ REINDEX_WAIT_S = 60.0  # re-reading seeds/ from scratch on a busy machine
 @pytest.fixture(scope="module")
 def seed_index(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
     """A copy of the session's seeds index, for this module's bot alone to break."""
-    from search_index.index import ingest
+    from search_index.index.ingest import ingest
 
     index_dir = tmp_path_factory.mktemp("fault-index")
     report = ingest([seeds_dir], index_dir)
@@ -139,7 +139,7 @@ async def test_index_deleted_while_serving_then_reindex_restores_it_without_a_re
 async def test_index_deleted_then_rebuilt_by_onrecord_index_is_served_with_no_restart(
     discord_rules: DiscordDouble, onrecord: OnRecordBot, seeds_dir: Path
 ) -> None:
-    from search_index.index import ingest
+    from search_index.index.ingest import ingest
 
     await answers_elections(discord_rules)
     shutil.rmtree(onrecord.settings.index_dir)

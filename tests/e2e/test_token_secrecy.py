@@ -19,7 +19,7 @@ from bot.cli import main
 from bot.discord_app import create_bot
 from bot.discord_endpoints import restore_default_endpoints
 from bot.settings import Settings, SettingsError, load_settings
-from search_index.search import SearchService
+from search_index.search.service import SearchService
 
 TOKEN = "MTE5ODc2NTQzMjEwOTg3NjU0.GcAnRy.OnRecordCanaryToken-7f3e9d2c1b0a"
 WRONG_TOKEN = "MTE5ODc2NTQzMjEwOTg3NjU1.GwRoNg.OnRecordWrongCanary-0a1b2c3d4e5f"

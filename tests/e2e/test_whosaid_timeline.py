@@ -21,8 +21,8 @@ from said_corpus import SLOGAN_PHRASE, VARGA, WREN, write_said_corpus
 import bot.timeline_chart as timeline_chart
 from bot import discord_timing
 from bot.discord_app import OnRecordBot
-from search_index.index import ingest
-from search_index.timeline import Timeline, period_start
+from search_index.index.ingest import ingest
+from search_index.search.timeline import Timeline, period_start
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

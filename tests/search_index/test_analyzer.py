@@ -7,7 +7,7 @@ import pickle
 import pytest
 from whoosh.analysis import StemmingAnalyzer
 
-from search_index.schema import STOPLIST, NewsAnalyzer, cached_stem
+from search_index.index.schema import STOPLIST, NewsAnalyzer, cached_stem
 
 TEXTS = [
     "The U.S. will continue to engage with the leaders elected by the people of Pakistan.",

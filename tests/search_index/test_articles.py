@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from search_index import dates
-from search_index.article_files import MAX_ARTICLE_BYTES, ArticleMeta, load_article
-from search_index.articles import parse_article
+from search_index.articles.files import MAX_ARTICLE_BYTES, ArticleMeta, load_article
+from search_index.articles.parse import parse_article
 from search_index.errors import ArticleError
 from search_index.models import Article, DateBasis
+from search_index.text import dates
 
 
 @pytest.fixture(autouse=True)
@@ -490,7 +490,7 @@ def test_broken_sidecar_is_ignored_with_a_warning(tmp_path, caplog, sidecar):
     path = tmp_path / "story.txt"
     path.write_text("The minister said it on March 3, 2021.\n")
     (tmp_path / "story.meta.json").write_text(sidecar)
-    with caplog.at_level(logging.WARNING, logger="search_index.articles"):
+    with caplog.at_level(logging.WARNING, logger="search_index.articles.parse"):
         article = load_article(path)
     assert article.paragraphs
     assert article.published_basis != DateBasis.SIDECAR

@@ -1,7 +1,7 @@
 from paragraph_helpers import paragraphs_of
 
-from search_index.attribution import attribute
-from search_index.quotes import find_quotes
+from search_index.extraction.attribution import attribute
+from search_index.extraction.quotes import find_quotes
 
 
 def attributed(text: str):

@@ -4,15 +4,15 @@ from datetime import date
 
 import pytest
 
-from search_index import dates
-from search_index.dates import (
+from search_index.models import DateBasis
+from search_index.text import dates
+from search_index.text.dates import (
     DateResolution,
     find_date_expressions,
     latest_weekday,
     year_for_weekday,
 )
-from search_index.models import DateBasis
-from search_index.speech_dates import date_of_speech
+from search_index.text.speech_dates import date_of_speech
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,11 @@
 import datetime
 
-from search_index.evaluate import GoldStatement, evaluate, evaluate_files, speaker_matches
+from search_index.extraction.evaluate import (
+    GoldStatement,
+    evaluate,
+    evaluate_files,
+    speaker_matches,
+)
 from search_index.models import Statement
 
 

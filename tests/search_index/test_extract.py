@@ -1,9 +1,9 @@
 import datetime
 
-from search_index.articles import parse_article
-from search_index.extract import extract_article, extract_paths, learn_names
+from search_index.articles.parse import parse_article
+from search_index.extraction.pipeline import extract_article, extract_paths, learn_names
+from search_index.extraction.speakers import SpeakerRegistry
 from search_index.models import DateBasis
-from search_index.speakers import SpeakerRegistry
 
 STORY_A = """Ministers meet on trade
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from local_site import LocalSite, serve_site
 
-from search_index.fetch import (
+from search_index.articles.fetch import (
     LEDGER_NAME,
     USER_AGENT,
     FetchSession,
@@ -17,7 +17,7 @@ from search_index.fetch import (
     fetch_feed,
     fetch_urls,
 )
-from search_index.html_pages import article_from_html
+from search_index.articles.html_pages import article_from_html
 
 DELAY_S = 3.0
 MAX_BYTES = 50_000

@@ -2,7 +2,7 @@
 
 from paragraph_helpers import paragraphs_of
 
-from search_index.gender import first_name_gender, learn_genders
+from search_index.extraction.gender import first_name_gender, learn_genders
 
 
 def genders(text: str, quotes: list[tuple[int, int]] | None = None) -> dict[str, str]:

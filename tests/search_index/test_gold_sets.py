@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from search_index.evaluate import EvaluationReport, evaluate_files
+from search_index.extraction.evaluate import EvaluationReport, evaluate_files
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

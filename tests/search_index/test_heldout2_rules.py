@@ -3,9 +3,9 @@ page of our own in the style that failed."""
 
 from datetime import date
 
-from search_index.articles import parse_article
-from search_index.dates import find_date_expressions
-from search_index.speech_dates import date_of_speech
+from search_index.articles.parse import parse_article
+from search_index.text.dates import find_date_expressions
+from search_index.text.speech_dates import date_of_speech
 
 FRI_2024_07_12 = date(2024, 7, 12)
 
@@ -73,7 +73,7 @@ PARKES: We have already had 200 applications, many of them from retired truck dr
 def test_labels_in_capitals_name_the_speaker_role_and_surname():
     from paragraph_helpers import paragraphs_of
 
-    from search_index.extract import extract_article
+    from search_index.extraction.pipeline import extract_article
     from search_index.models import Article
 
     article = Article(id="p1", path="p1.txt", file="p1.txt", text=STATE_PRESSER,
@@ -90,7 +90,7 @@ def test_labels_in_capitals_name_the_speaker_role_and_surname():
 def test_an_interviewers_label_in_capitals_is_a_question():
     from paragraph_helpers import paragraphs_of
 
-    from search_index.transcripts import answer_turns
+    from search_index.extraction.transcripts import answer_turns
 
     text = ("SAM REID, HOST: Prime Minister, welcome to the programme this morning.\n\n"
             "PRIME MINISTER TESSA GRANT: Good to be with you, Sam, and thanks for having me.\n\n"
@@ -103,7 +103,7 @@ def test_an_interviewers_label_in_capitals_is_a_question():
 # -- attribution --------------------------------------------------------------------------------
 def _said(page: str, when: date | None = None) -> list[tuple[str, str, str]]:
     """(speaker, kind, first words) of every quote of a page of our own."""
-    from search_index.extract import extract_article
+    from search_index.extraction.pipeline import extract_article
 
     article = parse_article(page, "page.txt")
     return [(s.speaker, s.kind, " ".join(s.text.split()[:3])) for s in extract_article(article)
@@ -196,7 +196,7 @@ def test_a_deadline_after_by_never_dates_the_words():
 
 
 def _statements(page: str):
-    from search_index.extract import extract_article
+    from search_index.extraction.pipeline import extract_article
 
     return extract_article(parse_article(page, "page.txt"))
 

@@ -2,12 +2,12 @@
 
 from datetime import date
 
-from search_index.articles import parse_article
+from search_index.articles.parse import parse_article
 
 
 def _said(page: str) -> list[tuple[str, str, str]]:
     """(speaker, kind, first three words) of every quote or answer turn of a page of our own."""
-    from search_index.extract import extract_article
+    from search_index.extraction.pipeline import extract_article
 
     article = parse_article(page, "page.txt")
     return [(s.speaker, s.kind, " ".join(s.text.split()[:3])) for s in extract_article(article)
@@ -15,7 +15,7 @@ def _said(page: str) -> list[tuple[str, str, str]]:
 
 
 def _dates(page: str) -> list[tuple[str, date | None]]:
-    from search_index.extract import extract_article
+    from search_index.extraction.pipeline import extract_article
 
     article = parse_article(page, "page.txt")
     return [(" ".join(s.text.split()[:3]), s.date) for s in extract_article(article)
@@ -52,7 +52,7 @@ def test_a_printed_q_and_a_gives_the_answers_to_the_interviewee_on_the_interview
 def test_an_initial_after_a_is_not_an_answer_label():
     from paragraph_helpers import paragraphs_of
 
-    from search_index.transcripts import has_turn_label
+    from search_index.extraction.transcripts import has_turn_label
 
     assert not any(has_turn_label(p) for p in paragraphs_of("A. R. Khan said the deal was off."))
     assert all(has_turn_label(p) for p in paragraphs_of("A. It was never on the table."))

@@ -3,9 +3,9 @@ names with particles, long appositives, institutions behind a spokesperson."""
 
 from datetime import date
 
-from search_index.articles import parse_article
-from search_index.extract import extract_article
-from search_index.speakers import SpeakerRegistry
+from search_index.articles.parse import parse_article
+from search_index.extraction.pipeline import extract_article
+from search_index.extraction.speakers import SpeakerRegistry
 
 
 def statements_of(body: str, published: str = "Published 12 March 2024"):

@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
-from search_index.articles import parse_article
-from search_index.dates import find_date_expressions
+from search_index.articles.parse import parse_article
+from search_index.text.dates import find_date_expressions
 
 
 @pytest.mark.parametrize(
@@ -92,7 +92,7 @@ TRANSCRIPT = GOV_BANNER + (
 
 
 def test_a_government_banner_is_furniture_and_ranked_labels_are_turns():
-    from search_index.extract import extract_article
+    from search_index.extraction.pipeline import extract_article
 
     article = parse_article(TRANSCRIPT)
     assert article.paragraphs[0].text.startswith("REAR ADMIRAL LENA ORTIZ:")

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 from html_page_builder import PORT_DEAL_PARAGRAPHS, news_page
 
+from search_index.articles.html_pages import article_from_html
 from search_index.errors import ArticleError
-from search_index.html_pages import article_from_html
 from search_index.models import DateBasis
 
 

@@ -13,8 +13,8 @@ import pytest
 from statement_factory import fake_extractor, fake_loader, write_article
 
 from search_index.errors import IndexBusy
-from search_index.index import ingest, ingest_lock
-from search_index.search import SearchService
+from search_index.index.ingest import ingest, ingest_lock
+from search_index.search.service import SearchService
 
 MILLER = "Matthew Miller"
 PROBE = "Claims of interference or fraud should be fully investigated."
@@ -189,7 +189,7 @@ KILLER = textwrap.dedent(
     from pathlib import Path
     sys.path.insert(0, {tests!r})
     from statement_factory import fake_extractor, fake_loader
-    from search_index.index import ingest
+    from search_index.index.ingest import ingest
 
     def progress(done, total, label):
         if label == "writing statements":
@@ -230,7 +230,7 @@ def test_rebuild_starts_from_an_empty_index(corpus, tmp_path):
 
 
 def test_registry_learning_a_full_name_refiles_earlier_surname_statements(tmp_path):
-    pytest.importorskip("search_index.speakers")
+    pytest.importorskip("search_index.extraction.speakers")
     folder = tmp_path / "corpus"
     folder.mkdir()
     write_article(folder, "a_early.txt", [{"text": PROBE, "speaker": "Miller"}])

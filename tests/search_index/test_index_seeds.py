@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from search_index.index import ingest
-from search_index.querying import analyse
-from search_index.search import SearchService
+from search_index.index.ingest import ingest
+from search_index.search.querying import analyse
+from search_index.search.service import SearchService
 
 
 @pytest.fixture(scope="module")

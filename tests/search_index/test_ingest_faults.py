@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from search_index.index import ingest, open_index
-from search_index.records import ArticleRecord, QuoteDocument
-from search_index.schema import DOCTYPE_ARTICLE, DOCTYPE_STATEMENT
-from search_index.search import SearchService
+from search_index.index.ingest import ingest, open_index
+from search_index.index.records import ArticleRecord, QuoteDocument
+from search_index.index.schema import DOCTYPE_ARTICLE, DOCTYPE_STATEMENT
+from search_index.search.service import SearchService
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -134,8 +134,8 @@ def test_a_symbolic_link_loop_named_on_the_command_line_is_reported(tmp_path):
 
 
 def test_extraction_work_grows_linearly_with_the_number_of_quote_marks(tmp_path):
-    from search_index.article_files import load_article
-    from search_index.extract import extract_article
+    from search_index.articles.files import load_article
+    from search_index.extraction.pipeline import extract_article
 
     def calls_to_extract(marks: int) -> int:
         path = tmp_path / f"marks{marks}.txt"

@@ -1,6 +1,6 @@
 """Titles under site chrome: skip links, a site's banner or tagline over its menu."""
 
-from search_index.articles import parse_article
+from search_index.articles.parse import parse_article
 
 HEADLINE = "Council backs harbour wall repairs"
 BODY = (

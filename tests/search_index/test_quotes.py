@@ -1,6 +1,6 @@
 from paragraph_helpers import paragraphs_of
 
-from search_index.quotes import find_quotes
+from search_index.extraction.quotes import find_quotes
 
 
 def quoted(text: str) -> list[str]:

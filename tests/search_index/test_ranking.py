@@ -10,8 +10,8 @@ from whoosh import index as whoosh_index
 from whoosh.fields import ID, TEXT, Schema
 
 from search_index.errors import IndexUnavailable
-from search_index.index import ingest
-from search_index.search import SearchService
+from search_index.index.ingest import ingest
+from search_index.search.service import SearchService
 
 
 def build(tmp_path: Path, articles: list[tuple[str, str, list[dict]]]) -> SearchService:

@@ -9,8 +9,8 @@ import pytest
 from statement_factory import fake_extractor, fake_loader, write_article
 
 from search_index.errors import IndexUnavailable
-from search_index.index import ingest
-from search_index.search import SearchService
+from search_index.index.ingest import ingest
+from search_index.search.service import SearchService
 
 MILLER = "Matthew Miller"
 ASIF = "Khawaja Asif"

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from search_index import search
 from search_index.errors import IndexUnavailable
-from search_index.index import ingest
-from search_index.search import SearchService
+from search_index.index.ingest import ingest
+from search_index.search import service as search
+from search_index.search.service import SearchService
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,6 @@
 import datetime
 
-from search_index.speakers import SpeakerRegistry, normalise_name
+from search_index.extraction.speakers import SpeakerRegistry, normalise_name
 
 
 def test_normalise_drops_honorifics_and_punctuation():

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from search_index.timeline import (
+from search_index.search.timeline import (
     SPARK_CHARS,
     Bucket,
     build_timeline,

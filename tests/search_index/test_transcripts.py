@@ -1,8 +1,8 @@
 from paragraph_helpers import paragraphs_of
 
-from search_index.extract import extract_article
+from search_index.extraction.pipeline import extract_article
+from search_index.extraction.transcripts import answer_turns, is_transcript
 from search_index.models import Article
-from search_index.transcripts import answer_turns, is_transcript
 
 BRIEFING = """Department Press Briefing with Spokesperson Jane Harlow
 

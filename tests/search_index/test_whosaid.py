@@ -17,11 +17,11 @@ from said_corpus import (
     write_said_corpus,
 )
 
-from search_index.index import ingest
+from search_index.index.ingest import ingest
 from search_index.models import Hit, Statement
-from search_index.search import SearchService
-from search_index.timeline import period_start
-from search_index.whosaid import Phrase, group_hits
+from search_index.search.service import SearchService
+from search_index.search.timeline import period_start
+from search_index.search.whosaid import Phrase, group_hits
 
 
 @pytest.fixture(scope="module")

@@ -14,8 +14,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from search_index.discourse import Discourse, Entity
-from search_index.lexicon import (
+from search_index.extraction.discourse import Discourse, Entity
+from search_index.extraction.mentions import (
+    Mention,
+    organisation_of,
+    parse_phrase,
+    phrase_after,
+    phrase_before,
+)
+from search_index.extraction.quotes import DOUBLE_MARKS, SINGLE_MARKS, QuoteSpan
+from search_index.extraction.tokens import Token, sentences, tokenise
+from search_index.models import Paragraph, StatementKind
+from search_index.text.lexicon import (
     ADVERBS,
     AUXILIARIES,
     CUE_FORMS,
@@ -25,16 +35,6 @@ from search_index.lexicon import (
     ROLE_WORDS,
     WEEKDAYS,
 )
-from search_index.mentions import (
-    Mention,
-    organisation_of,
-    parse_phrase,
-    phrase_after,
-    phrase_before,
-)
-from search_index.models import Paragraph, StatementKind
-from search_index.quotes import DOUBLE_MARKS, SINGLE_MARKS, QuoteSpan
-from search_index.tokens import Token, sentences, tokenise
 
 _FINITE = frozenset({"is", "are", "was", "were", "will", "would", "has", "have", "had", "can",
                      "could", "should", "must", "may", "might", "did", "does", "do", "remains",

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from search_index.furniture import (
+from search_index.articles.furniture import (
     AGENCY_LINE,
     BYLINE_PATTERN,
     COPYRIGHT,
@@ -29,8 +29,7 @@ from search_index.furniture import (
     without_dates,
     word_count,
 )
-from search_index.models import DateBasis
-from search_index.publication import (
+from search_index.articles.publication import (
     BRIEFING_DATE_CONFIDENCE,
     BRIEFING_TITLE,
     CONFIDENCE,
@@ -39,6 +38,7 @@ from search_index.publication import (
     is_briefing_title,
     published_date,
 )
+from search_index.models import DateBasis
 
 # Credits as agencies print them -> the outlet's name; anything else is kept as written.
 OUTLET_NAMES = {

@@ -10,20 +10,20 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from search_index.gender import first_name_gender
-from search_index.lexicon import (
-    ANONYMOUS_NOUNS,
-    GENERIC_INSTITUTION_HEADS,
-    ROLE_WORDS,
-)
-from search_index.mentions import (
+from search_index.extraction.gender import first_name_gender
+from search_index.extraction.mentions import (
     Mention,
     canonical_institution,
     people_in,
 )
+from search_index.extraction.notables import resolve_notable
+from search_index.extraction.speakers import SpeakerRegistry, normalise_name, surname
 from search_index.models import Paragraph
-from search_index.notables import resolve_notable
-from search_index.speakers import SpeakerRegistry, normalise_name, surname
+from search_index.text.lexicon import (
+    ANONYMOUS_NOUNS,
+    GENERIC_INSTITUTION_HEADS,
+    ROLE_WORDS,
+)
 
 SPOKESPERSON_ROLE = re.compile(r"spokes(?:person|man|woman)|spox", re.I)
 _ACRONYM_DEFINITION = re.compile(

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from search_index.lexicon import (
+from search_index.extraction.tokens import ABBREVIATIONS, Token, tokenise
+from search_index.text.lexicon import (
     ADVERBS,
     ANONYMOUS_NOUNS,
     AUXILIARIES,
@@ -33,7 +34,6 @@ from search_index.lexicon import (
     SPEAKING_INSTITUTION_HEADS,
     WEEKDAYS,
 )
-from search_index.tokens import ABBREVIATIONS, Token, tokenise
 
 _CONNECTORS = frozenset({"of", "for", "the", "in", "at", "to", "from", "on"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their"})

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from search_index.index.schema import day_from_number
 from search_index.models import Speaker, SpeakerRole
-from search_index.schema import day_from_number
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from search_index.lexicon import HONORIFICS
 from search_index.models import Statement
+from search_index.text.lexicon import HONORIFICS
 
 MATCH_THRESHOLD = 0.8
 _QUOTE_CHARS = "\"'“”‘’«»„‟‚‛"
@@ -199,7 +199,7 @@ def evaluate(gold: list[GoldStatement], predictions: Iterable[Statement]) -> Eva
 def evaluate_files(gold_path: Path, articles_dir: Path | None = None) -> EvaluationReport:
     """Extract the gold's files (from `articles_dir`, by default the gold's folder or the
     project's seeds/) and score them."""
-    from search_index.extract import extract_paths
+    from search_index.extraction.pipeline import extract_paths
 
     gold = load_gold(gold_path)
     folder = articles_dir or _default_articles(gold_path, gold)

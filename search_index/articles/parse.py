@@ -12,10 +12,11 @@ import hashlib
 import re
 from pathlib import Path
 
-from search_index.article_files import ArticleMeta, apply_meta, normalise_text
-from search_index.article_files import load_article as load_article  # index.py imports it from here
-from search_index.errors import ArticleError
-from search_index.furniture import (
+from search_index.articles.files import ArticleMeta, apply_meta, normalise_text
+from search_index.articles.files import (
+    load_article as load_article,  # index.py imports it from here
+)
+from search_index.articles.furniture import (
     BULLET_MARK,
     PUBLISHED_IN,
     QUOTE_OPEN,
@@ -30,9 +31,8 @@ from search_index.furniture import (
     split_lines,
     word_count,
 )
-from search_index.models import Article, DateBasis, Paragraph
-from search_index.page_header import body_start, credit_outlet, outlet_name, read_header
-from search_index.publication import (
+from search_index.articles.page_header import body_start, credit_outlet, outlet_name, read_header
+from search_index.articles.publication import (
     CONFIDENCE,
     DATELINE_ALONE,
     EVENT_DATE_CONFIDENCE,
@@ -42,7 +42,9 @@ from search_index.publication import (
     published_date,
     read_dateline,
 )
-from search_index.speech_dates import date_of_speech
+from search_index.errors import ArticleError
+from search_index.models import Article, DateBasis, Paragraph
+from search_index.text.speech_dates import date_of_speech
 
 # "Question" / "Answer" alone on a line: a transcript's turn labels, kept as body paragraphs.
 _TURN_LABEL = re.compile(r"^(?:question|answer|q|a|reply|response)\s*[:.]?$", re.IGNORECASE)

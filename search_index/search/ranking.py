@@ -12,7 +12,7 @@ So a word in a headline never lifts the statements that do not say it above thos
 
 Matching and counting use sets of docnums, intersected in C: per term, the postings' docnums
 and frequencies are read a block at a time, once per searcher, and kept in a cache bounded by
-postings (search_index.postings). The total is therefore exact and cheap, and each tier is
+postings (search_index.index.postings). The total is therefore exact and cheap, and each tier is
 scored from those frequencies (the same BM25 as Whoosh's, about a microsecond a document).
 Whoosh's own top-N collector was slower even with its block-max skipping: on a word in 8,000
 statements it skipped little and spent ~10 us a document (measured: 70 ms against 8 ms).
@@ -26,9 +26,9 @@ import heapq
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from search_index.postings import PostingCache
-from search_index.querying import ParsedQuery
-from search_index.schema import ABOUT_FIELD, SEARCHED_FIELDS, TEXT_FIELD, TITLES_FIELD
+from search_index.index.postings import PostingCache
+from search_index.index.schema import ABOUT_FIELD, SEARCHED_FIELDS, TEXT_FIELD, TITLES_FIELD
+from search_index.search.querying import ParsedQuery
 
 # How much a match in each field adds to a statement's score within its tier.
 FIELD_WEIGHTS = {TEXT_FIELD: 1.0, ABOUT_FIELD: 0.5, TITLES_FIELD: 0.25}

@@ -6,8 +6,8 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
+from search_index.extraction.speakers import is_alias_form
 from search_index.models import Source, SourceSummary, Speaker, Statement
-from search_index.speakers import is_alias_form
 
 
 class Report(BaseModel):

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from search_index.lexicon import CUE_FORMS
 from search_index.models import Paragraph
+from search_index.text.lexicon import CUE_FORMS
 
 DOUBLE_MARKS = "“”\"«»„‟"
 SINGLE_MARKS = "‘’'‚‛‹›"

@@ -28,8 +28,8 @@ from urllib.robotparser import RobotFileParser
 import feedparser
 from pydantic import BaseModel, Field
 
+from search_index.articles.html_pages import article_from_html
 from search_index.errors import ArticleError, OnRecordError
-from search_index.html_pages import article_from_html
 
 USER_AGENT = "OnRecord/0.1 (+https://github.com/onrecord/onrecord; news quote research bot)"
 DEFAULT_DELAY_S = 2.0

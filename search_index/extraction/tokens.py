@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from search_index.quotes import DOUBLE_MARKS, SINGLE_MARKS
+from search_index.extraction.quotes import DOUBLE_MARKS, SINGLE_MARKS
 
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.\-]*[^\W_])?|[^\s\w]", re.UNICODE)
 ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "sen", "rep", "st",

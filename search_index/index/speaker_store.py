@@ -18,7 +18,7 @@ REGISTRY_FILE = "speakers.json"
 
 def _registry_class() -> Any | None:
     try:
-        from search_index.speakers import SpeakerRegistry
+        from search_index.extraction.speakers import SpeakerRegistry
     except ImportError:  # extraction not installed: index without a registry
         return None
     return SpeakerRegistry

@@ -14,12 +14,12 @@ import datetime
 import re
 from collections.abc import Sequence
 
-from search_index.discourse import SPOKESPERSON_ROLE, Discourse
-from search_index.gender import learn_genders
+from search_index.extraction.discourse import SPOKESPERSON_ROLE, Discourse
+from search_index.extraction.gender import learn_genders
+from search_index.extraction.paragraph_reader import Attributed, ParagraphReader
+from search_index.extraction.quotes import QuoteSpan
+from search_index.extraction.speakers import SpeakerRegistry
 from search_index.models import Paragraph
-from search_index.paragraph_reader import Attributed, ParagraphReader
-from search_index.quotes import QuoteSpan
-from search_index.speakers import SpeakerRegistry
 
 
 def attribute(source: str, paragraphs: Sequence[Paragraph], quotes: Sequence[QuoteSpan],

@@ -14,7 +14,8 @@ import unicodedata
 from pydantic import BaseModel, Field, PrivateAttr
 from rapidfuzz.distance import Levenshtein
 
-from search_index.lexicon import (
+from search_index.models import Speaker, SpeakerRole
+from search_index.text.lexicon import (
     COUNTRIES,
     COUNTRY_ADJECTIVES,
     HONORIFICS,
@@ -22,7 +23,6 @@ from search_index.lexicon import (
     PRONOUNS,
     ROLE_WORDS,
 )
-from search_index.models import Speaker, SpeakerRole
 
 _PUNCTUATION = re.compile(r"[^\w\s-]")
 _SPACES = re.compile(r"\s+")

@@ -22,7 +22,7 @@ from whoosh.reading import IndexReader, TermNotFound
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
-from search_index.whoosh_patches import length_bytes
+from search_index.index.whoosh_internals import length_bytes
 
 # About 100 bytes a posting (dict entry and set entry, or encoded positions): ~100 MB at most,
 # far less in practice (the bot's queries repeat the same few thousand words).

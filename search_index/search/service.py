@@ -32,28 +32,10 @@ from whoosh import index as whoosh_index
 from whoosh.query import Or, Term
 from whoosh.searching import Searcher
 
-from search_index import whosaid as reverse_lookup
 from search_index.errors import IndexUnavailable
-from search_index.models import (
-    Hit,
-    IndexStats,
-    SearchResult,
-    SourceSummary,
-    Speaker,
-)
-from search_index.postings import PostingCache
-from search_index.querying import (
-    SEARCH_FIELD,
-    ParsedQuery,
-    analyse,
-    build_query,
-    highlight,
-    parse_query,
-    word_query,
-)
-from search_index.ranking import matching_docs, rank
-from search_index.records import ArticleRecord, IndexMeta, QuoteDocument
-from search_index.schema import (
+from search_index.index.postings import PostingCache
+from search_index.index.records import ArticleRecord, IndexMeta, QuoteDocument
+from search_index.index.schema import (
     DOCTYPE_ARTICLE,
     DOCTYPE_META,
     DOCTYPE_STATEMENT,
@@ -65,7 +47,25 @@ from search_index.schema import (
     outlet_term,
     schema_is_current,
 )
-from search_index.timeline import Timeline, build_timeline
+from search_index.models import (
+    Hit,
+    IndexStats,
+    SearchResult,
+    SourceSummary,
+    Speaker,
+)
+from search_index.search import whosaid as reverse_lookup
+from search_index.search.querying import (
+    SEARCH_FIELD,
+    ParsedQuery,
+    analyse,
+    build_query,
+    highlight,
+    parse_query,
+    word_query,
+)
+from search_index.search.ranking import matching_docs, rank
+from search_index.search.timeline import Timeline, build_timeline
 
 _TOC_NAME = re.compile(r"_MAIN_(\d+)\.toc")  # Whoosh's table of contents, one per commit
 REFRESH_INTERVAL = 1.0  # seconds between checks for a newer index on disk
@@ -324,7 +324,7 @@ class SearchService:
         conjunction: bool = True,
     ) -> tuple[list[Hit], int]:
         """One page of hits in tiers (own words, then speaker, then titles: see
-        search_index.ranking) and the exact number of matches."""
+        search_index.search.ranking) and the exact number of matches."""
         start = (page - 1) * per_page
         ranking = rank(view.postings, parsed, allowed, start, start + per_page, conjunction)
         terms = parsed.terms()
@@ -597,7 +597,7 @@ class SearchService:
     def whosaid(self, phrase: str, limit: int = 10) -> reverse_lookup.WhoSaidResult:
         """Statements holding `phrase`: the exact words first, then every word in some form,
         then most of the words; the same words from several speakers grouped, earliest first
-        (see search_index.whosaid)."""
+        (see search_index.search.whosaid)."""
         limit = max(1, min(int(limit), MAX_PER_PAGE))
         wanted = reverse_lookup.Phrase(phrase)
 

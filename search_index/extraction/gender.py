@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from search_index.lexicon import ANONYMOUS_NOUNS, ROLE_WORDS
-from search_index.mentions import is_name_word
+from search_index.extraction.mentions import is_name_word
+from search_index.extraction.speakers import normalise_name
+from search_index.extraction.tokens import Token, tokenise
 from search_index.models import Paragraph
-from search_index.speakers import normalise_name
-from search_index.tokens import Token, tokenise
+from search_index.text.lexicon import ANONYMOUS_NOUNS, ROLE_WORDS
 
 Gender = str  # "m" or "f"
 

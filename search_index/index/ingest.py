@@ -25,11 +25,10 @@ from pydantic import BaseModel, Field
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
 
-from search_index.directory import Facts, speaker_entry
 from search_index.errors import ArticleError, IndexBusy, IndexUnavailable
-from search_index.models import Article, Statement
-from search_index.records import ArticleRecord, IndexMeta, QuoteDocument, Report
-from search_index.schema import (
+from search_index.index.directory import Facts, speaker_entry
+from search_index.index.records import ArticleRecord, IndexMeta, QuoteDocument, Report
+from search_index.index.schema import (
     ABOUT_FIELD,
     DOCTYPE_ARTICLE,
     DOCTYPE_META,
@@ -45,8 +44,9 @@ from search_index.schema import (
     schema_is_current,
     vocabulary_words,
 )
-from search_index.speaker_store import SpeakerStore
-from search_index.whoosh_patches import apply as apply_whoosh_patches
+from search_index.index.speaker_store import SpeakerStore
+from search_index.index.whoosh_internals import apply as apply_whoosh_patches
+from search_index.models import Article, Statement
 
 apply_whoosh_patches()
 
@@ -60,7 +60,7 @@ LOCK_FILE = "ingest.lock"
 # Above this many new documents on an empty index, build with two processes.
 PARALLEL_BUILD_THRESHOLD = 20_000
 # Posting blocks are written without zlib: searches read whole posting lists into sets
-# (search_index.postings) ~30% faster, ingest skips compressing, the index is ~50% larger.
+# (search_index.index.postings) ~30% faster, ingest skips compressing, the index is ~50% larger.
 CODEC = W3Codec(compression=0)
 
 
@@ -475,13 +475,13 @@ class IndexUpdate:
 
 
 def _default_loader(path: Path) -> Article:
-    from search_index.articles import load_article
+    from search_index.articles.parse import load_article
 
     return load_article(path)
 
 
 def _default_extractor(article: Article, registry: Any) -> list[Statement]:
-    from search_index.extract import extract_article
+    from search_index.extraction.pipeline import extract_article
 
     return extract_article(article, registry=registry)
 

@@ -123,7 +123,7 @@ def build_schema() -> Schema:
         member_ids=KEYWORD(commas=True),  # every Statement.id merged into this document
         # What a query matches, in three fields so that results can rank a statement's own
         # words above its speaker's role and both above the titles of its articles (see
-        # SEARCHED_FIELDS). Queries read them as cached posting sets (search_index.postings).
+        # SEARCHED_FIELDS). Queries read them as cached posting sets (search_index.index.postings).
         text=TEXT(analyzer=analyzer),
         about=TEXT(analyzer=analyzer),
         titles=TEXT(analyzer=analyzer),

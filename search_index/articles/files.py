@@ -15,9 +15,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from search_index.articles.publication import CONFIDENCE
 from search_index.errors import ArticleError
 from search_index.models import Article, DateBasis
-from search_index.publication import CONFIDENCE
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +142,7 @@ def load_article(path: Path) -> Article:
         raise ArticleError(f"{name}: too large for an article (file grew while reading)")
     # parse_article's module imports this one (and re-exports load_article for older callers),
     # so the reader is looked up at call time to keep the two modules out of an import cycle.
-    from search_index.articles import parse_article
+    from search_index.articles.parse import parse_article
 
     meta = read_sidecar(path)
     if _is_html(path, data):
@@ -160,7 +160,7 @@ def _is_html(path: Path, data: bytes) -> bool:
 
 def _html_article(data: bytes, path: Path, meta: ArticleMeta | None) -> Article:
     """A saved web page: its markup knows the title and date, so the page reader handles it."""
-    from search_index.html_pages import article_from_html  # trafilatura: only when needed
+    from search_index.articles.html_pages import article_from_html  # trafilatura: only when needed
 
     article = article_from_html(data, path, url=meta.url if meta else None)
     return apply_meta(article, meta) if meta is not None else article

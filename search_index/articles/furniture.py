@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum, auto
 
-from search_index.dates import DateResolution, find_date_expressions
 from search_index.models import DateBasis
+from search_index.text.dates import DateResolution, find_date_expressions
 
 
 class Kind(Enum):

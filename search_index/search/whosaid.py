@@ -16,9 +16,9 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from search_index.index.schema import normalise_quote
 from search_index.models import Hit, SaidGroup, WhoSaidMatch, WhoSaidResult
-from search_index.querying import MAX_PHRASE_WORDS, analyse
-from search_index.schema import normalise_quote
+from search_index.search.querying import MAX_PHRASE_WORDS, analyse
 
 MATCH_ORDER: dict[WhoSaidMatch, int] = {"phrase": 0, "all-words": 1, "most-words": 2}
 _QUOTE_MARKS = re.compile(r"[\"“”„«»]")

@@ -18,23 +18,23 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from search_index.article_files import load_article
-from search_index.attribution import attribute
+from search_index.articles.files import load_article
 from search_index.errors import ArticleError
-from search_index.hansard import Contribution, contributions
-from search_index.mentions import organisation_of, people_in
-from search_index.models import Article, DateBasis, Statement
-from search_index.notables import NOTABLES
-from search_index.paragraph_reader import Attributed
-from search_index.quotes import find_quotes
-from search_index.speakers import SpeakerRegistry, normalise_name, surname
-from search_index.speech_dates import date_of_speech
-from search_index.transcripts import (
+from search_index.extraction.attribution import attribute
+from search_index.extraction.hansard import Contribution, contributions
+from search_index.extraction.mentions import organisation_of, people_in
+from search_index.extraction.notables import NOTABLES
+from search_index.extraction.paragraph_reader import Attributed
+from search_index.extraction.quotes import find_quotes
+from search_index.extraction.speakers import SpeakerRegistry, normalise_name, surname
+from search_index.extraction.transcripts import (
     answer_turns,
     has_turn_label,
     is_transcript,
     labelled_roles,
 )
+from search_index.models import Article, DateBasis, Statement
+from search_index.text.speech_dates import date_of_speech
 
 log = logging.getLogger(__name__)
 
@@ -205,7 +205,7 @@ def _holder_of(role: str, people: dict[str, str | None]) -> str | None:
 
 
 def _notable(mention: str, when: datetime.date | None) -> str | None:
-    from search_index.notables import resolve_notable
+    from search_index.extraction.notables import resolve_notable
 
     return resolve_notable(mention, when)
 

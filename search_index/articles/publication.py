@@ -8,10 +8,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from search_index import dates
-from search_index.dates import find_date_expressions
-from search_index.furniture import TERMINAL, stated_dates, word_count
+from search_index.articles.furniture import TERMINAL, stated_dates, word_count
 from search_index.models import DateBasis
+from search_index.text import dates
+from search_index.text.dates import find_date_expressions
 
 # Confidence of each way of knowing the article's date (see DateBasis).
 CONFIDENCE = {

@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime
 import re
 
-from search_index.dates import DateResolution, find_date_expressions
 from search_index.models import DateBasis
+from search_index.text.dates import DateResolution, find_date_expressions
 
 
 def _rx(pattern: str) -> re.Pattern[str]:

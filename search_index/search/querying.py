@@ -13,14 +13,14 @@ from dataclasses import dataclass, field
 from whoosh.analysis.tokenizers import default_pattern
 from whoosh.query import And, NullQuery, Or, Phrase, Query, Term
 
-from search_index.models import TextRun
-from search_index.schema import (
+from search_index.index.schema import (
     SEARCHED_FIELDS,
     STOPLIST,
     TEXT_FIELD,
     cached_stem,
     text_analyzer,
 )
+from search_index.models import TextRun
 
 MAX_QUERY_CHARS = 1000
 MAX_CLAUSES = 16  # words plus phrases; a paste longer than this is cut
@@ -101,7 +101,7 @@ def build_query(
 ) -> Query:
     """Every word and phrase (or any, without conjunction), each found in any of `fields`:
     by default the statement's words, its speaker and role, or its articles' titles.
-    SearchService.search ranks through search_index.ranking instead, tier by tier."""
+    SearchService.search ranks through search_index.search.ranking instead, tier by tier."""
     clauses = [word_query(stem, fields) for stem in parsed.words]
     clauses.extend(phrase_query(stems, fields) for stems in parsed.phrases)
     if not clauses:
