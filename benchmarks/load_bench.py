@@ -41,8 +41,8 @@ from e2e_harness import running_client  # noqa: E402
 from search_bench import HEAD, make_corpus  # noqa: E402
 from whoosh import index as whoosh_index  # noqa: E402
 
-from bot.discord_app import create_bot  # noqa: E402
-from bot.discord_endpoints import restore_default_endpoints  # noqa: E402
+from bot.discord.app import create_bot  # noqa: E402
+from bot.discord.endpoints import restore_default_endpoints  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
 from search_index.index.ingest import index_statements  # noqa: E402
 from search_index.search.service import SearchService  # noqa: E402

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from bot import commands
-from bot.console import print_answer
+from bot.console.session import print_answer
 from bot.settings import SettingsError, load_settings
 from search_index.errors import OnRecordError
 from search_index.index.ingest import IngestReport, ingest

@@ -93,14 +93,14 @@ def _run(args: argparse.Namespace) -> int:
         print(f"onrecord: {problem}", file=sys.stderr)
         return 1
     if settings.discord_token is None:
-        from bot.console import ConsoleSession, run_console
+        from bot.console.session import ConsoleSession, run_console
 
         return run_console(ConsoleSession(service, settings.corpus, settings.index_dir))
     return asyncio.run(_serve(settings, service))
 
 
 async def _serve(settings: Settings, service: SearchService) -> int:
-    from bot.discord_app import create_bot
+    from bot.discord.app import create_bot
 
     assert settings.discord_token is not None
     bot = create_bot(settings, service)
@@ -132,7 +132,7 @@ def _ask(args: argparse.Namespace) -> int:
     except OnRecordError as problem:
         print(f"onrecord: {problem}", file=sys.stderr)
         return 1
-    from bot.console import ConsoleSession, ask
+    from bot.console.session import ConsoleSession, ask
 
     return ask(ConsoleSession(service, settings.corpus, settings.index_dir), args.line)
 
@@ -146,7 +146,7 @@ def _sync(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_SETTINGS
     _use_log_level(settings, args)
-    from bot.command_sync import default_state_file, sync_global
+    from bot.discord.command_sync import default_state_file, sync_global
     from search_index.search.service import SearchService
 
     # Syncing sends command definitions only; the service is never asked anything.

@@ -11,7 +11,7 @@ from statement_factory import fake_extractor, fake_loader, write_article
 
 from bot.cli import indexing, main
 from bot.commands import quote
-from bot.console import print_answer
+from bot.console.session import print_answer
 from search_index.index.ingest import ingest, ingest_lock
 from search_index.search.service import SearchService
 

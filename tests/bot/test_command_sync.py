@@ -5,7 +5,9 @@ import json
 import pytest
 from fake_search_service import FakeSearchService
 
-from bot import command_sync, discord_app, discord_errors
+from bot.discord import app as discord_app
+from bot.discord import command_sync as command_sync
+from bot.discord import errors as discord_errors
 from bot.settings import load_settings
 
 

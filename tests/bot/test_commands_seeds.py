@@ -4,8 +4,8 @@ from datetime import date
 
 from bot import commands
 from bot.answers import AnswerKind
-from bot.console_render import render_text
-from bot.discord_render import EMBED_TOTAL_LIMIT, render
+from bot.console.render import render_text
+from bot.discord.render import EMBED_TOTAL_LIMIT, render
 
 
 def all_items(service, answer):

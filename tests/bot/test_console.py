@@ -8,9 +8,9 @@ from fake_search_service import FakeSearchService, statement
 
 from bot import commands
 from bot.answers import AnswerKind
-from bot.console import ConsoleSession, ask, run_console
-from bot.console_parse import ParsedLine, ParseError, parse_line
-from bot.console_render import BOLD, RESET, render_text, wrap_runs
+from bot.console.parse import ParsedLine, ParseError, parse_line
+from bot.console.render import BOLD, RESET, render_text, wrap_runs
+from bot.console.session import ConsoleSession, ask, run_console
 from search_index.models import TextRun
 
 

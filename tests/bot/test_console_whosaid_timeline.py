@@ -13,8 +13,8 @@ from said_corpus import SLOGAN_PHRASE, VARGA, VARGA_MONTHS, WREN, write_said_cor
 
 from bot import commands
 from bot.answers import AnswerKind
-from bot.console import ConsoleSession, ask, run_console
-from bot.discord_render import render
+from bot.console.session import ConsoleSession, ask, run_console
+from bot.discord.render import render
 from bot.timeline_chart import PNG_SIGNATURE, timeline_figure
 from search_index.index.ingest import ingest
 from search_index.search.service import SearchService

@@ -10,11 +10,11 @@ from discord import app_commands
 from discord_fakes import command_interaction, pretend_logged_in
 from fake_search_service import FakeSearchService, statement
 
-from bot import discord_timing
 from bot.answers import Answer, AnswerKind
-from bot.discord_app import OnRecordBot, create_bot
-from bot.discord_autocomplete import outlet_choices, speaker_choices
-from bot.discord_errors import describe_error
+from bot.discord import timing as discord_timing
+from bot.discord.app import OnRecordBot, create_bot
+from bot.discord.autocomplete import outlet_choices, speaker_choices
+from bot.discord.errors import describe_error
 from bot.settings import load_settings
 from search_index.errors import IndexUnavailable
 from search_index.models import Speaker, SpeakerRole
@@ -123,7 +123,7 @@ async def test_an_unexpected_error_is_a_short_private_message_and_a_logged_trace
 
     bot = create_bot(load_settings(), Broken())
     interaction = command_interaction(bot, "about")
-    with caplog.at_level(logging.ERROR, logger="bot.discord_errors"):
+    with caplog.at_level(logging.ERROR, logger="bot.discord.errors"):
         await bot.tree._call(interaction)
     [(name, sent)] = interaction.recorder.calls
     assert name == "send_message" and sent["ephemeral"] is True

@@ -6,7 +6,7 @@ from discord.gateway import DiscordWebSocket
 from discord.http import Route
 from discord.webhook import async_ as webhook_async
 
-from bot.discord_endpoints import (
+from bot.discord.endpoints import (
     DISCORD_API_BASE,
     DISCORD_GATEWAY_URL,
     EndpointError,

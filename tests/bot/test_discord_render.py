@@ -8,7 +8,7 @@ from fake_search_service import FakeSearchService, statement
 
 from bot import commands
 from bot.answers import Answer, AnswerField, AnswerKind, QuoteItem
-from bot.discord_render import (
+from bot.discord.render import (
     DESCRIPTION_LIMIT,
     EMBED_TOTAL_LIMIT,
     FIELD_NAME_LIMIT,
@@ -183,7 +183,7 @@ def test_an_article_without_title_or_outlet_is_named_by_its_file():
 
 
 def test_both_renderers_count_other_reports_except_where_whosaid_lists_them():
-    from bot.console_render import render_text
+    from bot.console.render import render_text
 
     counted = item(1, [TextRun(text="We stand with the voters.")], sources=3)
     listed = item(2, [TextRun(text="We stand with the voters.")], sources=3,

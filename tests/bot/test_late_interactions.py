@@ -11,7 +11,7 @@ from types import SimpleNamespace
 import discord
 from discord import app_commands
 
-from bot.discord_timing import AUTOCOMPLETE_WITHIN, DEFER_AFTER, defer_after, in_time
+from bot.discord.timing import AUTOCOMPLETE_WITHIN, DEFER_AFTER, defer_after, in_time
 
 
 def created_ago(seconds: float) -> SimpleNamespace:
@@ -52,8 +52,8 @@ async def test_with_many_answers_queued_the_bot_acknowledges_at_once_then_answer
     from discord_fakes import command_interaction
     from fake_search_service import FakeSearchService
 
-    from bot.discord_app import create_bot
-    from bot.discord_timing import BUSY_IN_FLIGHT
+    from bot.discord.app import create_bot
+    from bot.discord.timing import BUSY_IN_FLIGHT
     from bot.settings import load_settings
 
     bot = create_bot(load_settings(), FakeSearchService())
@@ -71,7 +71,7 @@ async def test_with_a_quiet_queue_a_quick_answer_is_not_deferred() -> None:
     from discord_fakes import command_interaction
     from fake_search_service import FakeSearchService
 
-    from bot.discord_app import create_bot
+    from bot.discord.app import create_bot
     from bot.settings import load_settings
 
     bot = create_bot(load_settings(), FakeSearchService())

@@ -13,7 +13,7 @@ from fake_search_service import FakeSearchService, statement
 
 from bot import commands
 from bot.answers import Answer
-from bot.views import NOT_YOURS, AnswerView
+from bot.discord.views import NOT_YOURS, AnswerView
 
 OWNER = 11
 SOMEONE_ELSE = 22

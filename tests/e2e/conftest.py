@@ -14,8 +14,8 @@ import pytest_asyncio
 from discord_double import DiscordDouble
 from e2e_harness import running_client
 
-from bot.discord_app import OnRecordBot, create_bot
-from bot.discord_endpoints import apply_endpoints, restore_default_endpoints
+from bot.discord.app import OnRecordBot, create_bot
+from bot.discord.endpoints import apply_endpoints, restore_default_endpoints
 from bot.settings import load_settings
 from search_index.index.ingest import ingest
 from search_index.search.service import SearchService

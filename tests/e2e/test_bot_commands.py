@@ -19,7 +19,7 @@ from discord_double import (
 )
 from double_payloads import MANAGE_GUILD, MEMBER_PERMISSIONS, SentMessage
 
-from bot.discord_app import OnRecordBot
+from bot.discord.app import OnRecordBot
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

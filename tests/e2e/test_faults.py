@@ -17,7 +17,7 @@ import pytest
 from discord_double import DiscordDouble
 from double_payloads import MANAGE_GUILD, MEMBER_PERMISSIONS, SentMessage
 
-from bot.discord_app import OnRecordBot
+from bot.discord.app import OnRecordBot
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

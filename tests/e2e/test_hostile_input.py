@@ -13,7 +13,7 @@ import pytest
 from discord_double import AUTOCOMPLETE_RESULT, DiscordDouble
 from double_payloads import SentMessage
 
-from bot.discord_app import OnRecordBot
+from bot.discord.app import OnRecordBot
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

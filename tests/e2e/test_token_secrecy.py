@@ -16,8 +16,8 @@ from discord_double import DiscordDouble
 from e2e_harness import running_client
 
 from bot.cli import main
-from bot.discord_app import create_bot
-from bot.discord_endpoints import restore_default_endpoints
+from bot.discord.app import create_bot
+from bot.discord.endpoints import restore_default_endpoints
 from bot.settings import Settings, SettingsError, load_settings
 from search_index.search.service import SearchService
 

@@ -19,8 +19,8 @@ from double_payloads import SentMessage
 from said_corpus import SLOGAN_PHRASE, VARGA, WREN, write_said_corpus
 
 import bot.timeline_chart as timeline_chart
-from bot import discord_timing
-from bot.discord_app import OnRecordBot
+from bot.discord import timing as discord_timing
+from bot.discord.app import OnRecordBot
 from search_index.index.ingest import ingest
 from search_index.search.timeline import Timeline, period_start
 

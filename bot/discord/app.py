@@ -20,13 +20,13 @@ import discord
 from bot import commands
 from bot.answers import Answer
 from bot.commands.backend import SearchBackend
-from bot.discord_commands import COOLDOWN_PER, COOLDOWN_RATE, build_commands
-from bot.discord_errors import OnRecordTree
-from bot.discord_render import render
-from bot.discord_replies import NO_MENTIONS, PUBLIC_DEFER, chart_files, drop_public_placeholder
-from bot.discord_timing import BUSY_IN_FLIGHT, defer_after
+from bot.discord.errors import OnRecordTree
+from bot.discord.render import render
+from bot.discord.replies import NO_MENTIONS, PUBLIC_DEFER, chart_files, drop_public_placeholder
+from bot.discord.slash_commands import COOLDOWN_PER, COOLDOWN_RATE, build_commands
+from bot.discord.timing import BUSY_IN_FLIGHT, defer_after
+from bot.discord.views import AnswerView
 from bot.settings import Settings
-from bot.views import AnswerView
 
 log = logging.getLogger(__name__)
 
@@ -164,9 +164,9 @@ class OnRecordBot(discord.Client):
 def point_at_endpoints(settings: Settings) -> None:
     """Aim discord.py's REST client and gateway at the configured URLs (tests use a double)."""
     try:
-        from bot.discord_endpoints import apply_endpoints
+        from bot.discord.endpoints import apply_endpoints
     except ImportError:
-        log.debug("bot.discord_endpoints is not available: using Discord's own endpoints")
+        log.debug("bot.discord.endpoints is not available: using Discord's own endpoints")
         return
     gateway = settings.discord_gateway_url
     apply_endpoints(str(settings.discord_api_base), str(gateway) if gateway else None)

@@ -13,7 +13,7 @@ import logging
 from pathlib import Path
 
 from bot.commands.backend import SearchBackend
-from bot.discord_app import OnRecordBot, create_bot
+from bot.discord.app import OnRecordBot, create_bot
 from bot.settings import Settings, project_root
 
 log = logging.getLogger(__name__)

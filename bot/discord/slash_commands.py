@@ -11,13 +11,13 @@ import discord
 from discord import app_commands
 
 from bot import commands
-from bot.discord_autocomplete import outlet_choices, speaker_choices
-from bot.discord_render import render
-from bot.discord_replies import NO_MENTIONS
-from bot.discord_timing import in_time
+from bot.discord.autocomplete import outlet_choices, speaker_choices
+from bot.discord.render import render
+from bot.discord.replies import NO_MENTIONS
+from bot.discord.timing import in_time
 
 if TYPE_CHECKING:
-    from bot.discord_app import OnRecordBot
+    from bot.discord.app import OnRecordBot
 
 log = logging.getLogger(__name__)
 

@@ -14,8 +14,8 @@ from typing import Any
 import discord
 
 from bot.answers import Answer
-from bot.discord_render import render
-from bot.discord_replies import NO_MENTIONS
+from bot.discord.render import render
+from bot.discord.replies import NO_MENTIONS
 from bot.text_format import cut_at_word, one_line, speaker_text
 
 log = logging.getLogger(__name__)

@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 import discord
 from discord import app_commands
 
-from bot.discord_replies import send_private_text
+from bot.discord.replies import send_private_text
 from bot.text_format import cut_at_word, one_line
 from search_index.errors import OnRecordError
 
 if TYPE_CHECKING:
-    from bot.discord_app import OnRecordBot
+    from bot.discord.app import OnRecordBot
 
 log = logging.getLogger(__name__)
 

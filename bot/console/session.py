@@ -18,8 +18,8 @@ from typing import TextIO
 from bot import commands
 from bot.answers import Answer, AnswerField, AnswerKind, error
 from bot.commands.backend import SearchBackend
-from bot.console_parse import ParsedLine, ParseError, parse_line
-from bot.console_render import render_text
+from bot.console.parse import ParsedLine, ParseError, parse_line
+from bot.console.render import render_text
 from bot.settings import project_root
 
 HELP = Answer(

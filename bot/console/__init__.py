@@ -1,0 +1,1 @@
+"""The local console: the same slash commands answered as terminal text."""

@@ -1,0 +1,1 @@
+"""The Discord transport: the client, slash commands, embeds, views and error replies."""
