@@ -207,9 +207,9 @@ def test_killed_ingest_leaves_the_previous_index_searchable(corpus, tmp_path):
     write_article(corpus, "wire.txt", [{"text": "The border will reopen on Monday.",
                                          "speaker": "Ana Ruiz"}])
     script = KILLER.format(
-        tests=str(Path(__file__).resolve().parents[1]), corpus=str(corpus), index=str(index_dir)
+        tests=str(Path(__file__).resolve().parents[2]), corpus=str(corpus), index=str(index_dir)
     )
-    repo = Path(__file__).resolve().parents[2]
+    repo = Path(__file__).resolve().parents[3]
     killed = subprocess.run([sys.executable, "-c", script], cwd=repo, capture_output=True)
     assert killed.returncode == -9
     service = SearchService(index_dir)

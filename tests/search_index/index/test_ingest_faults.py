@@ -22,7 +22,7 @@ from search_index.index.records import ArticleRecord, QuoteDocument
 from search_index.index.schema import DOCTYPE_ARTICLE, DOCTYPE_STATEMENT
 from search_index.search.service import SearchService
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 
 def statements_by_article(index_dir: Path) -> dict[str, frozenset[str]]:

@@ -16,7 +16,7 @@ import pytest
 
 from search_index.extraction.evaluate import EvaluationReport, evaluate_files
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 
 
 @dataclass(frozen=True)
