@@ -14,6 +14,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 StatementKind = Literal["direct", "partial", "indirect"]
+# Who the source is, as the article gives it: a named person, an unnamed one ("a senior
+# official"), an organisation or office ("the State Department"), a document ("the report",
+# "the indictment") or a group of people ("protesters").
+SpeakerKind = Literal["person", "unnamed", "organisation", "document", "group"]
 
 
 class DateBasis(StrEnum):
@@ -28,6 +32,7 @@ class DateBasis(StrEnum):
     PUBLISHED_LINE = "published-line"  # "Published April 13, 2022" or a byline date
     DATELINE = "dateline"  # a date inside the dateline
     ARTICLE = "article"  # nothing in the text: the article's own date
+    REPORTED = "reported"  # the text gives no day and nothing says it is older: the report's date
     MASTHEAD = "masthead"  # the page's date: not trusted as the article's
     UNKNOWN = "unknown"
 
@@ -50,6 +55,7 @@ class Article(BaseModel):
     title: str | None = None
     outlet: str | None = None
     url: str | None = None
+    via: str | None = None  # a wire service the page credits ("Pajhwok"), shown beside the outlet
     byline: str | None = None
     dateline: str | None = None  # "WASHINGTON", "KABUL"
     published: date | None = None
@@ -67,6 +73,7 @@ class Statement(BaseModel):
     kind: StatementKind
     speaker: str  # canonical name: "Matthew Miller", "Inter-Services Public Relations"
     speaker_mention: str  # as written near the quote: "he", "Miller", "the statement"
+    speaker_kind: SpeakerKind = "person"
     role: str | None = None  # at the time: "State Department Spokesperson"
     organisation: str | None = None  # "US Department of State"
     cue: str | None = None  # the reporting verb: "said", "added", "according to"
@@ -78,11 +85,15 @@ class Statement(BaseModel):
     file: str
     title: str | None = None
     outlet: str | None = None
+    via: str | None = None  # the wire service credited, if any
     url: str | None = None
     published: datetime.date | None = None  # the article's date, for sorting undated statements
     paragraph: int  # index into Article.paragraphs
     start: int  # offsets of the quoted words in Article.text
     end: int
+    # One utterance in several pieces ("A," he said, "B."; a quote running over paragraphs):
+    # each piece's offsets in Article.text. Empty when the statement is one piece.
+    pieces: list[tuple[int, int]] = Field(default_factory=list)
 
 
 class SpeakerRole(BaseModel):
@@ -108,6 +119,7 @@ class Source(BaseModel):
     file: str
     title: str | None = None
     outlet: str | None = None
+    via: str | None = None
     url: str | None = None
     published: date | None = None
 
