@@ -4,16 +4,26 @@ For every quote the reporter's frame around it is read: a cue verb next to the q
 (`,” said Miller.`, `,” he added.`, `Kirby said: “`), a cue earlier in the sentence whose
 clause holds the quote (`said the US had “shared interests…”`), or, for a quote that stands
 as its own sentence with no cue, the speaker of the sentence or paragraph just before.
-Sentences that report speech without quoting it are read here too. Mentions resolve through
-the article's `Discourse`.
+Sentences with no quote go to `reported_speech`, which decides whether they report speech.
+Mentions resolve through the article's `Discourse`.
+
+Over 400 lines because the subject finder and the reading of a quote's frame share one
+sentence's token tables and cue tables; apart, each would rebuild or pass them around.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
+from search_index.extraction.attributed import Attributed, Subject
+from search_index.extraction.cues import (
+    DETERMINERS_BEFORE,
+    in_a_statement,
+    is_cue,
+    is_cue_at,
+    is_participle,
+)
 from search_index.extraction.discourse import Discourse, Entity
 from search_index.extraction.mentions import (
     Mention,
@@ -23,33 +33,18 @@ from search_index.extraction.mentions import (
     phrase_before,
 )
 from search_index.extraction.quotes import DOUBLE_MARKS, SINGLE_MARKS, QuoteSpan
+from search_index.extraction.reported_speech import read_reported
 from search_index.extraction.tokens import Token, sentences, tokenise
 from search_index.models import Paragraph, StatementKind
 from search_index.text.lexicon import (
     ADVERBS,
     AUXILIARIES,
-    CUE_FORMS,
-    INDIRECT_CUE_BASES,
     MONTHS,
     PRONOUNS,
     ROLE_WORDS,
     WEEKDAYS,
 )
 
-_FINITE = frozenset({"is", "are", "was", "were", "will", "would", "has", "have", "had", "can",
-                     "could", "should", "must", "may", "might", "did", "does", "do", "remains",
-                     "remained", "needs", "wants", "shall", "won't", "didn't", "doesn't",
-                     "isn't", "wasn't", "aren't", "cannot"})
-_ADJUNCT_STARTS = frozenset({"in", "on", "at", "to", "during", "after", "before", "with", "about",
-                             "of", "for", "by", "it", "this", "so", "as", "from", "through",
-                             "via", "while", "when", "later", "earlier", "yesterday", "today",
-                             "tuesday", "monday", "wednesday", "thursday", "friday", "saturday",
-                             "sunday", "last", "no", "nothing", "something", "goodbye"})
-_TOLD_OBJECTS = frozenset({"reporters", "journalists", "the", "a", "media", "press", "news",
-                           "conference", "lawmakers", "parliament", "parliamentarians", "an",
-                           "interviewer", "audience", "crowd", "supporters", "him", "her",
-                           "them", "us", "me", "correspondents", "newsmen"})
-_MIN_INDIRECT_WORDS = 4
 # `,” a spokeswoman for the Department for Health and Social Care said`: a subject this long
 # may stand between a quote and its cue
 _INVERTED_SUBJECT_WORDS = 15
@@ -59,61 +54,7 @@ _RELATIVE_WORDS = frozenset({"who", "whose", "whom", "which"})
 _TITLE_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to", "into",
                                 "at", "by", "with", "from", "or"})
 _MAX_TITLE_WORDS = 8
-_NOUN_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "these",
-                               "those", "such", "any", "whose", "my", "your"})
 _PARTY_TAG = re.compile(r"^[DRI]-[A-Z][\w.]*$")
-_PASSIVE_AUXILIARIES = frozenset({"was", "were", "been", "being", "be", "is", "are", "get",
-                                  "got"})
-_DETERMINERS_BEFORE = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this",
-                                 "that", "these", "those", "of", "for", "with", "by"})
-
-
-@dataclass(slots=True)
-class Attributed:
-    """A statement before dating: its span, its speaker and the sentence that reported it."""
-
-    start: int
-    end: int
-    paragraph: int
-    kind: StatementKind
-    speaker: str
-    mention: str
-    speaker_kind: str
-    role: str | None
-    organisation: str | None
-    cue: str | None
-    sentence_start: int
-    sentence_end: int
-    past_perfect: bool = False
-    carried: bool = False  # speaker taken from the sentence or paragraph before
-    display: bool = False  # in a headline or bullet rather than the body
-    notes: list[str] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class _Subject:
-    mention: Mention
-    past_perfect: bool = False
-
-
-def _is_cue(token: Token) -> bool:
-    # Reporting verbs are lower case: "the United States" holds no cue.
-    return token.quote is None and token.text[:1].islower() and token.lower in CUE_FORMS
-
-
-def _is_cue_at(tokens: Sequence[Token], c: int) -> bool:
-    """A reporting verb at `c`, not the noun of the same spelling: "the claims", "his remarks",
-    "a warning", "claims of interference" name something said; they do not report it."""
-    if not _is_cue(tokens[c]):
-        return False
-    if c > 0 and tokens[c - 1].lower in _NOUN_DETERMINERS:
-        return False
-    if c > 0 and tokens[c - 1].lower in _PASSIVE_AUXILIARIES and tokens[c].lower.endswith(
-            ("ed", "told")):
-        return False  # "was accused of", "were told that": the subject heard, not said
-    return not (c + 1 < len(tokens) and tokens[c + 1].lower == "of")
-
-
 _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 
 
@@ -136,10 +77,6 @@ def _date_adjunct_start(tokens: Sequence[Token], j: int, a: int) -> int | None:
             return k - 1
         return k if word in WEEKDAYS and tokens[k].capitalised else None
     return None
-
-
-def _is_participle(token: Token) -> bool:
-    return token.lower.endswith("ing")
 
 
 def is_display(paragraph: Paragraph) -> bool:
@@ -207,7 +144,7 @@ class ParagraphReader:
             if k < b and (tokens[k].lower in {"in", "on", "at", "after", "before", "during",
                                               "when", "while", "for", "however", "meanwhile",
                                               "last", "earlier", "later", "despite", "amid"}
-                          or _is_participle(tokens[k])):
+                          or is_participle(tokens[k])):
                 comma = next((i for i in range(k, min(b, k + 25)) if tokens[i].text == ","), None)
                 if comma is None:
                     break
@@ -243,7 +180,7 @@ class ParagraphReader:
             return  # "Ashford are second": a single word the article never spelled out
         self.discourse.resolve(mention, self.paragraph.index)
 
-    def subject_of(self, c: int, a: int, b: int, *, inverted: bool = True) -> _Subject | None:
+    def subject_of(self, c: int, a: int, b: int, *, inverted: bool = True) -> Subject | None:
         tokens = self.tokens
         word = tokens[c].lower
         source = self.discourse.source
@@ -251,7 +188,7 @@ class ParagraphReader:
             if c + 2 < b and tokens[c + 2].lower in {"him", "her"}:
                 # "According to him, “…”": the person the article spoke of last
                 pronoun = "he" if tokens[c + 2].lower == "him" else "she"
-                return _Subject(Mention("pronoun", pronoun, tokens[c + 2].start,
+                return Subject(Mention("pronoun", pronoun, tokens[c + 2].start,
                                         tokens[c + 2].end, gender=PRONOUNS[pronoun]))
             start, end = phrase_after(tokens, c + 2, b)
             mention = parse_phrase(tokens, start, end, source)
@@ -265,20 +202,20 @@ class ParagraphReader:
                 named = self._appositive_name(opening, close, c + 2, False) if close else None
                 if named is not None:
                     return named
-            return _Subject(mention) if mention else None
+            return Subject(mention) if mention else None
         if word == "saying" and c > a and tokens[c - 1].lower == "as":
             quoted = next((i for i in range(c - 2, max(a, c - 12) - 1, -1)
                            if tokens[i].lower == "quoted"), None)
             if quoted is not None:
                 mention = parse_phrase(tokens, quoted + 1, c - 1, source)
-                return _Subject(mention) if mention else None
+                return Subject(mention) if mention else None
             return None
-        if _is_participle(tokens[c]):
+        if is_participle(tokens[c]):
             for earlier in range(c - 1, a - 1, -1):
-                if _is_cue(tokens[earlier]) and not _is_participle(tokens[earlier]):
+                if is_cue(tokens[earlier]) and not is_participle(tokens[earlier]):
                     return self.subject_of(earlier, a, b)
             mention = self.sentence_subject(a, c)
-            return _Subject(mention) if mention else None
+            return Subject(mention) if mention else None
         j = c - 1
         past_perfect = False
         while j >= a:
@@ -293,7 +230,7 @@ class ParagraphReader:
         if j >= a and tokens[j].text == ",":
             previous = next((i for i in range(j - 1, max(a, j - 15) - 1, -1)
                              if tokens[i].text == "," or tokens[i].quote is not None
-                             or _is_cue(tokens[i])), None)
+                             or is_cue(tokens[i])), None)
             if previous is None or tokens[previous].text != ",":
                 # "Price, who was asked whether … to ease its terms, said", "Brennan, a
                 # founder of the group who has swum … for six years, wrote": a long relative
@@ -304,7 +241,7 @@ class ParagraphReader:
                                      or (tokens[i + 1].lower in {"a", "an", "the"} and i > a
                                          and tokens[i - 1].capitalised))), None)
                 if previous is not None and tokens[previous + 1].lower not in _RELATIVE_WORDS \
-                        and any(tokens[i].quote is not None or _is_cue(tokens[i])
+                        and any(tokens[i].quote is not None or is_cue(tokens[i])
                                 for i in range(previous + 1, j)):
                     previous = None  # an appositive holds no reporting verb of its own
             if previous is not None and tokens[previous].text == ",":
@@ -320,11 +257,11 @@ class ParagraphReader:
             # age or a US party-and-state tag set off by commas after the name
             j -= 2
         if j >= a and tokens[j].lower in {"he", "she", "it", "they", "we", "i"}:
-            return _Subject(parse_phrase(tokens, j, j + 1, source) or Mention(
+            return Subject(parse_phrase(tokens, j, j + 1, source) or Mention(
                 "pronoun", tokens[j].text, tokens[j].start, tokens[j].end), past_perfect)
         if j >= a and tokens[j].lower in {"and", "but"}:
             mention = self.sentence_subject(a, j)
-            return _Subject(mention, past_perfect) if mention else None
+            return Subject(mention, past_perfect) if mention else None
         start, end = phrase_before(tokens, j + 1, a)
         mention = parse_phrase(tokens, start, end, source) if end > start else None
         if mention is None and inverted and c + 1 < b and tokens[c + 1].lower != "that":
@@ -334,10 +271,10 @@ class ParagraphReader:
             else:
                 start, end = phrase_after(tokens, c + 1, b)
                 mention = parse_phrase(tokens, start, end, source) if end > start else None
-        return _Subject(mention, past_perfect) if mention else None
+        return Subject(mention, past_perfect) if mention else None
 
     def _appositive_name(self, comma: int, j: int, a: int, past_perfect: bool
-                         ) -> _Subject | None:
+                         ) -> Subject | None:
         """ "A spokesman for Pakistan's Foreign Ministry, Mumtaz Zahra Baloch, told …": a role
         phrase, then the name between commas. The speaker is the name; the phrase its role."""
         tokens, source = self.tokens, self.discourse.source
@@ -351,21 +288,21 @@ class ParagraphReader:
             return None
         head_start = comma - 1
         while head_start > a and tokens[head_start - 1].text != "," \
-                and tokens[head_start - 1].quote is None and not _is_cue(tokens[head_start - 1]):
+                and tokens[head_start - 1].quote is None and not is_cue(tokens[head_start - 1]):
             head_start -= 1
         head = [t for t in tokens[head_start:comma]]
         head_mention = parse_phrase(tokens, head_start, comma, source) if head else None
         if head_mention is not None and head_mention.kind == "person":
             return None  # "Mumtaz Zahra Baloch, the spokesperson, said": the usual order
-        while head and head[0].lower in _DETERMINERS_BEFORE:
+        while head and head[0].lower in DETERMINERS_BEFORE:
             head = head[1:]
         role = source[head[0].start:head[-1].end] if head and any(
             t.lower.rstrip("'s’") in ROLE_WORDS for t in head) else None
-        return _Subject(Mention("person", source[inner[0].start:inner[-1].end], inner[0].start,
+        return Subject(Mention("person", source[inner[0].start:inner[-1].end], inner[0].start,
                                 inner[-1].end, name=named.name, role=role or named.role),
                         past_perfect)
 
-    def _adjacent_after(self, t: int, b: int) -> tuple[int, _Subject] | None:
+    def _adjacent_after(self, t: int, b: int) -> tuple[int, Subject] | None:
         """A cue right after the quote: `,” said Miller`, `,” he added`, `,” according to X`."""
         tokens = self.tokens
         k = t + 1
@@ -373,7 +310,7 @@ class ParagraphReader:
             k += 1
         if k >= b:
             return None
-        if _is_cue_at(tokens, k) or (tokens[k].lower == "according" and k + 1 < b
+        if is_cue_at(tokens, k) or (tokens[k].lower == "according" and k + 1 < b
                                   and tokens[k + 1].lower == "to"):
             subject = self.subject_of(k, k, b)
             return (k, subject) if subject else None
@@ -389,12 +326,12 @@ class ParagraphReader:
                 return None
             if c - k >= _NEAR_CUE_WORDS and c not in (phrase_end, after_appositive):
                 continue  # far from the quote, only a cue right after one noun phrase counts
-            if _is_cue_at(tokens, c):
+            if is_cue_at(tokens, c):
                 subject = self.subject_of(c, k, b, inverted=False)
                 return (c, subject) if subject else None
         return None
 
-    def _before(self, t: int, a: int, b: int) -> tuple[int, _Subject] | None:
+    def _before(self, t: int, a: int, b: int) -> tuple[int, Subject] | None:
         c = self._nearest_cue_before(a, b)[t - a]
         according = self._nearest_according_before(a, b)[t - a]
         if according is not None and (c is None or c < according):
@@ -435,7 +372,7 @@ class ParagraphReader:
             nearest: int | None = None
             for i in range(a, b):
                 table.append(nearest)
-                if _is_cue_at(self.tokens, i) and self.tokens[i].lower != "according":
+                if is_cue_at(self.tokens, i) and self.tokens[i].lower != "according":
                     nearest = i
             self._cue_table_for, self._cue_table = (a, b), table
         return self._cue_table
@@ -449,7 +386,7 @@ class ParagraphReader:
         for a, b in self.sentences:
             sentence_speaker: tuple[Entity, str, bool, str | None] | None = None
             quote_positions = [i for i in range(a, b) if self.tokens[i].quote is not None]
-            if not self.display and not any(_is_cue_at(self.tokens, c) for c in range(a, b)):
+            if not self.display and not any(is_cue_at(self.tokens, c) for c in range(a, b)):
                 self.note_subject(a, b)
             for t in quote_positions:
                 quote = self.quotes[self.tokens[t].quote or 0]
@@ -494,7 +431,7 @@ class ParagraphReader:
                 sentence_speaker = (entity, mention_text, past_perfect, cue)
                 discourse.spoke(entity, number)
             if not quote_positions:
-                sentence_speaker = self._reported(a, b, found) or sentence_speaker
+                sentence_speaker = read_reported(self, a, b, found) or sentence_speaker
             else:
                 self._learn_subjects(a, b)
             previous_speaker = sentence_speaker or previous_speaker
@@ -513,32 +450,27 @@ class ParagraphReader:
         if not words[0][:1].isupper() and not words[0][:1].isdigit():
             return False
         previous = self.tokens[t - 1] if t > a else None
-        return previous is not None and previous.is_word and not _is_cue(previous)
+        return previous is not None and previous.is_word and not is_cue(previous)
 
     def _learn_subjects(self, a: int, b: int) -> None:
         """Note the subjects of cues in a sentence (for later pronouns and statements)."""
         for c in range(a, b):
-            if _is_cue_at(self.tokens, c):
+            if is_cue_at(self.tokens, c):
                 subject = self.subject_of(c, a, b)
                 if subject is not None:
                     self.discourse.resolve(subject.mention, self.paragraph.index)
-                    if self._in_a_statement(c, b) and subject.mention.kind == "institution":
+                    if in_a_statement(self.tokens, c, b) and subject.mention.kind == "institution":
                         self.discourse.statement_source = self.discourse.resolve(
                             subject.mention, self.paragraph.index)
-
-    def _in_a_statement(self, c: int, b: int) -> bool:
-        window = " ".join(t.lower for t in self.tokens[c + 1:min(b, c + 5)])
-        return bool(re.match(r"(?:in|through)\s+(?:a|an|its|the)\s+(?:\w+\s+)?"
-                             r"(?:statement|release|communique)", window))
 
     def _kind(self, t: int, a: int) -> StatementKind:
         tokens = self.tokens
         if t == a:
             return "direct"
         previous = tokens[t - 1]
-        if previous.text == ":" or _is_cue_at(tokens, t - 1):
+        if previous.text == ":" or is_cue_at(tokens, t - 1):
             return "direct"
-        if previous.text == "," and t - 2 >= a and _is_cue_at(tokens, t - 2):
+        if previous.text == "," and t - 2 >= a and is_cue_at(tokens, t - 2):
             return "direct"
         if previous.text == "," and tokens[a].lower == "according" and t - a <= 8 \
                 and self.quote_texts[tokens[t].quote or 0][:1].isupper():
@@ -556,114 +488,3 @@ class ParagraphReader:
                                                    else None),
             cue=cue, sentence_start=self.tokens[a].start, sentence_end=self.tokens[b - 1].end,
             past_perfect=past_perfect, carried=carried, display=self.display)
-
-    def _reported(self, a: int, b: int, found: list[Attributed]
-                  ) -> tuple[Entity, str, bool, str | None] | None:
-        """Reported speech in a sentence without quotes: "X said (that) …", "…, X said."."""
-        tokens = self.tokens
-        number = self.paragraph.index
-        result: tuple[Entity, str, bool, str | None] | None = None
-        for c in range(a, b):
-            token = tokens[c]
-            if not (_is_cue_at(tokens, c) or (token.lower == "according" and c + 1 < b
-                                       and tokens[c + 1].lower == "to")):
-                continue
-            subject = self.subject_of(c, a, b, inverted=False) if token.lower != "according" \
-                else self.subject_of(c, a, b)
-            if subject is None:
-                continue
-            entity = self.discourse.resolve(subject.mention, number)
-            if entity is None:
-                continue
-            if self._in_a_statement(c, b) and entity.kind == "institution":
-                self.discourse.statement_source = entity
-            result = (entity, subject.mention.text, subject.past_perfect,
-                      token.text if token.lower != "according" else "according to")
-            self.discourse.spoke(entity, number)
-            if self.display or entity.kind == "country" or (
-                    _is_participle(token) and token.lower != "according"):
-                continue
-            span = self._clause_after(c, b) if token.lower != "according" else None
-            if span is None:
-                span = self._clause_before(c, a, b, subject.mention)
-            if span is None:
-                continue
-            first, last = span
-            text_start, text_end = tokens[first].start, tokens[last].end
-            found.append(Attributed(
-                start=text_start, end=text_end, paragraph=number, kind="indirect",
-                speaker=entity.name, mention=subject.mention.text, speaker_kind=entity.kind,
-                role=entity.role if entity.kind == "person" else None,
-                organisation=organisation_of(entity.role) or (
-                    entity.name if entity.kind == "institution" else None),
-                cue=result[3], sentence_start=tokens[a].start, sentence_end=tokens[b - 1].end,
-                past_perfect=subject.past_perfect, display=self.display))
-            break
-        return result
-
-    def _clause_after(self, c: int, b: int) -> tuple[int, int] | None:
-        tokens = self.tokens
-        if CUE_FORMS.get(tokens[c].lower) not in INDIRECT_CUE_BASES:
-            return None
-        k = c + 1
-        while k < b and tokens[k].lower in ADVERBS:
-            k += 1
-        if tokens[c].lower in {"told", "tells", "tell"}:
-            skipped = 0
-            while k < b and skipped < 5 and tokens[k].lower != "that" and (
-                    tokens[k].lower in _TOLD_OBJECTS - {"the", "a", "an"} or tokens[k].capitalised
-                    or (tokens[k].lower in {"the", "a", "an"} and k + 1 < b
-                        and tokens[k + 1].lower in _TOLD_OBJECTS)):
-                k += 1
-                skipped += 1
-        if k < b and tokens[k].lower in {"on", "in", "at", "during", "to", "late", "early",
-                                         "yesterday", "today", "earlier", "later"}:
-            # "said on Tuesday that …", "said in a statement that …"
-            that_at = next((i for i in range(k, min(b, k + 8)) if tokens[i].lower == "that"
-                            or tokens[i].text in ",;:" or tokens[i].quote is not None), None)
-            if that_at is not None and tokens[that_at].lower == "that":
-                k = that_at
-        that = k < b and tokens[k].lower == "that"
-        if that:
-            k += 1
-        if k < b and tokens[k].text == ",":
-            return None
-        last = b - 1
-        while last > k and not tokens[last].is_word:
-            last -= 1
-        if k >= b or last - k + 1 < _MIN_INDIRECT_WORDS:
-            return None
-        if not that and (tokens[k].lower in _ADJUNCT_STARTS or _is_participle(tokens[k])
-                         or not tokens[k].is_word):
-            return None
-        if not that:
-            finite = next((n for n, t in enumerate(tokens[k:last + 1], start=k)
-                           if t.lower in _FINITE or (
-                               t.lower.endswith("ed") and len(t.lower) > 4 and "-" not in t.text
-                               and n > k and tokens[n - 1].lower not in _DETERMINERS_BEFORE)),
-                          None)
-            if finite is None or tokens[finite - 1].lower in {"and", "but", "or"}:
-                # "admitted eight counts of fraud and was sentenced": the verb after "and" is
-                # the subject's own second verb, not a reported clause
-                return None
-        return k, last
-
-    def _clause_before(self, c: int, a: int, b: int, mention: Mention) -> tuple[int, int] | None:
-        """ "<clause>, the ISPR said in a statement." and "<clause>, according to X." """
-        tokens = self.tokens
-        subject_start = next((i for i in range(a, b) if tokens[i].start >= mention.start), None)
-        if tokens[c].lower == "according":
-            subject_start = c
-        if subject_start is None or subject_start - 1 <= a:
-            return None
-        if tokens[subject_start - 1].text != ",":
-            return None
-        tail = [t.lower for t in tokens[c + 1:b] if t.is_word]
-        if tokens[c].lower != "according" and tail and tail[0] not in {"in", "on", "to",
-                                                                       "during", "at",
-                                                                       "yesterday", "today"}:
-            return None
-        last = subject_start - 2
-        if last - a + 1 < _MIN_INDIRECT_WORDS or any(_is_cue(t) for t in tokens[a:last + 1]):
-            return None
-        return a, last
