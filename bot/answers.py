@@ -42,6 +42,7 @@ DATE_BASIS_TEXT: dict[DateBasis, str] = {
     DateBasis.PUBLISHED_LINE: "the article's publication date",
     DateBasis.DATELINE: "the article's dateline",
     DateBasis.ARTICLE: "the article's own date",
+    DateBasis.REPORTED: "no day in the text: the date it was reported",
     DateBasis.MASTHEAD: "the page's date, not the article's",
     DateBasis.UNKNOWN: "no date found",
 }
