@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from search_index.extraction.evaluate import EvaluationReport, Miss, evaluate_files
+from search_index.extraction.evaluate import EvaluationReport, Miss, Score, evaluate_files
 from search_index.extraction.pipeline import extract_paths
 from search_index.models import Statement
 
@@ -19,10 +19,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     extract.add_argument("--json", action="store_true", help="one JSON object a line")
     extract.set_defaults(handler=run_extract)
 
-    evaluate = subparsers.add_parser("evaluate", help="score extraction against gold quotes")
+    evaluate = subparsers.add_parser(
+        "evaluate", help="score extraction against gold: quoted words, reported speech apart")
     evaluate.add_argument("gold", metavar="GOLD.jsonl", help="the gold statements")
     evaluate.add_argument("--articles", metavar="DIR", type=Path, default=None,
                           help="folder holding the gold's article files (default: seeds/)")
+    evaluate.add_argument("--json", action="store_true",
+                          help="print the whole report, both lines and every listing, as JSON")
     evaluate.set_defaults(handler=run_evaluate)
 
 
@@ -81,25 +84,53 @@ def _listing(title: str, items: list[Miss]) -> list[str]:
     return lines
 
 
-def format_report(report: EvaluationReport) -> str:
-    lines = [
-        f"gold statements:   {report.gold}",
-        f"predictions:       {report.predicted} (direct and partial)",
-        f"precision:         {report.precision:.3f}",
-        f"recall:            {report.recall:.3f}",
-        f"F1:                {report.f1:.3f}",
-        f"direct precision:  {report.direct_precision:.3f}",
-        f"direct recall:     {report.direct_recall:.3f}",
-        f"direct F1:         {report.direct_f1:.3f}",
-        f"speaker accuracy:  {report.speaker_accuracy:.3f}",
-        f"date accuracy:     {report.date_accuracy:.3f}",
-        f"fully right:       {report.fully_right:.3f}",
+def _score_lines(score: Score) -> list[str]:
+    return [
+        f"  gold statements:   {score.gold}",
+        f"  predictions:       {score.predicted}",
+        f"  precision:         {score.precision:.3f}",
+        f"  recall:            {score.recall:.3f}",
+        f"  F1:                {score.f1:.3f}",
+        f"  speaker accuracy:  {score.speaker_accuracy:.3f}",
+        f"  date accuracy:     {score.date_accuracy:.3f}",
+        f"  fully right:       {score.fully_right:.3f}",
+        f"  invented dates:    {score.invented_dates}",
     ]
-    lines += _listing("misses", report.misses)
-    lines += _listing("false positives", report.false_positives)
-    lines += _listing("duplicates", report.duplicates)
-    lines += _listing("wrong speakers", report.wrong_speakers)
-    lines += _listing("wrong dates", report.wrong_dates)
+
+
+def _listings(score: Score) -> list[str]:
+    lines = _listing("misses", score.misses)
+    lines += _listing("false positives", score.false_positives)
+    lines += _listing("duplicates", score.duplicates)
+    lines += _listing("wrong speakers", score.wrong_speakers)
+    lines += _listing("wrong dates", score.wrong_dates)
+    lines += _listing("invented dates", score.invented)
+    return lines
+
+
+def format_report(report: EvaluationReport) -> str:
+    lines = ["quoted (direct and partial):", *_score_lines(report)]
+    lines += [
+        f"  direct precision:  {report.direct_precision:.3f}",
+        f"  direct recall:     {report.direct_recall:.3f}",
+        f"  direct F1:         {report.direct_f1:.3f}",
+    ]
+    reported = report.reported
+    lines.append("reported speech (indirect):")
+    if not reported.scored:
+        # a gold set annotated before reported speech was: every prediction would count as
+        # false, so the line is left unscored rather than shown as 0.000
+        lines.append(f"  not scored: the gold holds no reported speech "
+                     f"({reported.predicted} predicted)")
+    else:
+        lines += _score_lines(reported)
+    lines.append(f"invented dates:      {report.invented_dates + reported.invented_dates}")
+    lines += _listings(report)
+    if reported.scored:
+        listed = _listings(reported)
+        if listed:
+            lines.append("reported speech:")
+            lines += ["  " + line for line in listed]
     return "\n".join(lines)
 
 
@@ -117,5 +148,5 @@ def run_evaluate(args: argparse.Namespace) -> int:
         print(f"onrecord: cannot read the gold file: {str(error).splitlines()[0]}",
               file=sys.stderr)
         return 1
-    print(format_report(report))
+    print(report.model_dump_json(indent=2) if args.json else format_report(report))
     return 0

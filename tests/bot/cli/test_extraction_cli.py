@@ -34,6 +34,29 @@ def test_evaluate_prints_scores(gold_path, seeds_dir, capsys):
     assert main(["evaluate", str(gold_path), "--articles", str(seeds_dir)]) == 0
     out = capsys.readouterr().out
     assert "precision:" in out and "speaker accuracy:" in out and "date accuracy:" in out
+    quoted, reported = out.split("reported speech (indirect):", 1)
+    assert quoted.startswith("quoted (direct and partial):")
+    assert "F1:" in reported and "invented dates:" in reported
+
+
+def test_evaluate_json_carries_both_lines(gold_path, seeds_dir, capsys):
+    import json
+
+    assert main(["evaluate", str(gold_path), "--articles", str(seeds_dir), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["reported"]["scored"] and report["reported"]["gold"] > 0
+    assert report["gold"] > 0 and "invented_dates" in report
+
+
+def test_evaluate_leaves_reported_speech_unscored_when_the_gold_has_none(tmp_path, seeds_dir,
+                                                                       gold_path, capsys):
+    import json
+
+    quoted_only = [line for line in gold_path.read_text(encoding="utf-8").splitlines()
+                   if line.strip() and json.loads(line)["kind"] != "indirect"]
+    (tmp_path / "gold.jsonl").write_text("\n".join(quoted_only) + "\n", encoding="utf-8")
+    assert main(["evaluate", str(tmp_path / "gold.jsonl"), "--articles", str(seeds_dir)]) == 0
+    assert "not scored: the gold holds no reported speech" in capsys.readouterr().out
 
 
 def test_evaluate_missing_gold_is_one_line(tmp_path, capsys):

@@ -44,6 +44,45 @@ def test_pairing_duplicates_optional_and_dates():
     assert report.speaker_accuracy == 1.0
 
 
+def test_reported_speech_is_scored_on_its_own_line_at_the_looser_threshold():
+    golds = [gold("We will act now on this plan.", "Ann Lee"),
+             gold("the plan would be ready by the spring of next year", "Ann Lee",
+                  kind="indirect", date=datetime.date(2024, 1, 1)),
+             gold("taxes would not rise", "Bo Kim", kind="indirect", optional=True)]
+    preds = [statement("We will act now on this plan.", "Ann Lee"),
+             # clause boundaries differ: dice 0.8 against the gold, under the quoted bar
+             statement("the plan would be ready by the spring", "Ann Lee", kind="indirect"),
+             statement("taxes would not rise", "Bo Kim", kind="indirect"),
+             statement("the weather was poor all week long", "Cy Tan", kind="indirect")]
+    report = evaluate(golds, preds)
+    # the indirect gold neither lowers the quoted recall nor counts the paraphrase as a quote
+    assert report.gold == 1 and report.recall == 1.0 and report.precision == 1.0
+    reported = report.reported
+    assert reported.scored and reported.gold == 1 and reported.recall == 1.0
+    assert reported.predicted == 2 and reported.precision == 0.5  # the optional one is neutral
+    assert [f.text for f in reported.false_positives] == ["the weather was poor all week long"]
+    assert reported.date_accuracy == 1.0 and reported.fully_right == 1.0
+
+
+def test_a_date_where_the_gold_has_none_is_an_invented_date():
+    golds = [gold("We will act now on this plan.", "Ann Lee"),
+             gold("the plan would be ready by the spring", "Ann Lee", kind="indirect")]
+    preds = [statement("We will act now on this plan.", "Ann Lee", day=3),
+             statement("the plan would be ready by the spring", "Ann Lee", kind="indirect",
+                       day=None)]
+    report = evaluate(golds, preds)
+    assert report.invented_dates == 1 and report.invented[0].got == "2024-01-03"
+    assert report.reported.invented_dates == 0
+    assert report.fully_right == 1.0  # a null gold date is not scored, only counted
+
+
+def test_a_gold_without_reported_speech_leaves_that_line_unscored():
+    report = evaluate([gold("We will act now on this plan.", "Ann Lee")],
+                      [statement("the plan would be ready by the spring", "Ann Lee",
+                                 kind="indirect")])
+    assert not report.reported.scored and report.reported.gold == 0
+
+
 def test_seed_gold_meets_the_bar(gold_path, seeds_dir):
     report = evaluate_files(gold_path, seeds_dir)
     assert report.direct_recall >= 0.95 and report.direct_precision >= 0.95

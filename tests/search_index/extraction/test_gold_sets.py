@@ -63,6 +63,19 @@ def test_gold_set_meets_its_floors(gold: GoldSet):
     assert report.date_accuracy >= gold.date
 
 
+@pytest.mark.parametrize("gold", GOLD_SETS, ids=lambda g: g.folder)
+def test_reported_speech_is_scored_only_where_the_gold_annotates_it(gold: GoldSet):
+    records = [json.loads(line) for line in
+               (DATA / gold.folder / gold.gold_file).read_text(encoding="utf-8").splitlines()
+               if line.strip()]
+    annotated = any(r.get("kind") == "indirect" for r in records)
+    reported = report_for(gold.folder).reported
+    assert reported.scored == annotated
+    if not annotated:
+        # nothing to miss, and the predictions are listed without being scored
+        assert reported.gold == 0 and not reported.misses
+
+
 def test_anonymous_sources_and_titles_give_no_statement():
     unexpected = [f.text for f in report_for("styles").false_positives]
     assert not any(text.startswith(("There is no going back", "We gave them enough"))
