@@ -12,7 +12,7 @@ import argparse
 import time
 from pathlib import Path
 
-from search_index.articles.files import load_article
+from search_index.articles.loading import load_article
 from search_index.articles.parse import parse_article
 from search_index.extraction.pipeline import extract_article
 from search_index.extraction.speakers import SpeakerRegistry

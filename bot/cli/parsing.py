@@ -10,7 +10,7 @@ import argparse
 import json
 from pathlib import Path
 
-from search_index.articles.files import load_article
+from search_index.articles.loading import load_article
 from search_index.errors import ArticleError
 from search_index.models import Article
 

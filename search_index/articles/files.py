@@ -1,15 +1,13 @@
-"""Article files -> text: size caps, binary detection, decoding, sidecars, and the
-plain-text / saved-page dispatch of `load_article`.
+"""Article files -> text: size caps, binary detection, decoding and sidecars.
 
-Everything here happens before a line of the article is read; `articles.parse_article` takes
-the decoded text from there.
+Everything here happens before a line of the article is read; `parse.parse_article` takes the
+decoded text from there, and `loading.load_article` puts the two together for one file.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import re
 from datetime import date
 from pathlib import Path
 
@@ -113,57 +111,6 @@ def normalise_text(text: str) -> str:
     """BOM removed, CRLF and lone CR turned into "\\n"."""
     text = text.removeprefix("\ufeff")
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def load_article(path: Path) -> Article:
-    """Read, decode and parse one article file; ArticleError with a one-line reason if we can't."""
-    path = Path(path)
-    name = path.name or str(path)
-    try:
-        if path.is_dir():
-            raise ArticleError(f"{name}: is a folder, not an article file")
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise ArticleError(
-                f"{name}: {size / 1_048_576:.1f} MB is too large for an article "
-                f"(limit {MAX_ARTICLE_BYTES // 1_048_576} MB)"
-            )
-        with path.open("rb") as handle:
-            data = handle.read(MAX_ARTICLE_BYTES + 1)
-    except ArticleError:
-        raise
-    except PermissionError as exc:
-        raise ArticleError(f"{name}: cannot be read (permission denied)") from exc
-    except FileNotFoundError as exc:
-        raise ArticleError(f"{name}: no such file") from exc
-    except OSError as exc:  # symlink loops, devices, vanished mounts
-        raise ArticleError(f"{name}: cannot be read ({exc.strerror or exc})") from exc
-    if len(data) > MAX_ARTICLE_BYTES:
-        raise ArticleError(f"{name}: too large for an article (file grew while reading)")
-    # parse_article's module imports this one (and re-exports load_article for older callers),
-    # so the reader is looked up at call time to keep the two modules out of an import cycle.
-    from search_index.articles.parse import parse_article
-
-    meta = read_sidecar(path)
-    if _is_html(path, data):
-        return _html_article(data, path, meta)
-    text = decode_article_bytes(data, name)
-    return parse_article(text, path, meta)
-
-
-_HTML_START = re.compile(rb"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>])", re.IGNORECASE)
-
-
-def _is_html(path: Path, data: bytes) -> bool:
-    return path.suffix.lower() in (".html", ".htm") or bool(_HTML_START.match(data[:1024]))
-
-
-def _html_article(data: bytes, path: Path, meta: ArticleMeta | None) -> Article:
-    """A saved web page: its markup knows the title and date, so the page reader handles it."""
-    from search_index.articles.html_pages import article_from_html  # trafilatura: only when needed
-
-    article = article_from_html(data, path, url=meta.url if meta else None)
-    return apply_meta(article, meta) if meta is not None else article
 
 
 def apply_meta(article: Article, meta: ArticleMeta) -> Article:

@@ -2,8 +2,8 @@
 offsets into the text, so later steps can point back at the exact words.
 
 The steps live next door: `furniture` classifies each line, `page_header` finds where the body
-starts and reads the title and byline, `publication` dates the article; `article_files` turns
-files into text and is where `load_article` lives (re-exported here for older callers).
+starts and reads the title and byline, `publication` dates the article; `files` turns files into
+text, and `loading.load_article` reads one file through both.
 """
 
 from __future__ import annotations
@@ -13,9 +13,6 @@ import re
 from pathlib import Path
 
 from search_index.articles.files import ArticleMeta, apply_meta, normalise_text
-from search_index.articles.files import (
-    load_article as load_article,  # index.py imports it from here
-)
 from search_index.articles.furniture import (
     BULLET_MARK,
     PUBLISHED_IN,

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from search_index.articles.files import load_article
+from search_index.articles.loading import load_article
 from search_index.errors import ArticleError
 from search_index.extraction.attribution import attribute
 from search_index.extraction.hansard import Contribution, contributions

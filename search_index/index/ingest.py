@@ -475,7 +475,7 @@ class IndexUpdate:
 
 
 def _default_loader(path: Path) -> Article:
-    from search_index.articles.parse import load_article
+    from search_index.articles.loading import load_article
 
     return load_article(path)
 

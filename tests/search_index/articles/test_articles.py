@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from search_index.articles.files import MAX_ARTICLE_BYTES, ArticleMeta, load_article
+from search_index.articles.files import MAX_ARTICLE_BYTES, ArticleMeta
+from search_index.articles.loading import load_article
 from search_index.articles.parse import parse_article
 from search_index.errors import ArticleError
 from search_index.models import Article, DateBasis

@@ -134,7 +134,7 @@ def test_a_symbolic_link_loop_named_on_the_command_line_is_reported(tmp_path):
 
 
 def test_extraction_work_grows_linearly_with_the_number_of_quote_marks(tmp_path):
-    from search_index.articles.files import load_article
+    from search_index.articles.loading import load_article
     from search_index.extraction.pipeline import extract_article
 
     def calls_to_extract(marks: int) -> int:
