@@ -7,9 +7,9 @@ import calendar
 from collections.abc import Sequence
 from datetime import date
 
-from bot.commands.backend import SearchBackend
 from bot.commands.refusals import BadInput
 from search_index.models import Speaker
+from search_index.search.interface import SearchBackend
 
 MAX_QUERY_CHARS = 200
 MAX_NAME_CHARS = 100

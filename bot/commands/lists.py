@@ -14,9 +14,9 @@ from bot.answers import (
     speaker_field,
     stats_lines,
 )
-from bot.commands.backend import SearchBackend
 from bot.commands.inputs import check_name, clip
 from bot.commands.refusals import answers_errors
+from search_index.search.interface import SearchBackend
 
 LIST_PER_PAGE = 10  # speakers and sources: one embed field each, well under Discord's 25
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 
 from bot.answers import Answer, AnswerField, AnswerKind, count_text, quote_item
-from bot.commands.backend import SearchBackend
 from bot.commands.inputs import (
     check_range,
     check_topic,
@@ -16,6 +15,7 @@ from bot.commands.inputs import (
     resolve_speaker,
 )
 from bot.commands.refusals import BadInput, answers_errors
+from search_index.search.interface import SearchBackend
 from search_index.search.timeline import period_label
 
 CHART_FILENAME = "timeline.png"

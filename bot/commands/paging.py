@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from bot.answers import Answer, PageRequest
-from bot.commands.backend import SearchBackend
 from bot.commands.lists import sources, speakers
 from bot.commands.statements import QUOTES_PER_PAGE, quote
+from search_index.search.interface import SearchBackend
 
 
 def turn_page(service: SearchBackend, request: PageRequest, page: int) -> Answer:

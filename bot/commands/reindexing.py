@@ -5,9 +5,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.answers import Answer, AnswerKind, error
-from bot.commands.backend import IngestOutcome, SearchBackend
+from search_index.search.interface import SearchBackend
+
+if TYPE_CHECKING:  # the ingest itself is imported when a reindex runs, not with the commands
+    from search_index.index.ingest import IngestReport
 from search_index.errors import IndexBusy, OnRecordError
 
 log = logging.getLogger(__name__)
@@ -17,7 +21,7 @@ def reindex(
     service: SearchBackend,
     corpus: Sequence[Path],
     index_dir: Path,
-    ingest: Callable[[list[Path], Path], IngestOutcome] | None = None,
+    ingest: Callable[[list[Path], Path], IngestReport] | None = None,
 ) -> Answer:
     """Re-read the corpus into the index and have the service use it at once."""
     existing = [path for path in corpus if path.exists()]

@@ -15,7 +15,6 @@ from bot.answers import (
     quote_item,
     results_answer,
 )
-from bot.commands.backend import SearchBackend
 from bot.commands.inputs import (
     check_query,
     check_range,
@@ -27,6 +26,7 @@ from bot.commands.inputs import (
 )
 from bot.commands.refusals import answers_errors
 from search_index.models import SearchResult, TextRun
+from search_index.search.interface import SearchBackend
 
 QUOTES_PER_PAGE = 5
 LATEST_LIMIT = 5

@@ -4,10 +4,10 @@ said the same words and every article that reported them, earliest first."""
 from __future__ import annotations
 
 from bot.answers import Answer, AnswerKind, quote_item
-from bot.commands.backend import SearchBackend
 from bot.commands.inputs import MAX_QUERY_CHARS, clip, collapse_spaces
 from bot.commands.refusals import BadInput, answers_errors
 from search_index.models import Hit
+from search_index.search.interface import SearchBackend
 
 WHOSAID_GROUPS = 5  # distinct wordings; each lists everyone who said it
 WHOSAID_ITEMS = 8  # statements shown in all, so every source line fits in one embed

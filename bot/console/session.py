@@ -17,10 +17,10 @@ from typing import TextIO
 
 from bot import commands
 from bot.answers import Answer, AnswerField, AnswerKind, error
-from bot.commands.backend import SearchBackend
 from bot.console.parse import ParsedLine, ParseError, parse_line
 from bot.console.render import render_text
 from bot.settings import project_root
+from search_index.search.interface import SearchBackend
 
 HELP = Answer(
     kind=AnswerKind.INFO,

@@ -19,7 +19,6 @@ import discord
 
 from bot import commands
 from bot.answers import Answer
-from bot.commands.backend import SearchBackend
 from bot.discord.errors import OnRecordTree
 from bot.discord.render import render
 from bot.discord.replies import NO_MENTIONS, PUBLIC_DEFER, chart_files, drop_public_placeholder
@@ -27,6 +26,7 @@ from bot.discord.slash_commands import COOLDOWN_PER, COOLDOWN_RATE, build_comman
 from bot.discord.timing import BUSY_IN_FLIGHT, defer_after
 from bot.discord.views import AnswerView
 from bot.settings import Settings
+from search_index.search.interface import SearchBackend
 
 log = logging.getLogger(__name__)
 

@@ -7,8 +7,8 @@ import logging
 
 from discord import app_commands
 
-from bot.commands.backend import SearchBackend
 from bot.text_format import cut_at_word, one_line
+from search_index.search.interface import SearchBackend
 
 log = logging.getLogger(__name__)
 

@@ -12,9 +12,9 @@ import json
 import logging
 from pathlib import Path
 
-from bot.commands.backend import SearchBackend
 from bot.discord.app import OnRecordBot, create_bot
 from bot.settings import Settings, project_root
+from search_index.search.interface import SearchBackend
 
 log = logging.getLogger(__name__)
 

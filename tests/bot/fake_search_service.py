@@ -23,7 +23,10 @@ from search_index.models import (
     SpeakerRole,
     Statement,
     TextRun,
+    WhoSaidResult,
 )
+from search_index.search.timeline import Timeline, build_timeline
+from search_index.search.whosaid import Phrase, build_result
 
 _WORD = re.compile(r"\w+")
 
@@ -242,6 +245,45 @@ class FakeSearchService:
 
     def refresh(self) -> None:
         self.refreshed += 1
+
+    # --- who said it and over time -------------------------------------------------------------
+    # The matching and counting are the library's own (whosaid.Phrase and build_result,
+    # timeline.build_timeline); only finding the candidates is the fake's.
+
+    def whosaid(self, phrase: str, limit: int = 10) -> WhoSaidResult:
+        self._check()
+        wanted = Phrase(phrase)
+        matches = []
+        for record, context in self.records:
+            how = wanted.classify(record.text)
+            if how is not None:
+                matches.append((self._hit(record, context, set(wanted.distinct)), *how))
+        result = build_result(wanted, matches, limit)
+        if not result.groups:
+            result.suggestion = self.suggest(wanted.text)
+        return result
+
+    def timeline(
+        self,
+        speaker: str | None = None,
+        topic: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> Timeline[Hit]:
+        self._check()
+        who = None
+        if speaker is not None and speaker.strip():
+            who = self.resolve_speaker(speaker)
+            if who is None:
+                return Timeline[Hit](since=since, until=until)
+        terms = {word.lower() for word in _WORD.findall(topic or "")}
+        chosen = [
+            (record.date or record.published, self._hit(record, context, terms))
+            for record, context in self.records
+            if (who is None or record.speaker == who.name)
+            and terms <= {word.lower() for word in _WORD.findall(record.text)}
+        ]
+        return build_timeline(chosen, since, until)
 
     def _check(self) -> None:
         if self.unavailable:
