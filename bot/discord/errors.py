@@ -4,7 +4,6 @@ the detail in the log."""
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
@@ -13,17 +12,18 @@ from bot.discord.replies import send_private_text
 from bot.text_format import cut_at_word, one_line
 from search_index.errors import OnRecordError
 
-if TYPE_CHECKING:
-    from bot.discord.app import OnRecordBot
-
 log = logging.getLogger(__name__)
 
 
-class OnRecordTree(app_commands.CommandTree["OnRecordBot"]):
-    """The command tree with the one error handler every command shares."""
+class OnRecordTree(app_commands.CommandTree[discord.Client]):
+    """The command tree with the one error handler every command shares. It needs nothing of
+    the client beyond discord's own, so it types against `discord.Client`, not the bot."""
 
     async def on_error(
-        self, interaction: discord.Interaction[OnRecordBot], error: app_commands.AppCommandError, /
+        self,
+        interaction: discord.Interaction[discord.Client],
+        error: app_commands.AppCommandError,
+        /,
     ) -> None:
         name = interaction.command.qualified_name if interaction.command else "?"
         message, expected = describe_error(error)

@@ -1,23 +1,22 @@
 """The slash commands: names, descriptions, options, checks and cooldowns. Each runs its
-`bot.commands` function through `OnRecordBot.respond`."""
+`bot.commands` function through its host's `respond` (`app.OnRecordBot`, seen through
+`host.CommandHost`)."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import discord
 from discord import app_commands
 
 from bot import commands
 from bot.discord.autocomplete import outlet_choices, speaker_choices
+from bot.discord.host import CommandHost
 from bot.discord.render import render
 from bot.discord.replies import NO_MENTIONS
 from bot.discord.timing import in_time
-
-if TYPE_CHECKING:
-    from bot.discord.app import OnRecordBot
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +25,7 @@ COOLDOWN_PER = 20.0  # ... in this many seconds
 
 
 def build_commands(
-    bot: OnRecordBot, cooldown_rate: int, cooldown_per: float
+    bot: CommandHost, cooldown_rate: int, cooldown_per: float
 ) -> list[app_commands.Command[Any, ..., None]]:
     """The slash commands, built per bot so each bot has its own cooldown buckets."""
     service = bot.service
