@@ -1,1 +1,18 @@
-"""articles"""
+"""Stage 1, article files -> `Article`: the text with its furniture set aside, the title,
+byline and outlet read from the header, the publication date with its basis, and the body's
+prose paragraphs as offsets into the text.
+
+- `loading.load_article(path)`: the entry point for one file (plain text or a saved page).
+- `files`: size caps, binary detection, decoding, the NAME.meta.json sidecar.
+- `parse.parse_article(text)`: decoded text -> Article; `furniture` classifies each line,
+  `page_header` finds the body and reads the header, `publication` dates the article.
+- `html_pages`: saved web pages, read with trafilatura.
+- `fetch`: downloading pages and feeds into a corpus folder.
+
+Imports only `text`, `models` and `errors`.
+"""
+
+from search_index.articles.loading import load_article
+from search_index.articles.parse import parse_article
+
+__all__ = ["load_article", "parse_article"]
