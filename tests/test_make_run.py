@@ -11,6 +11,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 
 
+@pytest.mark.slow  # builds the index from seeds/ in a fresh process
 @pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
 def test_make_run_without_a_token_answers_quote_elections_in_the_console(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "ONRECORD_"))}

@@ -21,6 +21,14 @@ from search_index.index.ingest import ingest
 from search_index.search.service import SearchService
 
 HEARTBEAT_MS = 500  # short, so heartbeats happen during the tests; the client copes fine
+HERE = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test in this folder runs the real client over sockets: `make test-fast` skips them."""
+    for item in items:
+        if item.path.is_relative_to(HERE):
+            item.add_marker(pytest.mark.slow)
 
 
 def fail_on_violations(double: DiscordDouble) -> None:

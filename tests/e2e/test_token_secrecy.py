@@ -59,8 +59,12 @@ class FailingService(SearchService):
 @pytest.mark.asyncio
 async def test_the_token_never_appears_while_the_bot_runs_and_fails(
     everything_logged: io.StringIO, seed_index: Path, seeds_dir: Path,
-    capfd: pytest.CaptureFixture[str],
+    capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # What is logged while identifying again is the point here, not Discord's 1-5 s wait
+    # before it (tests/e2e/test_faults.py identifies again with the real wait).
+    monkeypatch.setattr("bot.discord.app.REIDENTIFY_JITTER", (0.05, 0.1))
+    monkeypatch.setattr("bot.discord.app.IDENTIFY_INTERVAL", 0.0)
     double = DiscordDouble(token=TOKEN, heartbeat_interval_ms=500)
     await double.start()
     settings = load_settings(

@@ -215,6 +215,7 @@ def index_command(corpus: Path, index_dir: Path) -> list[str]:
     return [sys.executable, "-c", entry, "index", str(corpus), "--index-dir", str(index_dir)]
 
 
+@pytest.mark.slow  # twenty-odd `onrecord index` processes, most killed part-way
 def test_sigkill_at_random_points_leaves_old_or_new_statements_for_every_article(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -269,6 +270,7 @@ def test_sigkill_at_random_points_leaves_old_or_new_statements_for_every_article
             )
 
 
+@pytest.mark.slow  # two `onrecord index` processes over 65 articles
 def test_two_ingests_at_once_one_waits_or_refuses_in_one_line(tmp_path, seeds_dir):
     corpus = tmp_path / "corpus"
     shutil.copytree(seeds_dir, corpus)
