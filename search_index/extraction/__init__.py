@@ -5,7 +5,9 @@ with its speaker, the speaker's role at the time, the day it was said and its of
 - `quotes`: quoted spans; `transcripts` and `hansard`: speaker turns of briefings and records.
 - `tokens`, `mentions`, `discourse`: a paragraph's words, the speaker mentions in it, and who
   the article has named and heard so far.
-- `paragraph_reader` and `attribution`: who said each quote, and which sentences report speech.
+- `paragraph_reader`: who said each quote of a paragraph; `reported_speech`: which sentences
+  report speech without quoting it; `cues`: the reporting-verb grammar both share;
+  `attributed`: what they produce (`Attributed`); `attribution`: the article-level pass.
 - `speakers`, `gender`, `notables`: one speaker across the corpus, "she said", well-known
   office holders.
 - `evaluate`: scoring against hand-checked gold statements.
