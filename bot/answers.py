@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from bot.source_line import article_date_text, article_name, outlet_text
 from search_index.models import (
     DateBasis,
     Hit,
@@ -60,9 +61,10 @@ class QuoteItem(BaseModel):
     date_uncertain: bool = False
     date_basis: str | None = None  # why the date is what it is, in words
     outlet: str | None = None
+    via: str | None = None  # the wire service the article credits
     article_title: str | None = None
+    opening: str | None = None  # an untitled article's first words, named in its place
     url: str | None = None
-    source_file: str | None = None  # the article's file: named when it has no title
     statement_id: str
     sources: int = 1  # how many articles reported these words
     # Every report of these words, earliest first ("2023-12-18 · Dawn · Title"): /whosaid
@@ -82,9 +84,14 @@ class QuoteItem(BaseModel):
         return None
 
     @property
-    def article_name(self) -> str | None:
-        """What to call the article: its title, else its file, so a source is always named."""
-        return self.article_title or self.source_file
+    def article_name(self) -> str:
+        """What to call the article: its headline, else its first words; never its file."""
+        return article_name(self.article_title, self.opening)
+
+    @property
+    def outlet_text(self) -> str:
+        """ "Dawn", "outlet not stated · via Pajhwok Afghan News": always said, never guessed."""
+        return outlet_text(self.outlet, self.via)
 
 
 class AnswerField(BaseModel):
@@ -155,9 +162,10 @@ def quote_item(hit: Hit, number: int) -> QuoteItem:
         date_basis=(DATE_BASIS_TEXT[basis if statement.date else DateBasis.UNKNOWN]
                     if hit.date_uncertain else None),
         outlet=statement.outlet,
+        via=statement.via,
         article_title=statement.title,
+        opening=statement.opening,
         url=statement.url,
-        source_file=statement.file,
         statement_id=statement.id,
         sources=max(1, len(hit.sources)),
     )
@@ -216,11 +224,11 @@ def speaker_field(speaker: Speaker) -> AnswerField:
 
 
 def source_field(source: SourceSummary) -> AnswerField:
-    name = source.title or source.file
-    where = source.outlet or "outlet unknown"
-    when = str(source.published) if source.published else "date unknown"
+    where = outlet_text(source.outlet, source.via)
+    when = article_date_text(source.published, source.published_basis)
     return AnswerField(
-        name=name, lines=[f"{where} · {when} · {count_text(source.statements, 'statement')}"],
+        name=article_name(source.title, source.opening),
+        lines=[f"{where} · {when} · {count_text(source.statements, 'statement')}"],
         url=source.url,
     )
 

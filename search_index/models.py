@@ -46,6 +46,9 @@ class Paragraph(BaseModel):
     end: int
 
 
+OPENING_WORDS = 10
+
+
 class Article(BaseModel):
     """One news article: its text with the page furniture removed, and what we know of it."""
 
@@ -63,6 +66,15 @@ class Article(BaseModel):
     published_confidence: float = 0.0  # 0-1; a masthead date is low, a sidecar is 1
     text: str  # the decoded file text: BOM removed, newlines normalised to "\n"
     paragraphs: list[Paragraph] = Field(default_factory=list)  # body only, furniture removed
+
+    def opening_words(self) -> str | None:
+        """The first words of an untitled article, which name it where a headline would: a
+        reader can find the article by them, which a file name does not allow."""
+        if self.title or not self.paragraphs:
+            return None
+        words = self.paragraphs[0].text.split()
+        head = " ".join(words[:OPENING_WORDS])
+        return head + " …" if len(words) > OPENING_WORDS else head
 
 
 class Statement(BaseModel):
@@ -88,6 +100,7 @@ class Statement(BaseModel):
     via: str | None = None  # the wire service credited, if any
     url: str | None = None
     published: datetime.date | None = None  # the article's date, for sorting undated statements
+    opening: str | None = None  # an untitled article's first words (Article.opening_words)
     paragraph: int  # index into Article.paragraphs
     start: int  # offsets of the quoted words in Article.text
     end: int
@@ -122,6 +135,20 @@ class Source(BaseModel):
     via: str | None = None
     url: str | None = None
     published: date | None = None
+    # What the article's date rests on; None in indexes built before it was recorded.
+    published_basis: DateBasis | None = None
+    opening: str | None = None  # an untitled article's first words, to name it by
+
+    @property
+    def article_date(self) -> date | None:
+        """The article's own date: a masthead's date is the day the page was copied."""
+        return None if self.published_basis is DateBasis.MASTHEAD else self.published
+
+    @property
+    def name(self) -> str:
+        """What to call the article: its headline, else its first words. Never its file: a
+        file name on this machine cannot be cited or looked up by a reader."""
+        return self.title or self.opening or "untitled article"
 
 
 class TextRun(BaseModel):

@@ -41,14 +41,14 @@ def speakers(service: SearchBackend, name: str = "", page: int = 1) -> Answer:
 @answers_errors
 def sources(service: SearchBackend, page: int = 1) -> Answer:
     articles = sorted(
-        service.sources(), key=lambda source: (source.published or date.min), reverse=True
+        service.sources(), key=lambda source: (source.article_date or date.min), reverse=True
     )
     if not articles:
         return Answer(kind=AnswerKind.NO_RESULTS, title="No articles indexed yet",
                       lines=["A server manager can add articles and run /reindex."],
                       private=True)
     request = PageRequest(command="sources", page=page)
-    lines = [f"{count_text(len(articles), 'article')}, newest first."]
+    lines = [f"{count_text(len(articles), 'article')}, newest first; undated ones last."]
     return _list_answer("Sources on record", lines,
                         [source_field(article) for article in articles], request)
 

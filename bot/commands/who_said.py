@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.answers import Answer, AnswerKind, quote_item
 from bot.commands.inputs import MAX_QUERY_CHARS, clip, collapse_spaces
 from bot.commands.refusals import BadInput, answers_errors
+from bot.source_line import report_line
 from search_index.models import Hit
 from search_index.search.interface import SearchBackend
 
@@ -61,9 +62,4 @@ def whosaid(service: SearchBackend, phrase: str) -> Answer:
 
 
 def _report_lines(hit: Hit) -> list[str]:
-    lines = []
-    for source in hit.sources:
-        when = str(source.published) if source.published else "date unknown"
-        lines.append(" · ".join([when, source.outlet or "outlet unknown",
-                                 source.title or source.file]))
-    return lines
+    return [report_line(source) for source in hit.sources]

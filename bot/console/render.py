@@ -76,11 +76,7 @@ def _item_lines(item: QuoteItem, width: int, ansi: bool, *, show_quote: bool) ->
         lines.append(INDENT + "— " + one_line(speaker_text(item)))
     else:
         lines.append(number + one_line(speaker_text(item)))
-    source = [date_text(item)]
-    if item.outlet:
-        source.append(one_line(item.outlet))
-    if item.article_name:
-        source.append(one_line(item.article_name))
+    source = [date_text(item), one_line(item.outlet_text), one_line(item.article_name)]
     if item.reach:
         source.append(item.reach)
     lines.extend(textwrap.wrap(" · ".join(source), width, initial_indent=INDENT,

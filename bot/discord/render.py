@@ -93,6 +93,9 @@ def _build(answer: Answer, quote_budget: int) -> tuple[discord.Embed, bool]:
     embed = discord.Embed(
         title=safe_cut(answer.title, TITLE_LIMIT), colour=COLOURS[answer.kind]
     )
+    if answer.kind is AnswerKind.INFO and len(answer.items) == 1:
+        # one statement shown in full (the context view): its title links to the article
+        embed.url = safe_url(answer.items[0].url)
     description = [safe(line) for line in answer.lines]
     if answer.context:
         paragraph, _ = _render_runs(answer.context, CONTEXT_BUDGET)
@@ -145,17 +148,10 @@ def _item_field(item: QuoteItem, quote_budget: int, show_quote: bool) -> tuple[s
 
 
 def _source_line(item: QuoteItem) -> str:
-    parts = [date_text(item)]
-    if item.outlet:
-        parts.append(safe_cut(item.outlet, 100))
+    parts = [date_text(item), safe_cut(item.outlet_text, 150)]
     url = safe_url(item.url)
-    title = safe_cut(item.article_name, 150) if item.article_name else None
-    if title and url:
-        parts.append(f"[{title}]({url})")
-    elif title:
-        parts.append(title)
-    elif url:
-        parts.append(f"[article]({url})")
+    title = safe_cut(item.article_name, 150)
+    parts.append(f"[{title}]({url})" if url else title)  # the headline links to the article
     if item.reach:
         parts.append(item.reach)
     line = " · ".join(parts)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from search_index.articles.outlets import outlet_from_url
 from search_index.articles.publication import CONFIDENCE
 from search_index.errors import ArticleError
 from search_index.models import Article, DateBasis
@@ -121,6 +122,10 @@ def apply_meta(article: Article, meta: ArticleMeta) -> Article:
         update["outlet"] = meta.outlet
     if meta.url:
         update["url"] = meta.url
+        if not meta.outlet and article.outlet is None:
+            update["outlet"] = outlet_from_url(meta.url)  # the link names its publisher
+    if article.via and article.via == update.get("outlet", article.outlet):
+        update["via"] = None  # the wire's own page: the credit is the outlet
     if meta.published:
         update["published"] = meta.published
         update["published_basis"] = DateBasis.SIDECAR

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import trafilatura
 
+from search_index.articles.outlets import outlet_from_url, outlet_name
 from search_index.errors import ArticleError
 from search_index.models import Article, DateBasis, Paragraph
 
@@ -67,13 +68,14 @@ def article_from_html(html: str | bytes, path: str | Path, url: str | None = Non
     head = f"{title}\n\n" if title else ""
     text = head + "\n\n".join(body) + "\n"
     published = _parse_date(document.date)
+    link = _clean(document.url) or url  # trafilatura reads <link rel=canonical> and og:url
     return Article(
         id=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
         path=str(path),
         file=path.name,
         title=title,
-        outlet=_clean(document.sitename),
-        url=_clean(document.url) or url,
+        outlet=outlet_name(document.sitename) or outlet_from_url(link),
+        url=link,
         byline=_clean(document.author),
         published=published,
         published_basis=METADATA_DATE_BASIS if published else DateBasis.UNKNOWN,

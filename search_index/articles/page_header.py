@@ -1,5 +1,5 @@
-"""The article's header: where the body starts, and the title, byline, outlet credit and
-masthead date read from the classified lines above it.
+"""The article's header: where the body starts, and the title, byline, the names of its outlet
+and wire service (see `outlets`) and masthead date read from the classified lines above it.
 """
 
 from __future__ import annotations
@@ -29,6 +29,12 @@ from search_index.articles.furniture import (
     without_dates,
     word_count,
 )
+from search_index.articles.outlets import (
+    Cue,
+    Provenance,
+    desk_outlet,
+    split_title_site,
+)
 from search_index.articles.publication import (
     BRIEFING_DATE_CONFIDENCE,
     BRIEFING_TITLE,
@@ -40,32 +46,12 @@ from search_index.articles.publication import (
 )
 from search_index.models import DateBasis
 
-# Credits as agencies print them -> the outlet's name; anything else is kept as written.
-OUTLET_NAMES = {
-    "ap": "Associated Press", "the associated press": "Associated Press",
-    "associated press": "Associated Press", "reuters": "Reuters", "thomson reuters": "Reuters",
-    "afp": "Agence France-Presse", "agence france-presse": "Agence France-Presse",
-    "agence france presse": "Agence France-Presse", "app": "Associated Press of Pakistan",
-    "associated press of pakistan": "Associated Press of Pakistan", "pti": "Press Trust of India",
-    "ians": "Indo-Asian News Service", "ani": "Asian News International",
-    "dpa": "Deutsche Presse-Agentur", "xinhua": "Xinhua", "anadolu": "Anadolu Agency",
-    "aa": "Anadolu Agency", "voa": "Voice of America", "bbc": "BBC",
-}
-
-
-def outlet_name(credit: str | None) -> str | None:
-    """ "AP" -> "Associated Press", "(Reuters)" -> "Reuters"; other credits as written."""
-    if not credit:
-        return None
-    text = re.sub(r"\s+", " ", credit).strip(" ()[]—–-.,")
-    return OUTLET_NAMES.get(text.lower(), text) or None
-
 
 @dataclass
 class _Header:
     title: str | None = None
     byline: str | None = None
-    outlet: str | None = None
+    provenance: Provenance = field(default_factory=Provenance)
     masthead: date | None = None
     captions: list[str] = field(default_factory=list)
     texts: set[str] = field(default_factory=set)
@@ -127,7 +113,7 @@ def read_header(lines: list[Line], dating: Dating) -> _Header:
             if m and head.byline is None:
                 head.byline = _clean_name(m.group("name"))
         elif kind is Kind.CREDIT:
-            head.outlet = head.outlet or credit_outlet(t)
+            head.provenance.offer(*credit_cue(t))
         elif kind is Kind.PUBLISHED:
             dating.offer(published_date(t), DateBasis.PUBLISHED_LINE,
                          CONFIDENCE[DateBasis.PUBLISHED_LINE])
@@ -156,7 +142,8 @@ def read_header(lines: list[Line], dating: Dating) -> _Header:
                 seen_byline = True
             elif (head.title is None and is_headline(t) and not _in_menu_run(lines, i)
                   and not _is_site_banner(lines, i)):
-                head.title = t
+                head.title, site = split_title_site(t)
+                head.provenance.offer(site, Cue.SITE)
                 found = full_dates(t)
                 if found:  # "Press Briefing – December 18, 2023": the day of the event
                     dating.offer(found[0].date, found[0].basis, briefing_confidence(t))
@@ -168,6 +155,7 @@ def read_header(lines: list[Line], dating: Dating) -> _Header:
             elif (head.title is not None and head.byline is None and is_name(t)
                   and nxt is not None and nxt.kind in (Kind.DATE, Kind.PUBLISHED)):
                 head.byline = _clean_name(t)  # "Mariana Baabar" over "November 8, 2024"
+    head.provenance.offer(desk_outlet(head.byline), Cue.DESK)  # "By Dawn Report"
     return head
 
 
@@ -215,12 +203,14 @@ def _clean_name(name: str) -> str:
     return re.sub(r"[\s\xa0]+", " ", name).strip(" ,|")
 
 
-def credit_outlet(text: str) -> str | None:
+def credit_cue(text: str) -> tuple[str | None, Cue]:
+    """The name a credit line gives, and whether it names the publisher ("© 2024 Dawn",
+    "Published in Dawn", "Source: Al Jazeera") or credits where the copy came from ("(APP)")."""
     for pattern in (PUBLISHED_IN, SOURCE_LINE, COPYRIGHT):
         m = pattern.match(text)
         if m:
-            return m.group("outlet").strip() or None
+            return m.group("outlet").strip() or None, Cue.PUBLISHER
     m = AGENCY_LINE.match(text)
     if m:
-        return (m.group("a") or m.group("b")).strip()
-    return None
+        return (m.group("a") or m.group("b")).strip(), Cue.CREDIT
+    return None, Cue.CREDIT

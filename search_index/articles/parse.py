@@ -28,7 +28,8 @@ from search_index.articles.furniture import (
     split_lines,
     word_count,
 )
-from search_index.articles.page_header import body_start, credit_outlet, outlet_name, read_header
+from search_index.articles.outlets import Cue
+from search_index.articles.page_header import body_start, credit_cue, read_header
 from search_index.articles.publication import (
     CONFIDENCE,
     DATELINE_ALONE,
@@ -65,7 +66,7 @@ def parse_article(
 
     dating = Dating()
     head = read_header(lines[:body_at], dating)
-    outlet = head.outlet
+    provenance = head.provenance
     paragraphs = _body_paragraphs(text, lines[body_at:], head.title, head.texts)
     if not paragraphs:
         raise ArticleError(f"{name}: no paragraphs of prose found")
@@ -83,8 +84,7 @@ def parse_article(
     alone = DATELINE_ALONE.match(lines[body_at - 1].text) if body_at > 0 else None
     if dateline is None and alone and alone.group("place").split()[0] not in NOT_PLACES:
         dateline, agency = alone.group("place"), alone.group("agency")  # "ISLAMABAD:" on its own
-    if agency:
-        outlet = outlet or agency
+    provenance.offer(agency, Cue.CREDIT)  # "KARACHI, Pakistan (AP) —": the wire's copy
     if dateline_date is not None:
         dating.offer(*dateline_date)
 
@@ -92,13 +92,13 @@ def parse_article(
     last = paragraphs[-1]
     m = TRAILING_CREDIT.search(last.text)
     if m and word_count(last.text[: m.start()]) >= 3:
-        outlet = outlet or (m.group("a") or m.group("b")).strip()
+        provenance.offer(m.group("a") or m.group("b"), Cue.CREDIT)
         paragraphs[-1] = _span(text, last.start, last.start + m.start(), last.index)
 
     # Credits and "Published in Dawn, November 8th, 2024" below the body.
     for line in lines[body_at:]:
         if line.kind is Kind.CREDIT:
-            outlet = outlet or credit_outlet(line.text)
+            provenance.offer(*credit_cue(line.text))
             if PUBLISHED_IN.match(line.text):
                 dating.offer(published_date(line.text), DateBasis.PUBLISHED_LINE,
                              CONFIDENCE[DateBasis.PUBLISHED_LINE])
@@ -119,13 +119,14 @@ def parse_article(
                 break
     dating.offer(head.masthead, DateBasis.MASTHEAD, CONFIDENCE[DateBasis.MASTHEAD])
 
-    outlet = outlet_name(outlet)
+    outlet, via = provenance.settle()
     article = Article(
         id=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
         path=path_str,
         file=name,
         title=head.title,
         outlet=outlet,
+        via=via,
         byline=head.byline,
         dateline=dateline,
         published=dating.published,

@@ -504,8 +504,11 @@ def _record(path: Path, article: Article) -> ArticleRecord:
         file=article.file,
         title=article.title,
         outlet=article.outlet,
+        via=article.via,
         url=article.url,
         published=article.published,
+        published_basis=article.published_basis,
+        opening=article.opening_words(),
     )
 
 
@@ -642,8 +645,11 @@ def index_statements(
                     file=article.file,
                     title=article.title,
                     outlet=article.outlet,
+                    via=article.via,
                     url=article.url,
                     published=article.published,
+                    published_basis=article.published_basis,
+                    opening=article.opening_words(),
                 )
                 update.add_article(record, _reports(article, article.path, statements))
             written = sum(1 for doc in update.docs.values() if doc is not None)

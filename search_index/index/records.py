@@ -56,8 +56,10 @@ class QuoteDocument(BaseModel):
                 file=statement.file,
                 title=statement.title,
                 outlet=statement.outlet,
+                via=statement.via,
                 url=statement.url,
                 published=statement.published,
+                opening=statement.opening,
             )
         return sorted(seen.values(), key=lambda s: (s.published or date.max, s.file))
 

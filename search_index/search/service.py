@@ -568,7 +568,7 @@ class SearchService:
             summaries = []
             for fields in view.searcher.documents(doctype=DOCTYPE_ARTICLE):
                 summaries.append(ArticleRecord.model_validate_json(fields["record"]).summary())
-            summaries.sort(key=lambda s: (s.published or date.min, s.file), reverse=True)
+            summaries.sort(key=lambda s: (s.article_date or date.min, s.file), reverse=True)
             return summaries
 
         return self._run(run)

@@ -105,10 +105,13 @@ async def test_quote_elections_says_where_each_statement_was_reported(
     for result in miller:
         hit = next((h for h in hits if " ".join(h.statement.text.split()[:5]) in result), None)
         assert hit is not None, f"{result!r} is not one of Miller's indexed statements"
-        where = [hit.statement.outlet, hit.statement.title, hit.statement.file]
+        # the headline, or an untitled article's first words; never the file's name
+        where = [hit.statement.title, hit.statement.opening]
         assert any(w and plain(w)[:30] in result for w in where), (
             f"no source in {result!r}; the index has {where}"
         )
+        assert hit.statement.file not in result
+        assert (hit.statement.outlet or "outlet not stated") in result
 
 
 async def test_latest_offers_khawaja_asif_while_typing_then_his_november_2024_words_first(
@@ -199,8 +202,8 @@ async def test_sources_lists_the_indexed_articles(
     assert len(sources) == 5, "five articles in seeds/"
     assert f"{len(sources)} articles" in text
     for source in sources:
-        label = source.title or source.outlet or source.file
-        assert plain(label)[:25] in text, f"{label!r} missing from /sources"
+        assert plain(source.name)[:25] in text, f"{source.name!r} missing from /sources"
+        assert source.file not in text, "an article is named by its headline or first words"
 
 
 async def test_about_gives_corpus_size_and_date_range(

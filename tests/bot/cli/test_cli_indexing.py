@@ -127,7 +127,7 @@ def test_speakers_and_sources(indexed, capsys):
     assert "    Defence Minister\n" in out and "2 statements, 2017-10-04 to 2024-11-06" in out
     assert main(["sources", "--index-dir", str(indexed)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Sources on record\n3 articles, newest first.")
+    assert out.startswith("Sources on record\n3 articles, newest first; undated ones last.")
     assert out.index("Minister speaks") < out.index("US urges probe") < out.index(
         "Minister visits")
     assert "Frontier Post · 2017-10-04 · 1 statement\n" in out

@@ -88,3 +88,40 @@ def test_real_answers_render_within_limits(seeds_service):
         [embed] = render(answer)
         assert len(embed) <= EMBED_TOTAL_LIMIT
         assert render_text(answer)
+
+
+def test_sources_on_the_seeds_name_no_file_and_no_wire_credit_as_outlet(seeds_service, seeds_dir):
+    answer = commands.sources(seeds_service)
+    shown = render_text(answer)
+    for path in seeds_dir.iterdir():
+        assert path.name not in shown
+        assert path.stem not in shown
+    summaries = {source.article_id: source for source in seeds_service.sources()}
+    credited = [s for s in summaries.values() if s.via]
+    assert credited, "seed 003 credits a wire service"
+    for source in credited:
+        assert source.outlet != source.via
+        assert f"via {source.via}" in shown
+    # An untitled seed is named by its first words, and every article's outlet is said.
+    assert all(field.lines[0].split(" · ")[0] for field in answer.fields)
+    assert "outlet unknown" not in shown
+
+
+def test_a_masthead_date_is_never_shown_as_the_article_s_date(seeds_service):
+    answer = commands.sources(seeds_service)
+    for source in seeds_service.sources():
+        if source.published_basis == "masthead":
+            line = next(f.lines[0] for f in answer.fields if f.name == source.name)
+            assert f"date not stated (the page is dated {source.published})" in line
+            assert answer.fields[-1].name == source.name  # undated articles come last
+
+
+def test_statements_name_their_source_by_headline_or_first_words_never_by_file(
+        seeds_service, seeds_dir):
+    items = all_items(seeds_service, commands.quote(seeds_service, "Pakistan"))
+    shown = "\n".join(render_text(commands.quote(seeds_service, "Pakistan", page=page))
+                      for page in range(1, 4))
+    assert items
+    for path in seeds_dir.iterdir():
+        assert path.name not in shown
+    assert all(item.article_name and item.outlet_text for item in items)

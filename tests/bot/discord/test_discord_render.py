@@ -174,12 +174,22 @@ def test_error_answers_render_red_with_their_lines():
     assert "YYYY-MM-DD" in embed.description
 
 
-def test_an_article_without_title_or_outlet_is_named_by_its_file():
+def test_an_untitled_article_is_named_by_its_first_words_and_says_its_outlet_is_not_stated():
     runs = [TextRun(text="We will keep talking.")]
     untitled = item(1, runs, article_title=None, outlet=None, url=None,
-                    source_file="001_report.txt")
+                    opening="In a statement issued today, the spokesman said …")
     [embed] = render(Answer(kind=AnswerKind.RESULTS, title="t", items=[untitled]))
-    assert embed.fields[0].value.endswith("2024-02-10 · 001\\_report.txt")
+    assert embed.fields[0].value.endswith(
+        "2024-02-10 · outlet not stated · In a statement issued today, the spokesman said …")
+
+
+def test_a_wire_credit_stands_beside_the_outlet_and_the_headline_links_to_the_article():
+    runs = [TextRun(text="We will keep talking.")]
+    wired = item(1, runs, article_title="Talks go on", outlet="Dawn", via="Reuters",
+                 url="https://www.dawn.com/news/1")
+    [embed] = render(Answer(kind=AnswerKind.RESULTS, title="t", items=[wired]))
+    assert embed.fields[0].value.endswith(
+        "2024-02-10 · Dawn · via Reuters · [Talks go on](https://www.dawn.com/news/1)")
 
 
 def test_both_renderers_count_other_reports_except_where_whosaid_lists_them():

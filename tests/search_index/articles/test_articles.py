@@ -176,7 +176,9 @@ def test_ap_style_header_byline_updated_line_and_dateline():
     assert article.published == date(2022, 8, 30)
     assert article.published_basis == DateBasis.PUBLISHED_LINE
     assert article.dateline == "KARACHI"
-    assert article.outlet == "Associated Press"  # the credit "AP" named in full
+    # the dateline credits the wire; the page does not say who published it
+    assert article.outlet is None
+    assert article.via == "Associated Press"  # the credit "AP" named in full
     texts = [p.text for p in article.paragraphs]
     assert len(texts) == 2
     assert not any("AP Photo" in t or "contributed" in t for t in texts)
@@ -192,7 +194,8 @@ def test_reuters_dateline_with_yearless_date_and_reporting_credit():
     )
     article = _parse(text)
     assert article.dateline == "ISLAMABAD"
-    assert article.outlet == "Reuters"
+    assert article.outlet is None
+    assert article.via == "Reuters"
     assert article.published_basis == DateBasis.DATELINE
     assert article.published is not None and (article.published.month, article.published.day) == (
         6, 10,
@@ -342,7 +345,8 @@ def test_trailing_credit_stripped_and_copyright_outlet():
     )
     article = _parse(text)
     assert article.paragraphs[0].text == "The talks will continue next week, the spokesman said."
-    assert article.outlet == "Associated Press of Pakistan"
+    assert article.outlet is None
+    assert article.via == "Associated Press of Pakistan"
     other = _parse("The talks will continue next week, the spokesman said.\n\n© 2024 Daily Post\n")
     assert other.outlet == "Daily Post"
     assert len(other.paragraphs) == 1
@@ -556,7 +560,7 @@ def test_yearless_dateline_is_not_a_trusted_anchor():
         "ties with its neighbours.\n"
     )
     assert article.dateline == "ISLAMABAD"
-    assert article.outlet == "Associated Press of Pakistan"
+    assert article.via == "Associated Press of Pakistan"
     assert article.published is not None
     assert (article.published.month, article.published.day) == (11, 7)
     assert article.published <= date(2026, 11, 23)  # not after (pinned) today
@@ -670,18 +674,24 @@ def test_a_date_led_line_with_updated_is_the_published_line():
     article = parse_article(text)
     assert article.published == date(2024, 3, 22)
     assert article.published_basis == DateBasis.PUBLISHED_LINE
-    assert article.outlet == "Reuters"
+    assert article.outlet == "Reuters"  # the site's name after the headline
+    assert article.title == "Pakistan to press ahead with pipeline"
+    assert article.via is None  # "(Reuters)" in the dateline is the outlet's own copy
 
 
-@pytest.mark.parametrize(("credit", "outlet"), [
-    ("Copyright 2023 The Associated Press. All rights reserved.", "Associated Press"),
-    ("© 2024 AFP", "Agence France-Presse"),
-    ("© Dawn Media Group", "Dawn Media Group"),
+@pytest.mark.parametrize(("credit", "outlet", "via"), [
+    # a wire's copyright under a story is the wire's copy, whoever printed the page
+    ("Copyright 2023 The Associated Press. All rights reserved.", None, "Associated Press"),
+    ("© 2024 AFP", None, "Agence France-Presse"),
+    ("© Dawn Media Group", "Dawn Media Group", None),
+    ("© 2024 Dawn", "Dawn", None),
+    ("Source: Al Jazeera and news agencies", "Al Jazeera", None),
 ])
-def test_credits_name_the_outlet_in_full(credit, outlet):
+def test_credits_name_the_outlet_in_full(credit, outlet, via):
     text = ("Minister visits flood areas\n\nThe minister visited the flooded districts on "
             f"Monday and promised more aid to farmers.\n\n{credit}\n")
-    assert parse_article(text).outlet == outlet
+    article = parse_article(text)
+    assert (article.outlet, article.via) == (outlet, via)
 
 
 def test_a_briefing_title_dates_the_briefing_with_confidence():
