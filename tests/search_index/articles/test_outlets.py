@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from search_index.articles.files import load_article
+from search_index.articles.loading import load_article
 from search_index.articles.outlets import (
     desk_outlet,
     outlet_from_url,
