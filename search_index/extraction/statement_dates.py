@@ -1,0 +1,206 @@
+"""The day a statement's words were said, as a careful reader of the article would give it.
+
+The policy, in order: a date in the reporting sentence ("said on Tuesday"); else the sentence
+before it when that names the speaker and a day; else the speaker's previous statement in the
+article (the same occasion); else, unless the text says the words are older ("had said",
+"earlier", "in an interview"), the day of the occasion the opening or a paragraph just before
+names, else the report's own date. Dates themselves are read by `text.speech_dates`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from search_index.extraction.paragraph_reader import Attributed
+from search_index.extraction.speakers import normalise_name, surname
+from search_index.models import Article, DateBasis
+from search_index.text.speech_dates import date_of_speech
+
+# A date taken from the article itself (nothing in the sentence) is a weaker claim than one
+# the text states: words reported in a story are often from the day before.
+ARTICLE_DATE_WEIGHT = 0.6
+# The lede's date of speech ("The Foreign Office on Thursday dismissed …") dates the story's
+# undated quotes better than the page's date: the report usually comes a day later.
+LEDE_DATE_WEIGHT = 0.85
+_LEDE_MAX_DAYS = 7
+_OPENING_PARAGRAPHS = 3  # the lede and the two after it may name the day of the occasion
+# A reporting sentence that moves to another occasion than the story's: the day the opening
+# names is not the day of these words.
+_OTHER_OCCASION = re.compile(
+    r"^\W*(?:earlier|previously|separately|last\s+(?:week|month|year))\b"
+    r"|\bin\s+an?\s+(?:separate\s+|earlier\s+|recent\s+)?interview\b"
+    r"|\b(?:on\s+another\s+occasion|at\s+the\s+time)\b", re.I)
+_DAY_WORD = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\byesterday\b|\blast\s+night\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.I)
+TRANSCRIPT_CUE = "briefing"  # the cue of a transcript's turns
+
+
+@dataclass(slots=True)
+class Dated:
+    date: datetime.date | None
+    basis: DateBasis
+    confidence: float
+
+
+UNDATED = Dated(None, DateBasis.UNKNOWN, 0.0)
+
+
+class StatementDater:
+    """Dates the statements of one article in text order (it remembers each speaker's last
+    date, so call `date_of` in order)."""
+
+    def __init__(self, article: Article, found: list[Attributed]) -> None:
+        self.article = article
+        # A masthead is the page's date, not the story's (an archive page shows today's date
+        # over a 2017 story): it anchors nothing, so nothing shows a 2024 day for 2017 words.
+        self.anchor = (article.published if article.published_basis != DateBasis.MASTHEAD
+                       else None)
+        self.anchor_confidence = article.published_confidence if self.anchor else 0.0
+        first_quoted = min((item.paragraph for item in found), default=len(article.paragraphs))
+        self.lede = _lede_date(article, self.anchor, self.anchor_confidence, first_quoted)
+        if first_quoted == 0 and found and found[0].cue == TRANSCRIPT_CUE:
+            self.lede = None  # a transcript that opens with a turn has no introduction
+        self.occasions = _occasions(article, found, self.anchor, self.anchor_confidence)
+        self.last: dict[str, Dated] = {}
+
+    def date_of(self, item: Attributed) -> Dated:
+        dated = _date_of(self.article, item, self.last, self.anchor, self.anchor_confidence,
+                         self.lede, self.occasions)
+        self.last[item.speaker] = dated
+        return dated
+
+
+def _lede_date(article: Article, anchor: datetime.date | None,
+               anchor_confidence: float, first_quoted: int = 0) -> Dated | None:
+    """The day the opening says the news happened ("… said on Thursday", "… was sentenced on
+    Tuesday"), when it is a day within a week before the article's own date. The opening is
+    the lede and the paragraphs before the first one that reports anybody's words: a day in
+    that one belongs to its own speaker."""
+    if anchor is None or not article.paragraphs:
+        return None
+    last = max(0, min(first_quoted - 1, _OPENING_PARAGRAPHS - 1))
+    for paragraph in article.paragraphs[:last + 1]:
+        resolution = date_of_speech(paragraph.text, anchor, anchor_confidence)
+        if resolution is None or resolution.date is None:
+            continue
+        if not 0 <= (anchor - resolution.date).days <= _LEDE_MAX_DAYS:
+            continue
+        return Dated(resolution.date, resolution.basis, resolution.confidence * LEDE_DATE_WEIGHT)
+    return None
+
+
+def _occasions(article: Article, found: list[Attributed], anchor: datetime.date | None,
+               anchor_confidence: float) -> dict[int, Dated]:
+    """Days named in paragraphs that quote nobody ("Speaking at a rally on Wednesday, Reyes
+    attacked the plan."), by paragraph: they date the words of a person they name that come
+    right after."""
+    if anchor is None:
+        return {}
+    quoting = {item.paragraph for item in found}
+    days: dict[int, Dated] = {}
+    for paragraph in article.paragraphs:
+        if paragraph.index in quoting or not _DAY_WORD.search(paragraph.text):
+            continue
+        resolution = date_of_speech(paragraph.text, anchor, anchor_confidence)
+        if resolution is None or resolution.date is None:
+            continue
+        if 0 <= (anchor - resolution.date).days <= _LEDE_MAX_DAYS:
+            days[paragraph.index] = Dated(resolution.date, resolution.basis,
+                                           resolution.confidence * LEDE_DATE_WEIGHT)
+    return days
+
+
+def _occasion_of(article: Article, item: Attributed, occasions: dict[int, Dated]
+                 ) -> Dated | None:
+    """The day of the paragraph just before (or two before) that names this speaker."""
+    key = surname(item.speaker)
+    if not key or item.speaker_kind != "person":
+        return None
+    for index in (item.paragraph - 1, item.paragraph - 2):
+        dated = occasions.get(index)
+        if dated is not None and index >= 0 and key in normalise_name(
+                article.paragraphs[index].text).split():
+            return dated
+    return None
+
+
+def _date_of(article: Article, item: Attributed, last: dict[str, Dated],
+             anchor: datetime.date | None, anchor_confidence: float,
+             lede: Dated | None = None, occasions: dict[int, Dated] | None = None) -> Dated:
+    """The day the words were said: a date in the reporting sentence; else the speaker's
+    previous statement here (the same occasion); else, unless the words are from an earlier
+    occasion ("had said"), the day the lede gives, else the article's own date at a reduced
+    confidence. A briefing transcript's turns were all said on the briefing's day."""
+    sentence = _without_quote(article.text, item)
+    resolution = date_of_speech(sentence, anchor, anchor_confidence) if sentence else None
+    if resolution is not None:
+        if resolution.date is None:  # a period ("last week"): never narrowed to a day
+            return UNDATED
+        return Dated(resolution.date, resolution.basis, resolution.confidence)
+    if item.past_perfect and not item.carried:  # "had said": an earlier, undated occasion
+        return UNDATED
+    other_occasion = bool(_OTHER_OCCASION.search(sentence)) if sentence else False
+    before = _sentence_before_naming(article, item)
+    if before is not None and anchor is not None and not other_occasion:
+        # "NAME apologised in a Facebook post on March 26. “…,” he wrote.": that day
+        earlier = date_of_speech(before, anchor, anchor_confidence)
+        if earlier is not None and earlier.date is not None:
+            return Dated(earlier.date, earlier.basis, earlier.confidence * LEDE_DATE_WEIGHT)
+    if item.speaker in last and not other_occasion:
+        return last[item.speaker]
+    if anchor is None:
+        return UNDATED
+    if item.cue == TRANSCRIPT_CUE:
+        # an interview's introduction may say the day it was held ("… on Friday")
+        return lede or Dated(anchor, DateBasis.ARTICLE, anchor_confidence)
+    if other_occasion:  # "Earlier, …", "in an interview with …": not the story's occasion
+        return Dated(anchor, DateBasis.ARTICLE, anchor_confidence * ARTICLE_DATE_WEIGHT)
+    occasion = _occasion_of(article, item, occasions or {})
+    if occasion is not None:
+        return occasion
+    if lede is not None:
+        return lede
+    return Dated(anchor, DateBasis.ARTICLE, anchor_confidence * ARTICLE_DATE_WEIGHT)
+
+
+_SENTENCE_BEFORE_CHARS = 600
+_SENTENCE_STOP = re.compile(r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)[.!?][\"”’)]*\s+")
+
+
+def _sentence_before_naming(article: Article, item: Attributed) -> str | None:
+    """The sentence just before the reporting one in the same paragraph, when it names this
+    speaker and holds no quote of its own: the occasion the next sentence's words come from."""
+    if item.paragraph >= len(article.paragraphs) or item.speaker_kind != "person":
+        return None
+    paragraph = article.paragraphs[item.paragraph]
+    # a window, not the whole paragraph: a paragraph of a thousand quotes stays linear
+    window_start = max(paragraph.start, item.sentence_start - _SENTENCE_BEFORE_CHARS)
+    head = article.text[window_start:max(paragraph.start, item.sentence_start)].rstrip()
+    if not head:
+        return None
+    # the last stop of `head` ends that sentence itself: look for the one before it
+    stops = list(_SENTENCE_STOP.finditer(head[:-1] + " "))
+    sentence = head[stops[-1].end():] if stops else head
+    key = surname(item.speaker)
+    if not key or any(m in sentence for m in "\"“”") or key not in normalise_name(
+            sentence).split():
+        return None
+    return sentence
+
+
+def _without_quote(text: str, item: Attributed) -> str:
+    """The reporting sentence with the quoted words blanked: "Ask me again on Monday" is the
+    speaker's Monday, not the day the words were said."""
+    start, end = item.sentence_start, item.sentence_end
+    if item.kind == "indirect" or item.cue == TRANSCRIPT_CUE:
+        return text[start:end]
+    cut_start, cut_end = max(start, item.start), min(end, item.end)
+    if cut_start >= cut_end:
+        return text[start:end]
+    blank = " " * (cut_end - cut_start)
+    return text[start:cut_start] + blank + text[cut_end:end]
+
+
