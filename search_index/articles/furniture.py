@@ -85,7 +85,10 @@ PUBLISHED_WORD = re.compile(
     r"\b(?:first\s+)?(?:published|updated?|last\s+updated|posted|modified)\b(?:\s*(?:on|at))?\s*:?",
     _I,
 )
-_DATE_LABEL = re.compile(r"^dated?\s*:", _I)
+# "Date: 2024-02-10", and "date 2024-11-29" as saved copies of pages label the page's date
+_DATE_LABEL = re.compile(r"^dated?(?:\s*:|\s+(?=\d))", _I)
+# "By Margaret Besheer September 26, 2019": the byline with the page's date after the name
+_BYLINE_THEN_DATE = re.compile(r"^by[\s\xa0]+(?P<name>[^\W\d_][^\d|]*?)[\s\xa0,|·•—–-]*$", _I)
 BYLINE_PATTERN = re.compile(
     r"^by[\s\xa0]+(?P<name>[^\W\d_][\w.’'-]*(?:[\s\xa0]+(?:[^\W\d_][\w.’'-]*|&))*?)"
     r"\s*(?:$|[|,/•·—–]|\s-\s|\s+in\s+[A-Z]|\s+(?:published|updated)\b)",
@@ -219,6 +222,8 @@ def _has_published_label(text: str) -> bool:
     start of the line or after a name, not "he posted on March 3, 2024" inside a sentence."""
     if _DATE_LABEL.match(text):
         return True
+    if byline_before_date(text) is not None:
+        return True
     m = PUBLISHED_WORD.search(text)
     if m is None:
         return False
@@ -239,6 +244,17 @@ def _has_published_label(text: str) -> bool:
         name, stated_dates(name)))]
     parts = [p for p in parts if p.strip(" -–—")]
     return bool(parts) and all(is_name(p) for p in parts) and len(" ".join(parts).split()) >= 2
+
+
+def byline_before_date(text: str) -> str | None:
+    """'By Margaret Besheer September 26, 2019' -> 'Margaret Besheer': a byline whose name is
+    followed by the page's date and nothing more (a time at most)."""
+    found = stated_dates(text)
+    if not found or word_count(_TIME_ZONE.sub(" ", text[found[0].end:])) > 2:
+        return None
+    m = _BYLINE_THEN_DATE.match(text[: found[0].start])
+    name = m.group("name").strip() if m else ""
+    return name if name and is_name(name) else None
 
 
 def _is_caption(text: str) -> bool:

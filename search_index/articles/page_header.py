@@ -18,6 +18,7 @@ from search_index.articles.furniture import (
     TERMINAL,
     Kind,
     Line,
+    byline_before_date,
     continues,
     full_dates,
     is_date_then_section,
@@ -119,7 +120,8 @@ def read_header(lines: list[Line], dating: Dating) -> _Header:
                          CONFIDENCE[DateBasis.PUBLISHED_LINE])
             # "Baqir Sajjad Syed Published November 8, 2024": a byline before the word
             label = PUBLISHED_WORD.search(t)
-            name = t[: label.start()].strip(" |,·•—–-") if label else ""
+            name = t[: label.start()].strip(" |,·•—–-") if label else (
+                byline_before_date(t) or "")
             if head.byline is None and name and is_name(name) and head.title is not None:
                 head.byline = _clean_name(name.removeprefix("By ").removeprefix("by "))
         elif kind is Kind.CAPTION:

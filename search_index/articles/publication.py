@@ -10,7 +10,6 @@ from datetime import date
 
 from search_index.articles.furniture import TERMINAL, stated_dates, word_count
 from search_index.models import DateBasis
-from search_index.text import dates
 from search_index.text.dates import find_date_expressions
 
 # Confidence of each way of knowing the article's date (see DateBasis).
@@ -86,6 +85,13 @@ class Dating:
         if value is not None and confidence > self.confidence:
             self.published, self.basis, self.confidence = value, basis, confidence
 
+    def masthead_only(self, masthead: date | None) -> None:
+        """A page whose only date is its masthead has no date of its own: the masthead is the
+        day the page was printed or viewed (an archive shows today's date over a 2017 story), so
+        the basis says a masthead was seen and the article stays undated."""
+        if self.published is None and masthead is not None:
+            self.basis, self.confidence = DateBasis.MASTHEAD, 0.0
+
 
 def is_briefing_title(text: str) -> bool:
     return (word_count(text) <= 30 and not TERMINAL.search(text)
@@ -127,10 +133,10 @@ def read_dateline(text: str, near: date | None) -> tuple[str | None, str | None,
     stated = stated_dates(extra)
     if stated:
         found = (stated[0].date, DateBasis.DATELINE, CONFIDENCE[DateBasis.DATELINE])
-    else:
-        # "WASHINGTON, March 3 (AP)": the year from the masthead, else the latest not after today.
-        anchor = near or dates.current_date()
-        month_day = [r for r in find_date_expressions(extra, anchor) if r.date is not None]
+    elif near is not None:
+        # "WASHINGTON, March 3 (AP)" under "Published March 4, 2024": the year from the page's
+        # own date. With none, the year is unknown and the dateline dates nothing.
+        month_day = [r for r in find_date_expressions(extra, near) if r.date is not None]
         if month_day:
             found = (month_day[0].date, DateBasis.DATELINE, _YEARLESS_DATELINE_CONFIDENCE)
     return place, agency.strip() if agency else None, found

@@ -1,10 +1,9 @@
 """The day a statement's words were said, as a careful reader of the article would give it.
 
-The policy, in order: a date in the reporting sentence ("said on Tuesday"); else the sentence
-before it when that names the speaker and a day; else the speaker's previous statement in the
-article (the same occasion); else, unless the text says the words are older ("had said",
-"earlier", "in an interview"), the day of the occasion the opening or a paragraph just before
-names, else the report's own date. Dates themselves are read by `text.speech_dates`.
+The policy is the rule table of `_date_of`. In short: the day the text gives for the speaking;
+none where the text says the words are older without saying when ("had said", "Earlier, …")
+or the article's own date is unknown; else the report's date, marked `reported` and less sure
+than a day the text gives. Date expressions themselves are read by `text.speech_dates`.
 """
 
 from __future__ import annotations
@@ -18,22 +17,29 @@ from search_index.extraction.speakers import normalise_name, surname
 from search_index.models import Article, DateBasis
 from search_index.text.speech_dates import date_of_speech
 
-# A date taken from the article itself (nothing in the sentence) is a weaker claim than one
+# The report's date for words whose day the text does not give is a weaker claim than a day
 # the text states: words reported in a story are often from the day before.
-ARTICLE_DATE_WEIGHT = 0.6
+REPORTED_DATE_WEIGHT = 0.6
 # The lede's date of speech ("The Foreign Office on Thursday dismissed …") dates the story's
 # undated quotes better than the page's date: the report usually comes a day later.
 LEDE_DATE_WEIGHT = 0.85
 _LEDE_MAX_DAYS = 7
 _OPENING_PARAGRAPHS = 3  # the lede and the two after it may name the day of the occasion
-# A reporting sentence that moves to another occasion than the story's: the day the opening
-# names is not the day of these words.
+# A reporting sentence that says its words are older than the story without saying when:
+# "Earlier, …", "Previously, …", "at the time". ("Earlier in the day" and "earlier on Monday"
+# give the day and are read as dates before this applies.)
+_OLDER = re.compile(
+    r"^\W*(?:earlier|previously)\b(?!\s+(?:in\s+the\s+day|today|this\s+\w+|on\s+\w+day))"
+    r"|\b(?:on\s+another\s+occasion|at\s+the\s+time|on\s+an\s+earlier\s+occasion)\b"
+    # "This statement came two weeks after Pakistan's strong reaction …, terming the move …"
+    r"|\b(?:weeks?|months?|years?)\s+(?:after|before|earlier)\b", re.I)
+# A reporting sentence that moves to another occasion than the story's without saying it is
+# older: the day the opening names is not the day of these words.
 _OTHER_OCCASION = re.compile(
-    r"^\W*(?:earlier|previously|separately|last\s+(?:week|month|year))\b"
-    r"|\bin\s+an?\s+(?:separate\s+|earlier\s+|recent\s+)?interview\b"
-    r"|\b(?:on\s+another\s+occasion|at\s+the\s+time)\b", re.I)
+    r"^\W*separately\b|\bin\s+an?\s+(?:separate\s+|earlier\s+|recent\s+)?interview\b", re.I)
 _DAY_WORD = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\byesterday\b|\blast\s+night\b"
+    r"|\b(?:earlier|later)\s+(?:in\s+the\s+day|today)\b"
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.I)
 TRANSCRIPT_CUE = "briefing"  # the cue of a transcript's turns
 
@@ -130,17 +136,35 @@ def _occasion_of(article: Article, item: Attributed, occasions: dict[int, Dated]
 def _date_of(article: Article, item: Attributed, last: dict[str, Dated],
              anchor: datetime.date | None, anchor_confidence: float,
              lede: Dated | None = None, occasions: dict[int, Dated] | None = None) -> Dated:
-    """The day the words were said: a date in the reporting sentence; else the speaker's
-    previous statement here (the same occasion); else, unless the words are from an earlier
-    occasion ("had said"), the day the lede gives, else the article's own date at a reduced
-    confidence. A briefing transcript's turns were all said on the briefing's day."""
+    """The day the words were said, by the first rule of this table that settles it:
+
+    | the text says                                   | the date                             |
+    | ----------------------------------------------- | ------------------------------------ |
+    | a day tied to the speaking ("said on Tuesday")  | that day                             |
+    | a period instead ("said last week")             | none: never narrowed to a day        |
+    | "had said", after a paragraph naming the day    | that day                             |
+    | "had said", "Earlier, …", "at the time"         | none: older, and no day given        |
+    | a sentence before naming the speaker and a day  | that day                             |
+    | nothing, the speaker spoke before in the story  | the date of that statement           |
+    | nothing, and the article's date is unknown      | none                                 |
+    | a briefing transcript's turn                    | the day its introduction or page gives |
+    | "in an interview with …"                        | the report's date                    |
+    | nothing, a paragraph before names speaker, day  | that day                             |
+    | nothing, the opening names the day of the news  | that day                             |
+    | nothing at all                                  | the report's date, marked `reported` |
+    """
     sentence = _without_quote(article.text, item)
     resolution = date_of_speech(sentence, anchor, anchor_confidence) if sentence else None
     if resolution is not None:
-        if resolution.date is None:  # a period ("last week"): never narrowed to a day
+        if resolution.date is None:
             return UNDATED
         return Dated(resolution.date, resolution.basis, resolution.confidence)
-    if item.past_perfect and not item.carried:  # "had said": an earlier, undated occasion
+    occasion = _occasion_of(article, item, occasions or {})
+    if item.past_perfect and not item.carried:
+        # "Earlier in the day, X had issued a tweet. “…,” he had said.": the tweet's day;
+        # "had said" with no such paragraph is an earlier occasion whose day is not given
+        return occasion or UNDATED
+    if sentence and _OLDER.search(sentence):
         return UNDATED
     other_occasion = bool(_OTHER_OCCASION.search(sentence)) if sentence else False
     before = _sentence_before_naming(article, item)
@@ -156,14 +180,15 @@ def _date_of(article: Article, item: Attributed, last: dict[str, Dated],
     if item.cue == TRANSCRIPT_CUE:
         # an interview's introduction may say the day it was held ("… on Friday")
         return lede or Dated(anchor, DateBasis.ARTICLE, anchor_confidence)
-    if other_occasion:  # "Earlier, …", "in an interview with …": not the story's occasion
-        return Dated(anchor, DateBasis.ARTICLE, anchor_confidence * ARTICLE_DATE_WEIGHT)
-    occasion = _occasion_of(article, item, occasions or {})
-    if occasion is not None:
-        return occasion
-    if lede is not None:
-        return lede
-    return Dated(anchor, DateBasis.ARTICLE, anchor_confidence * ARTICLE_DATE_WEIGHT)
+    if other_occasion:  # "in an interview with …": not the story's occasion, not older
+        return _reported(anchor, anchor_confidence)
+    return occasion or lede or _reported(anchor, anchor_confidence)
+
+
+def _reported(anchor: datetime.date, anchor_confidence: float) -> Dated:
+    """The report's date for words whose day the text does not give: shown as "reported",
+    and less sure than any day the text gives."""
+    return Dated(anchor, DateBasis.REPORTED, anchor_confidence * REPORTED_DATE_WEIGHT)
 
 
 _SENTENCE_BEFORE_CHARS = 600
@@ -192,10 +217,11 @@ def _sentence_before_naming(article: Article, item: Attributed) -> str | None:
 
 
 def _without_quote(text: str, item: Attributed) -> str:
-    """The reporting sentence with the quoted words blanked: "Ask me again on Monday" is the
-    speaker's Monday, not the day the words were said."""
+    """The reporting sentence with the reported words blanked: "Ask me again on Monday" is the
+    speaker's Monday, and "said that last week four civilians were tortured" dates the torture,
+    not the words."""
     start, end = item.sentence_start, item.sentence_end
-    if item.kind == "indirect" or item.cue == TRANSCRIPT_CUE:
+    if item.cue == TRANSCRIPT_CUE:
         return text[start:end]
     cut_start, cut_end = max(start, item.start), min(end, item.end)
     if cut_start >= cut_end:

@@ -98,7 +98,8 @@ _WEEKDAY = _rx(
     rf"{_WD_FULL}(?:'s|’s)?(?:\s+(?P<part>morning|afternoon|evening|night))?\b"
 )
 _TODAY = _rx(
-    r"\b(?:earlier\s+today|later\s+today|today|tonight|this\s+(?:morning|afternoon|evening))\b"
+    r"\b(?:(?:earlier|later)\s+(?:today|in\s+the\s+day)|today|tonight"
+    r"|this\s+(?:morning|afternoon|evening))\b"
 )
 _YESTERDAY = _rx(r"\b(?:the\s+day\s+before\s+yesterday|yesterday|last\s+night)\b")
 # "said a day earlier": the day before the story's own day

@@ -25,7 +25,11 @@ _SPEECH_CUE = _rx(
     r"|statement|release|briefing|briefed|conference|presser|interview|talk\s+show|transmission"
     r"|programme|program|podcast|hearing|session|meeting|met|talks|summit|call|visit|event"
     r"|ceremony|rally|gathering|forum|seminar|webinar|according\s+to|quoted|issued|broadcast"
-    r"|televised|asked|questions?|reporters|journalists|media|testified|testimony|posted)\b"
+    r"|televised|asked|questions?|reporters|journalists|media|testified|testimony|posted"
+    # verbs of an official reaction: "confirmed on Wednesday that", "dismissed on Friday"
+    r"|confirm(?:ed|s)|den(?:ied|ies)|reject(?:ed|s)|dismiss(?:ed|es)|clarified|condemn(?:ed|s)"
+    r"|welcom(?:ed|es)|termed|acknowledged|disclosed|revealed|informed|assured|cautioned"
+    r"|tweet)\b"
 )
 # Occasions that get dated in news copy but are not anybody speaking.
 _EVENT_CUE = _rx(
@@ -51,6 +55,7 @@ _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|no\s+later\s+than|ahead\s+of)
                               re.IGNORECASE)
 _WORD = re.compile(r"[\w’'-]+")
 _NEAR_WORDS = 4  # a prepositional date binds to a cue at most this many words before it
+_ADVERBIAL_NEAR_WORDS = 2  # "the protest this week": only the words right before bind a period
 _AFTER_WORDS = 6  # "On Monday, Miller said": a cue this many words after still counts
 
 
@@ -99,6 +104,10 @@ def _attachment(text: str, res: DateResolution) -> int:
             return 2
         if near == "event":
             return -1
+    elif res.date is None and _nearest_cue_before(before, _ADVERBIAL_NEAR_WORDS) == "event":
+        # "the protest this week, the spokesperson said": a period right after an event's
+        # noun is the event's ("speaking on the election a day ago" still dates the speaking)
+        return -1
     cues = list(_SPEECH_CUE.finditer(before))
     if cues and _CLAUSE_VERB.search(before, cues[-1].end()):
         return -1

@@ -1,0 +1,107 @@
+"""The date a careful reader gives each statement (issue 10, item 8), on sentences written
+in the styles of the tuning pages."""
+
+import datetime
+
+from search_index.articles.parse import parse_article
+from search_index.extraction.pipeline import extract_article
+from search_index.models import DateBasis, Statement
+
+FRIDAY = datetime.date(2024, 11, 29)
+
+
+def _statements(body: str, header: str = "Published November 29, 2024") -> list[Statement]:
+    text = f"Foreign Office rejects the charge from the neighbour\n\n{header}\n\n{body}"
+    return extract_article(parse_article(text, "story.txt"))
+
+
+def _by_text(statements: list[Statement], start: str) -> Statement:
+    return next(s for s in statements if s.text.startswith(start))
+
+
+def test_no_day_in_the_text_gives_the_report_date_marked_reported():
+    statements = _statements(
+        "Mehdi Rahman, an analyst at the institute, said: “The row will pass within weeks.”\n\n"
+        "“We will answer in time,” Foreign Office spokesperson Amna Qadir told reporters on "
+        "Thursday.\n"
+    )
+    given = _by_text(statements, "The row will pass")
+    assert given.date == FRIDAY and given.date_basis == DateBasis.REPORTED
+    told = _by_text(statements, "We will answer")
+    assert told.date == FRIDAY - datetime.timedelta(days=1)
+    assert given.confidence < told.confidence
+
+
+def test_a_period_after_an_event_noun_does_not_date_the_words():
+    statements = _statements(
+        "ISLAMABAD: Foreign Office spokesperson Amna Qadir on Friday said foreign nationals "
+        "could not join political rallies.\n\n"
+        "About the protest this week, the spokesperson said “We expect every guest to respect "
+        "our laws.”\n"
+    )
+    quote = _by_text(statements, "We expect every guest")
+    assert quote.date == FRIDAY
+
+
+def test_a_date_inside_the_reported_content_is_the_content_s():
+    statements = _statements(
+        "ISLAMABAD: Foreign Office spokesperson Amna Qadir on Friday said that last week, two "
+        "fishermen were detained at sea by the neighbour's coast guard.\n"
+    )
+    [reported] = [s for s in statements if s.kind == "indirect"]
+    assert reported.date == FRIDAY
+
+
+def test_past_perfect_after_a_paragraph_that_names_the_day():
+    statements = _statements(
+        "The ministry on Friday confirmed that the prime minister will visit the capital on "
+        "December 12.\n\n"
+        "Earlier in the day, spokesperson Amna Qadir had posted a message about the visit.\n\n"
+        "“We caution against speculation about the visit,” she had said.\n"
+    )
+    quote = _by_text(statements, "We caution against")
+    assert quote.date == FRIDAY
+
+
+def test_a_year_less_date_to_come_does_not_date_the_confirmation():
+    statements = _statements(
+        "The ministry on Wednesday confirmed that the prime minister will meet the president "
+        "on December 12.\n",
+        header="Published December 4, 2024",
+    )
+    [reported] = [s for s in statements if s.kind == "indirect"]
+    assert reported.date == datetime.date(2024, 12, 4)
+    assert reported.date_basis == DateBasis.WEEKDAY
+
+
+def test_older_words_without_a_day_are_undated():
+    statements = _statements(
+        "ISLAMABAD: Foreign Office spokesperson Amna Qadir on Friday said the talks would go "
+        "on.\n\n"
+        "Earlier, Qadir said “the door is open” to the neighbour.\n\n"
+        "The statement came two weeks after the ministry's sharp reply to the envoy, when "
+        "Qadir called his remarks “a breach of diplomatic norms”.\n"
+    )
+    assert _by_text(statements, "the door is open").date is None
+    assert _by_text(statements, "a breach of diplomatic").date is None
+
+
+def test_earlier_in_the_day_is_the_day_of_the_story():
+    statements = _statements(
+        "Earlier in the day, spokesperson Amna Qadir told reporters “the visit is on track”.\n"
+    )
+    quote = _by_text(statements, "the visit is on track")
+    assert quote.date == FRIDAY and quote.date_basis != DateBasis.REPORTED
+
+
+def test_masthead_only_page_dates_no_statement():
+    text = (
+        "Editor in Chief: A. Rahim Saturday, March 2nd, 2024\n\n"
+        "Envoy says ties will improve\n\n"
+        "KABUL - After a meeting at the ministry on Wednesday, the envoy Karim Nazari said "
+        "the two sides discussed trade.\n\n"
+        "“We want calm borders,” Nazari said.\n"
+    )
+    article = parse_article(text, "masthead.txt")
+    assert article.published is None and article.published_basis == DateBasis.MASTHEAD
+    assert all(s.date is None for s in extract_article(article))
