@@ -87,10 +87,11 @@ class Dating:
 
     def masthead_only(self, masthead: date | None) -> None:
         """A page whose only date is its masthead has no date of its own: the masthead is the
-        day the page was printed or viewed (an archive shows today's date over a 2017 story), so
-        the basis says a masthead was seen and the article stays undated."""
+        day the page was printed or viewed (an archive shows today's date over a 2017 story).
+        It is kept with its basis and no confidence, so answers can say "the page is dated
+        …", and nothing dates a statement or an article by it."""
         if self.published is None and masthead is not None:
-            self.basis, self.confidence = DateBasis.MASTHEAD, 0.0
+            self.published, self.basis, self.confidence = masthead, DateBasis.MASTHEAD, 0.0
 
 
 def is_briefing_title(text: str) -> bool:

@@ -152,8 +152,8 @@ def test_section_label_masthead_and_headline():
     )
     article = _parse(text)
     assert article.title == "Minister says talks with lender will resume next month"
-    # the page's date above the headline is not the story's: seen, and not used
-    assert article.published is None
+    # the page's date above the headline is not the story's: kept as the page's, trusted not
+    assert article.published == date(2024, 3, 4)
     assert article.published_basis == DateBasis.MASTHEAD
     assert article.published_confidence == 0
     assert article.paragraphs[0].text.startswith("ISLAMABAD:")

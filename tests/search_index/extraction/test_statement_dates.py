@@ -103,5 +103,5 @@ def test_masthead_only_page_dates_no_statement():
         "“We want calm borders,” Nazari said.\n"
     )
     article = parse_article(text, "masthead.txt")
-    assert article.published is None and article.published_basis == DateBasis.MASTHEAD
+    assert article.published_basis == DateBasis.MASTHEAD and article.published_confidence == 0
     assert all(s.date is None for s in extract_article(article))
