@@ -54,9 +54,9 @@ MIX = {
     "phrase": 6,
     "word + speaker": 10,
     "word + date range": 6,
-    "latest by speaker": 10,
-    "whosaid": 6,
-    "timeline": 4,
+    "/latest": 10,
+    "/whosaid": 6,
+    "/timeline": 4,
     "autocomplete": 26,
 }
 LOAD_FRACTIONS = (0.3, 0.5, 0.7, 0.85)
@@ -87,10 +87,6 @@ def build(size: int, work: Path, queries: int) -> dict[str, Any]:
     corpus = make_corpus(size)
     rng = random.Random(11)
     loads = workloads(corpus, rng, queries)
-    speakers = [(rng.choice(corpus.speakers[:400]),) for _ in range(queries)]
-    phrases = loads["phrase"]
-    loads["whosaid"] = [([*words, rng.choice(corpus.vocabulary[60:600])],) for (words,) in phrases]
-    loads["timeline"] = speakers
     index_dir = work / f"index-{size}"
     print(f"   building the index in {index_dir}", file=sys.stderr, flush=True)
     began = time.perf_counter()
@@ -164,13 +160,11 @@ def calls_for(service: Any) -> dict[str, Callable[..., object]]:
         "phrase": lambda words: service.search('"' + " ".join(words) + '"'),
         "word + speaker": lambda word, who: service.search(word, speaker=who),
         "word + date range": lambda word, a, b: service.search(word, since=day(a), until=day(b)),
-        "latest by speaker": lambda who: service.latest(who),
+        "/latest": lambda who: service.latest(who),
         "autocomplete": lambda prefix: service.speakers(prefix, limit=25),
+        "/whosaid": lambda words: service.whosaid(" ".join(words)),
+        "/timeline": lambda who: service.timeline(speaker=who),
     }
-    if hasattr(service, "whosaid"):
-        calls["whosaid"] = lambda words: service.whosaid(" ".join(words))
-    if hasattr(service, "timeline"):
-        calls["timeline"] = lambda who: service.timeline(speaker=who)
     return calls
 
 

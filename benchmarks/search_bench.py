@@ -1,40 +1,50 @@
-"""Speed of the statement index: our Whoosh index and service against SQLite FTS5 (bm25).
+"""Speed and memory of the statement index: our Whoosh service against SQLite FTS5 (bm25).
 
-Builds synthetic corpora of realistic-looking statements (a Zipf-like vocabulary of news
+Builds a synthetic corpus of realistic-looking statements (a Zipf-like vocabulary of news
 words with a long tail of rarer words, ~2,000 speakers with Zipf-like activity, ~50 outlets,
-dates over 25 years, 15-60 words each), indexes the same statements both ways, then runs the
-same queries against each and reports ingest rate, size, cold open plus first query, and
-p50/p95/p99 latency per query type. This is a benchmark, not a test: run it by hand.
+dates over 25 years, 15-60 words each), indexes the same statements both ways ONCE under
+--work (reused by later runs), then measures each engine in its own fresh processes:
 
-    .venv/bin/python benchmarks/search_bench.py                    # 10k and 100k
-    .venv/bin/python benchmarks/search_bench.py --sizes 1000000    # 1M (slow)
-    .venv/bin/python benchmarks/search_bench.py --write docs/benchmarks.md
+- cold: a new process per query type opens the index and answers one query of that type
+  (and, for Whoosh, the first query of that type after a /reindex-style refresh);
+- uncached: every query type (each slash command's query, /whosaid and /timeline included),
+  with the caches cleared before every timed query and no query repeated; "common pair" is
+  two frequent words that no earlier query in the run used;
+- as served: the same queries again without clearing, for the cache hit rate a live process
+  would see (the old benchmark's figures were of this kind);
+- memory: RSS after opening, after all the queries (warm) and the process's peak.
+
+A benchmark, not a test: run it by hand.
+
+    .venv/bin/python benchmarks/search_bench.py --size 100000 --queries 200
+    .venv/bin/python benchmarks/search_bench.py --size 300000 --queries 100 --rebuild
 """
 
 from __future__ import annotations
 
 import argparse
-import gc
 import hashlib
+import json
+import os
 import platform
 import random
 import shutil
 import sqlite3
+import subprocess
 import sys
-import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from search_index.index.ingest import index_statements  # noqa: E402
 from search_index.index.schema import day_number  # noqa: E402
 from search_index.models import Article, DateBasis, Paragraph, Statement  # noqa: E402
-from search_index.search.service import SearchService  # noqa: E402
 
 # The head of the vocabulary: function words and common news words, most frequent first.
 _HEAD = """the of to and a in that is for on we with as be it this by will are have not
@@ -229,35 +239,36 @@ class Fts:
                                "LIMIT 25", (low, low + "\uffff")).fetchall()
         return len(rows)
 
+    def whosaid(self, words: list[str]) -> int:
+        """The same shape of work as our /whosaid: the exact phrase, then every word, then
+        any word (three or more), up to 200 best candidates each, payloads read."""
+        matches = ['"' + " ".join(words) + '"', " AND ".join(f'"{w}"' for w in words)]
+        if len(set(words)) >= 3:
+            matches.append(" OR ".join(f'"{w}"' for w in words))
+        seen: set[int] = set()
+        for match in matches:
+            for rowid, payload in self.db.execute(
+                    "SELECT fts.rowid, meta.payload FROM fts JOIN meta ON meta.rowid = fts.rowid "
+                    "WHERE fts MATCH ? ORDER BY bm25(fts, 1.0, 0.6) LIMIT 200", (match,)):
+                if rowid not in seen:
+                    seen.add(rowid)
+                    json.loads(payload)
+            if len(seen) >= 10:
+                break
+        return len(seen)
 
-# -- measuring ---------------------------------------------------------------------------------
+    def timeline(self, speaker: str) -> int:
+        """Statements a month for a speaker, with the first and the latest statement."""
+        days = [day for (day,) in self.db.execute(
+            "SELECT sort_day FROM meta WHERE speaker = ? ORDER BY sort_day", (speaker,))]
+        months = Counter(day // 100 for day in days if day > 0)  # sort days are YYYYMMDD
+        for order in ("ASC", "DESC"):
+            self.db.execute(f"SELECT payload FROM meta WHERE speaker = ? AND sort_day > 0 "
+                            f"ORDER BY sort_day {order} LIMIT 1", (speaker,)).fetchone()
+        return len(months)
 
 
-@dataclass
-class Run:
-    size: int
-    ingest: dict[str, float] = field(default_factory=dict)  # engine -> statements/s
-    bytes: dict[str, int] = field(default_factory=dict)
-    cold: dict[str, float] = field(default_factory=dict)  # ms
-    latency: dict[tuple[str, str], tuple[float, float, float]] = field(default_factory=dict)
-
-
-def percentiles(samples: list[float]) -> tuple[float, float, float]:
-    ordered = sorted(samples)
-
-    def at(p: float) -> float:
-        return ordered[min(len(ordered) - 1, int(p * len(ordered)))] * 1000
-
-    return at(0.50), at(0.95), at(0.99)
-
-
-def timed(call: Callable[[], object], repeats: list) -> list[float]:
-    samples = []
-    for args in repeats:
-        began = time.perf_counter()
-        call(*args)
-        samples.append(time.perf_counter() - began)
-    return samples
+# -- the workload ------------------------------------------------------------------------------
 
 
 def directory_bytes(path: Path) -> int:
@@ -265,12 +276,15 @@ def directory_bytes(path: Path) -> int:
 
 
 def workloads(corpus: Corpus, rng: random.Random, count: int) -> dict[str, list[tuple]]:
+    """`count` queries of each type. Words are drawn so that no two queries of a type share
+    their words where the vocabulary allows (a repeated word would be served from a cache)."""
     mid = corpus.vocabulary[60:3000]  # content words, not the very commonest
+    mid_set = set(mid)
     picks = rng.sample(corpus.statements, count)
 
     def content(statement: Statement) -> list[str]:
         words = [w.strip(".").lower() for w in statement.text.split()]
-        return [w for w in words if w in set(mid)] or [rng.choice(mid)]
+        return [w for w in words if w in mid_set] or [rng.choice(mid)]
 
     pairs = []
     phrases = []
@@ -280,120 +294,282 @@ def workloads(corpus: Corpus, rng: random.Random, count: int) -> dict[str, list[
         tokens = [w.strip(".").lower() for w in statement.text.split()]
         at = rng.randrange(0, len(tokens) - 1)
         phrases.append(tokens[at:at + 2])
-    speakers = [rng.choice(corpus.speakers[:400]) for _ in range(count)]
+    # Fresh common pairs: two of the most frequent content words, each pair asked once.
+    common = list(dict.fromkeys(HEAD[40:]))
+    fresh: list[list[str]] = []
+    used: set[frozenset[str]] = set()
+    while len(fresh) < count:
+        pair = rng.sample(common, 2)
+        if frozenset(pair) not in used:
+            used.add(frozenset(pair))
+            fresh.append(pair)
+    singles = rng.sample(mid, min(count, len(mid)))
+    speakers = rng.sample(corpus.speakers[:1500], min(count, 1500))
     spans = []
     for _ in range(count):
         since = date(2000, 1, 1) + timedelta(days=rng.randint(0, 8000))
-        spans.append((since, since + timedelta(days=rng.randint(30, 3 * 365))))
+        until = since + timedelta(days=rng.randint(30, 3 * 365))
+        spans.append((since.isoformat(), until.isoformat()))
     return {
-        "one word": [([rng.choice(mid)],) for _ in range(count)],
+        "one word": [([word],) for word in singles],
         "two words (AND)": [(pair,) for pair in pairs],
+        "common pair (AND)": [(pair,) for pair in fresh],
         "phrase": [(phrase,) for phrase in phrases],
         "word + speaker": [(rng.choice(mid[:500]), s) for s in speakers],
         "word + date range": [(rng.choice(mid[:500]), *span) for span in spans],
-        "latest by speaker": [(s,) for s in speakers],
+        "/latest": [(s,) for s in speakers],
         "autocomplete": [(s.split()[rng.randint(0, 1)][: rng.randint(2, 5)],) for s in speakers],
+        "/whosaid": [([*phrase, rng.choice(corpus.vocabulary[60:600])],) for phrase in phrases],
+        "/timeline": [(s,) for s in reversed(speakers)],
     }
 
 
-def bench(size: int, count: int, keep: Path | None) -> Run:
-    run = Run(size)
+# -- building once ---------------------------------------------------------------------------
+
+
+def build(size: int, work: Path, count: int, rebuild: bool) -> dict[str, Any]:
+    """The two indexes and the workload in `work`, built unless already there."""
+    built = work / "build.json"
+    if built.exists() and not rebuild:
+        return json.loads(built.read_text(encoding="utf-8"))
+    from search_index.index.ingest import index_statements
+
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
     print(f"== {size:,} statements: generating", file=sys.stderr, flush=True)
     corpus = make_corpus(size)
-    work = Path(tempfile.mkdtemp(prefix="onrecord-bench-", dir=keep))
-    try:
-        whoosh_dir = work / "whoosh"
-        print("   building Whoosh", file=sys.stderr, flush=True)
-        began = time.perf_counter()
-        index_statements(corpus.articles, whoosh_dir)
-        run.ingest["Whoosh"] = size / (time.perf_counter() - began)
-        run.bytes["Whoosh"] = directory_bytes(whoosh_dir)
-        print("   building FTS5", file=sys.stderr, flush=True)
-        fts_path = work / "fts.sqlite"
-        began = time.perf_counter()
-        build_fts(corpus, fts_path).close()
-        run.ingest["FTS5"] = size / (time.perf_counter() - began)
-        run.bytes["FTS5"] = fts_path.stat().st_size
-        # The queries, then drop the generated corpus: a service process does not hold
-        # 100,000 Statement objects, and Python's full collections would walk them all in
-        # the middle of timed queries (pauses that are the benchmark's, not the engines').
-        loads = workloads(corpus, random.Random(11), count)
-        del corpus
-        gc.collect()
+    loads = workloads(corpus, random.Random(11), count)
+    (work / "workload.json").write_text(json.dumps(loads), encoding="utf-8")
+    facts: dict[str, Any] = {"size": len(corpus.statements), "queries": count}
+    print("   building Whoosh", file=sys.stderr, flush=True)
+    began = time.perf_counter()
+    index_statements(corpus.articles, work / "whoosh")
+    facts["Whoosh ingest/s"] = size / (time.perf_counter() - began)
+    facts["Whoosh MB"] = directory_bytes(work / "whoosh") / 1e6
+    print("   building FTS5", file=sys.stderr, flush=True)
+    began = time.perf_counter()
+    build_fts(corpus, work / "fts.sqlite").close()
+    facts["FTS5 ingest/s"] = size / (time.perf_counter() - began)
+    facts["FTS5 MB"] = (work / "fts.sqlite").stat().st_size / 1e6
+    built.write_text(json.dumps(facts), encoding="utf-8")
+    return facts
 
-        began = time.perf_counter()
-        service = SearchService(whoosh_dir)
-        service.search("security cooperation")
-        run.cold["Whoosh"] = (time.perf_counter() - began) * 1000
-        began = time.perf_counter()
-        fts = Fts(fts_path)
-        fts.words(["security", "cooperation"])
-        run.cold["FTS5"] = (time.perf_counter() - began) * 1000
 
-        whoosh_calls: dict[str, Callable[..., object]] = {
+# -- the children: one engine in a fresh process -------------------------------------------------
+
+
+def memory_mb() -> tuple[float, float]:
+    """(RSS now, peak RSS) of this process, MB."""
+    found = {}
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith(("VmRSS:", "VmHWM:")):
+                found[line.split(":")[0]] = int(line.split()[1]) / 1024
+    return found.get("VmRSS", 0.0), found.get("VmHWM", 0.0)
+
+
+class Engine:
+    """One engine's calls per query type, and how to clear its caches."""
+
+    calls: dict[str, Callable[..., object]]
+
+    def clear(self) -> None:
+        pass
+
+    def refresh(self) -> None:
+        pass
+
+    def cache_counts(self) -> tuple[int, int]:
+        return 0, 0
+
+
+class WhooshEngine(Engine):
+    def __init__(self, work: Path) -> None:
+        from search_index.search.service import SearchService
+
+        service = self.service = SearchService(work / "whoosh")
+        day = date.fromisoformat
+        self.calls = {
             "one word": lambda words: service.search(" ".join(words)),
             "two words (AND)": lambda words: service.search(" ".join(words)),
+            "common pair (AND)": lambda words: service.search(" ".join(words)),
             "phrase": lambda words: service.search('"' + " ".join(words) + '"'),
             "word + speaker": lambda word, who: service.search(word, speaker=who),
-            "word + date range": lambda word, a, b: service.search(word, since=a, until=b),
-            "latest by speaker": lambda who: service.latest(who),
+            "word + date range": lambda word, a, b: service.search(word, since=day(a),
+                                                                   until=day(b)),
+            "/latest": lambda who: service.latest(who),
             "autocomplete": lambda prefix: service.speakers(prefix, limit=25),
+            "/whosaid": lambda words: service.whosaid(" ".join(words)),
+            "/timeline": lambda who: service.timeline(speaker=who),
         }
-        fts_calls: dict[str, Callable[..., object]] = {
-            "one word": fts.words, "two words (AND)": fts.words, "phrase": fts.phrase,
-            "word + speaker": fts.speaker, "word + date range": fts.dates,
-            "latest by speaker": fts.latest, "autocomplete": fts.autocomplete,
-        }
-        for name, repeats in loads.items():
-            print(f"   querying: {name}", file=sys.stderr, flush=True)
-            for engine, calls in (("Whoosh", whoosh_calls), ("FTS5", fts_calls)):
-                timed(calls[name], repeats[: max(5, count // 10)])  # warm up
-                run.latency[(engine, name)] = percentiles(timed(calls[name], repeats))
-        service.close()
-    finally:
-        if keep is None:
-            shutil.rmtree(work, ignore_errors=True)
-    return run
+
+    def clear(self) -> None:
+        self.service.clear_caches()
+
+    def refresh(self) -> None:
+        self.service.refresh()
+
+    def cache_counts(self) -> tuple[int, int]:
+        return self.service.cache_counts()
 
 
-def table(runs: list[Run]) -> str:
-    lines = []
-    for run in runs:
-        lines.append(f"### {run.size:,} statements\n")
-        lines.append("| measure | Whoosh (ours) | FTS5 | Whoosh / FTS5 |")
-        lines.append("| --- | ---: | ---: | ---: |")
-        w, f = run.ingest["Whoosh"], run.ingest["FTS5"]
-        lines.append(f"| ingest, statements/s | {w:,.0f} | {f:,.0f} | {w / f:.2f} |")
-        w, f = run.bytes["Whoosh"], run.bytes["FTS5"]
-        lines.append(f"| index size, MB | {w / 1e6:.1f} | {f / 1e6:.1f} | {w / f:.2f} |")
-        w, f = run.cold["Whoosh"], run.cold["FTS5"]
-        lines.append(f"| cold open + first query, ms | {w:.0f} | {f:.1f} | {w / f:.1f} |")
-        names = dict.fromkeys(name for _, name in run.latency)
-        for name in names:
-            wp = run.latency[("Whoosh", name)]
-            fp = run.latency[("FTS5", name)]
-            ratio = wp[2] / fp[2] if fp[2] else float("inf")
-            lines.append(
-                f"| {name}: p50 / p95 / p99 ms | {wp[0]:.1f} / {wp[1]:.1f} / {wp[2]:.1f} "
-                f"| {fp[0]:.1f} / {fp[1]:.1f} / {fp[2]:.1f} | {ratio:.2f} (p99) |"
-            )
-        lines.append("")
-    return "\n".join(lines)
+class FtsEngine(Engine):
+    def __init__(self, work: Path) -> None:
+        fts = self.fts = Fts(work / "fts.sqlite")
+        day = date.fromisoformat
+        self.calls = {
+            "one word": fts.words, "two words (AND)": fts.words,
+            "common pair (AND)": fts.words, "phrase": fts.phrase,
+            "word + speaker": fts.speaker,
+            "word + date range": lambda word, a, b: fts.dates(word, day(a), day(b)),
+            "/latest": fts.latest, "autocomplete": fts.autocomplete,
+            "/whosaid": fts.whosaid, "/timeline": fts.timeline,
+        }
+
+
+ENGINES: dict[str, Callable[[Path], Engine]] = {"Whoosh": WhooshEngine, "FTS5": FtsEngine}
+
+
+def cold_child(engine_name: str, work: Path, kind: str) -> dict[str, Any]:
+    """A fresh process: open, answer the first query of `kind`; then (a /reindex) refresh and
+    answer the next query of `kind` on the new searcher."""
+    loads = json.loads((work / "workload.json").read_text(encoding="utf-8"))[kind]
+    import search_index.search.service  # noqa: F401 - a bot imports before it answers
+    began = time.perf_counter()
+    engine = ENGINES[engine_name](work)
+    engine.calls[kind](*loads[0])
+    first = (time.perf_counter() - began) * 1000
+    began = time.perf_counter()
+    engine.refresh()
+    engine.calls[kind](*loads[1])
+    return {"first_ms": first, "after_refresh_ms": (time.perf_counter() - began) * 1000}
+
+
+def percentiles(samples: list[float]) -> list[float]:
+    ordered = sorted(samples)
+
+    def at(p: float) -> float:
+        return ordered[min(len(ordered) - 1, int(p * len(ordered)))] * 1000
+
+    return [at(0.50), at(0.95), at(0.99)]
+
+
+def query_child(engine_name: str, work: Path) -> dict[str, Any]:
+    loads = json.loads((work / "workload.json").read_text(encoding="utf-8"))
+    engine = ENGINES[engine_name](work)
+    engine.calls["autocomplete"]("se")  # open the index
+    out: dict[str, Any] = {"rss_open": memory_mb()[0], "uncached": {}, "served": {}}
+    for kind, repeats in loads.items():
+        samples = []
+        for args in repeats:
+            engine.clear()
+            began = time.perf_counter()
+            engine.calls[kind](*args)
+            samples.append(time.perf_counter() - began)
+        out["uncached"][kind] = percentiles(samples)
+    # As served: the same queries in one shuffled stream with the caches kept, as a live
+    # process would see them (the earlier benchmark's figures were of this kind).
+    stream = [(kind, args) for kind, repeats in loads.items() for args in repeats]
+    random.Random(3).shuffle(stream)
+    engine.clear()
+    hits0, misses0 = engine.cache_counts()
+    served: dict[str, list[float]] = {}
+    for kind, args in stream:
+        began = time.perf_counter()
+        engine.calls[kind](*args)
+        served.setdefault(kind, []).append(time.perf_counter() - began)
+    hits, misses = engine.cache_counts()
+    out["served"] = {kind: percentiles(samples) for kind, samples in served.items()}
+    reads = (hits - hits0) + (misses - misses0)
+    out["served_hit_rate"] = (hits - hits0) / reads if reads else 0.0
+    out["rss_warm"], out["rss_peak"] = memory_mb()
+    return out
+
+
+def child(argv: list[str]) -> dict[str, Any]:
+    mode, engine_name, work = argv[0], argv[1], Path(argv[2])
+    if mode == "cold":
+        return cold_child(engine_name, work, argv[3])
+    return query_child(engine_name, work)
+
+
+def run_child(*args: str) -> dict[str, Any]:
+    done = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True,
+                          text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"child {args} failed: {done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# -- the report --------------------------------------------------------------------------------
+
+
+def _triple(values: list[float]) -> str:
+    return " / ".join(f"{v:.1f}" for v in values)
+
+
+def report(facts: dict[str, Any], results: dict[str, dict[str, Any]],
+           cold: dict[tuple[str, str], dict[str, float]]) -> str:
+    w, f = results["Whoosh"], results["FTS5"]
+    lines = [f"### {facts['size']:,} statements, {facts['queries']} queries a type\n",
+             "| measure | Whoosh (ours) | FTS5 | Whoosh / FTS5 |", "| --- | ---: | ---: | ---: |"]
+    for label, key in (("ingest, statements/s", "ingest/s"), ("index size, MB", "MB")):
+        a, b = facts[f"Whoosh {key}"], facts[f"FTS5 {key}"]
+        lines.append(f"| {label} | {a:,.1f} | {b:,.1f} | {a / b:.2f} |")
+    for label, key in (("RSS after open, MB", "rss_open"), ("RSS warm, MB", "rss_warm"),
+                       ("RSS peak, MB", "rss_peak")):
+        lines.append(f"| {label} | {w[key]:.0f} | {f[key]:.0f} | {w[key] / f[key]:.1f} |")
+    lines.append(f"| posting cache hit rate as served | {w['served_hit_rate']:.0%} | - | - |")
+    lines += ["", "Uncached (caches cleared before every query), p50 / p95 / p99 ms:", "",
+              "| query | Whoosh (ours) | FTS5 | p99 ratio |", "| --- | ---: | ---: | ---: |"]
+    for kind, wp in w["uncached"].items():
+        fp = f["uncached"][kind]
+        ratio = wp[2] / fp[2] if fp[2] else float("inf")
+        lines.append(f"| {kind} | {_triple(wp)} | {_triple(fp)} | {ratio:.2f} |")
+    lines += ["", "As served (the same queries shuffled, caches kept), p50 / p95 / p99 ms:", "",
+              "| query | Whoosh (ours) | FTS5 |", "| --- | ---: | ---: |"]
+    for kind, wp in w["served"].items():
+        lines.append(f"| {kind} | {_triple(wp)} | {_triple(f['served'][kind])} |")
+    lines += ["", "First query of a type in a fresh process (open included), and after a "
+              "refresh (/reindex), ms:", "",
+              "| query | Whoosh fresh | Whoosh after refresh | FTS5 fresh |",
+              "| --- | ---: | ---: | ---: |"]
+    for kind in w["uncached"]:
+        a, b = cold[("Whoosh", kind)], cold[("FTS5", kind)]
+        lines.append(f"| {kind} | {a['first_ms']:.0f} | {a['after_refresh_ms']:.0f} "
+                     f"| {b['first_ms']:.1f} |")
+    return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--child"]:
+        print(json.dumps(child(argv[1:])))
+        return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
-    parser.add_argument("--queries", type=int, default=300, help="queries per type")
-    parser.add_argument("--keep", type=Path, help="build inside this folder and keep it")
-    parser.add_argument("--write", type=Path, help="also write the table to this file")
+    parser.add_argument("--size", type=int, default=100_000)
+    parser.add_argument("--queries", type=int, default=200, help="queries per type")
+    parser.add_argument("--work", type=Path, default=ROOT / "var" / "bench",
+                        help="folder the indexes are built in once and reused from")
+    parser.add_argument("--rebuild", action="store_true", help="build the indexes again")
+    parser.add_argument("--write", type=Path, help="also write the report to this file")
     args = parser.parse_args(argv)
-    runs = [bench(size, args.queries, args.keep) for size in args.sizes]
-    machine = f"{platform.machine()}, {__import__('os').cpu_count()} CPUs, " \
-              f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}"
-    text = f"Machine: {machine}\n\n{table(runs)}"
+    work = args.work / f"search-{args.size}"
+    facts = build(args.size, work, args.queries, args.rebuild)
+    results = {}
+    cold = {}
+    for engine in ENGINES:
+        print(f"   {engine}: queries", file=sys.stderr, flush=True)
+        results[engine] = run_child("query", engine, str(work))
+        for kind in results[engine]["uncached"]:
+            cold[(engine, kind)] = run_child("cold", engine, str(work), kind)
+    machine = (f"{platform.machine()}, {os.cpu_count()} CPUs, Python "
+               f"{platform.python_version()}, SQLite {sqlite3.sqlite_version}, load average "
+               f"{os.getloadavg()[0]:.1f} at the end")
+    text = f"Machine: {machine}\n\n{report(facts, results, cold)}"
     print(text)
     if args.write:
+        args.write.parent.mkdir(parents=True, exist_ok=True)
         args.write.write_text(text, encoding="utf-8")
     return 0
 

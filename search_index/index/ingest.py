@@ -26,6 +26,7 @@ from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
 
 from search_index.errors import ArticleError, IndexBusy, IndexUnavailable
+from search_index.index import whoosh_internals  # noqa: F401 - its fixes, applied on import
 from search_index.index.directory import Facts, speaker_entry
 from search_index.index.records import ArticleRecord, IndexMeta, QuoteDocument, Report
 from search_index.index.schema import (
@@ -45,10 +46,7 @@ from search_index.index.schema import (
     vocabulary_words,
 )
 from search_index.index.speaker_store import SpeakerStore
-from search_index.index.whoosh_internals import apply as apply_whoosh_patches
 from search_index.models import Article, Statement
-
-apply_whoosh_patches()
 
 log = logging.getLogger(__name__)
 

@@ -13,24 +13,17 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
 
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
-from whoosh.matching import Matcher
-from whoosh.matching.wrappers import FilterMatcher
-from whoosh.reading import IndexReader, TermNotFound
 from whoosh.searching import Searcher
-from whoosh.util.numeric import byte_to_length, length_to_byte
+from whoosh.util.numeric import byte_to_length
 
-from search_index.index.whoosh_internals import length_bytes
+from search_index.index.whoosh_internals import segment_length_bytes, term_postings
 
 # About 100 bytes a posting (dict entry and set entry, or encoded positions): ~100 MB at most,
 # far less in practice (the bot's queries repeat the same few thousand words).
 CACHE_POSTINGS = 1_000_000
 BM25_B = 0.75  # Whoosh's BM25F defaults, so scores match its own collector's
 BM25_K1 = 1.2
-
-_EMPTY: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -50,13 +43,23 @@ class PostingCache:
         self._positions: OrderedDict[tuple[str, str, str], dict[int, bytes]] = OrderedDict()
         self._average_length: dict[str, float] = {}
         self._length_bytes: dict[str, bytes] = {}
+        self.hits = 0  # term reads answered from the cache (the benchmark reports the rate)
+        self.misses = 0
+
+    def clear(self) -> None:
+        """Forget every cached posting list (the benchmark times uncached queries)."""
+        self._entries.clear()
+        self._positions.clear()
+        self.held = 0
 
     def entry(self, name: str, stem: str) -> TermPostings:
         key = (name, stem)
         found = self._entries.get(key)
         if found is not None:
+            self.hits += 1
             self._entries.move_to_end(key)
             return found
+        self.misses += 1
         frequencies, _ = self._read(name, stem)
         return self._keep(name, stem, frequencies)
 
@@ -113,7 +116,7 @@ class PostingCache:
         """Every document's field length byte (Whoosh's own quantised length), by docnum."""
         found = self._length_bytes.get(name)
         if found is None:
-            parts = [_segment_length_bytes(leaf, name) for leaf, _ in self.reader.leaf_readers()]
+            parts = [segment_length_bytes(leaf, name) for leaf, _ in self.reader.leaf_readers()]
             found = self._length_bytes[name] = b"".join(parts)
         return found
 
@@ -134,8 +137,10 @@ class PostingCache:
         key = (name, stem, "positions")
         found = self._positions.get(key)
         if found is not None:
+            self.hits += 1
             self._positions.move_to_end(key)
             return found
+        self.misses += 1
         # One pass gives both: a phrase's words need their frequencies too (to score).
         frequencies, found = self._read(name, stem, with_positions=True)
         self._positions[key] = found
@@ -152,15 +157,7 @@ class PostingCache:
         frequencies: dict[int, float] = {}
         positions: dict[int, bytes] = {}
         for leaf, offset in self.reader.leaf_readers():
-            try:
-                matcher = leaf.postings(name, stem)
-            except TermNotFound:
-                continue
-            deleted: frozenset[int] = _EMPTY
-            if isinstance(matcher, FilterMatcher):  # a segment with deletions
-                deleted = leaf.deleted_docs_set
-                matcher = matcher.child
-            docnums, weights, values = _postings(matcher, with_positions)
+            docnums, weights, values, deleted = term_postings(leaf, name, stem, with_positions)
             if offset:
                 docnums = [docnum + offset for docnum in docnums]
             frequencies.update(zip(docnums, weights, strict=True))
@@ -172,58 +169,9 @@ class PostingCache:
         return frequencies, positions
 
 
-def _segment_length_bytes(leaf: IndexReader, name: str) -> bytes:
-    """One segment's length bytes of a field, read in one piece from its length column, or
-    one document at a time when the column is not the one-byte kind."""
-    count = leaf.doc_count_all()
-    perdoc = getattr(leaf, "_perdoc", None)
-    if perdoc is not None:
-        column = perdoc._cached_reader(_lenfield(name), LENGTHS_COLUMN)
-        if column is None:
-            return bytes(count)  # no document has this field in this segment
-        found = length_bytes(column, count)
-        if found is not None:
-            return found[:count]
-    return bytes(
-        length_to_byte(leaf.doc_field_length(docnum, name, 0) or 0) for docnum in range(count)
-    )
-
-
 def _in_a_row(positions: list[list[int]]) -> bool:
     """True when some position p of the first stem has p+1 for the second, p+2 for the
     third, and so on."""
     later = [set(found) for found in positions[1:]]
     return any(all(start + i in found for i, found in enumerate(later, start=1))
                for start in positions[0])
-
-
-def _postings(matcher: Matcher, with_values: bool = False
-              ) -> tuple[list[int], list[float], list[bytes]]:
-    """The docnums of every posting, their weights and (when asked) their encoded values.
-    Whoosh's own block matcher is read a block (up to 128 postings) at a time through its
-    private block readers (Whoosh 2.7.5 is pinned): list extends instead of three Python calls
-    a posting, and one unpickling of a block gives all three."""
-    docnums: list[int] = []
-    weights: list[float] = []
-    values: list[bytes] = []
-    if not isinstance(matcher, W3LeafMatcher) or matcher._byteids:
-        while matcher.is_active():
-            docnums.append(matcher.id())
-            weights.append(matcher.weight())
-            if with_values:
-                values.append(matcher.value())
-            matcher.next()
-        return docnums, weights, values
-    while matcher.is_active():
-        if matcher._data is None:
-            matcher._read_data()
-        # Docnums are stored as gaps; accumulate() adds them up in C (Whoosh's own
-        # delta_decode is a Python generator).
-        docnums.extend(accumulate(matcher._data[0]))
-        matcher._read_weights()
-        weights.extend(matcher._weights)
-        if with_values:
-            matcher._read_values()
-            values.extend(matcher._values)
-        matcher._next_block()
-    return docnums, weights, values

@@ -1,23 +1,52 @@
-"""Fixes to Whoosh 2.7.5 applied when the index is imported.
+"""The one place that reaches into Whoosh's private structure (Whoosh-Reloaded 2.7.5, pinned).
 
-Whoosh's per-document reader remembers the length column of a field it has opened, but not
-that a field HAS no length column (IDs, keywords, numbers, the spelling field): it asks the
-file system again for every posting of such a field, which made flushing a segment spend
-most of its time in stat() calls. Segments never change once written, so a missing column
-stays missing and the answer can be remembered.
+Everything else in the project uses Whoosh's public API. What is here, and why:
 
-It also reads a field's length for every posting it writes (for each block's shortest and
-longest document), one small file read each: 13% of an ingest. A segment's lengths are one
-byte a document, so they are read once, in one piece, and indexed in memory.
+- Two fixes to the per-document reader, applied once when this module is first imported:
+  - it remembers that a field HAS no length column (IDs, keywords, numbers, the spelling
+    field) instead of asking the file system again for every posting of such a field, which
+    made flushing a segment spend most of its time in stat() calls;
+  - it reads a segment's one-byte length column in one piece, where the writer read it once
+    per posting (13% of an ingest). A length column of any other kind is answered by
+    Whoosh's own code on every call.
+- Reading a term's postings a block (up to 128 postings) at a time from `W3LeafMatcher`'s
+  block data (`_data[0]` holds the block's docnum gaps), with one unpickling a block for
+  docnums, weights and values, where the public API costs three Python calls a posting.
+- A segment's length bytes of a field, in one piece, for scoring BM25 in bulk.
+
+tests/search_index/index/test_whoosh_internals.py pins each assumption, so a Whoosh upgrade
+that changes any of them fails there, loudly. At run time, an installed Whoosh that is not
+the pinned version gets no patches and the public per-posting path (slower, still right).
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+from itertools import accumulate
+from typing import Any
+
+import whoosh
 from whoosh.codec import whoosh3
 from whoosh.columns import NumericColumn
-from whoosh.util.numeric import byte_to_length
+from whoosh.matching import Matcher
+from whoosh.matching.wrappers import FilterMatcher
+from whoosh.reading import IndexReader, TermNotFound
+from whoosh.util.numeric import byte_to_length, length_to_byte
+
+log = logging.getLogger(__name__)
+
+PINNED_VERSION = (2, 7, 5)
+PINNED = tuple(whoosh.__version__[:3]) == PINNED_VERSION
 
 _MISSING = object()
+_NOT_ONE_BYTE = object()  # a length column of another kind: ask Whoosh's own code each time
+_EMPTY: frozenset[int] = frozenset()
+
+_original_doc_field_length: Callable[..., Any] = whoosh3.W3PerDocReader.doc_field_length
+
+
+# -- the per-document reader's fixes ---------------------------------------------------------
 
 
 def _cached_reader(self, fieldname, column):  # type: ignore[no-untyped-def]
@@ -42,12 +71,18 @@ def _doc_field_length(self, docnum, fieldname, default=0):  # type: ignore[no-un
     lengths = self.__dict__.setdefault("_length_bytes", {})
     found = lengths.get(fieldname, _MISSING)
     if found is _MISSING:
-        column = self._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
-        found = lengths[fieldname] = None if column is None else length_bytes(
-            column, self._doccount + 1
+        column = self._cached_reader(
+            whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN
         )
-        if column is not None and found is None:  # not the kind we can read in one piece
-            return _original_doc_field_length(self, docnum, fieldname, default)
+        if column is None:
+            found = None
+        else:
+            found = length_bytes(column, self._doccount + 1)
+            if found is None:
+                found = _NOT_ONE_BYTE
+        lengths[fieldname] = found
+    if found is _NOT_ONE_BYTE:
+        return _original_doc_field_length(self, docnum, fieldname, default)
     if found is None:
         return default
     lbyte = found[docnum]
@@ -55,12 +90,89 @@ def _doc_field_length(self, docnum, fieldname, default=0):  # type: ignore[no-un
     return byte_to_length(lbyte) if lbyte else None
 
 
-_original_doc_field_length = whoosh3.W3PerDocReader.doc_field_length
-
-
-def apply() -> None:
+def apply() -> bool:
+    """Install the fixes (once: a second call changes nothing). False when the installed
+    Whoosh is not the pinned version, which then runs unpatched."""
+    if not PINNED:
+        log.warning("Whoosh %s is not the pinned %s: running without the speed fixes",
+                    whoosh.versionstring(), ".".join(map(str, PINNED_VERSION)))
+        return False
     whoosh3.W3PerDocReader._cached_reader = _cached_reader
     whoosh3.W3PerDocReader.doc_field_length = _doc_field_length
+    return True
+
+
+# -- reading postings and lengths in bulk ----------------------------------------------------
+
+
+def segment_length_bytes(leaf: IndexReader, name: str) -> bytes:
+    """One segment's length bytes of a field (Whoosh's quantised lengths), by docnum: read in
+    one piece from a one-byte length column, else one document at a time."""
+    count = leaf.doc_count_all()
+    perdoc = getattr(leaf, "_perdoc", None) if PINNED else None
+    if perdoc is not None:
+        column = perdoc._cached_reader(whoosh3._lenfield(name), whoosh3.LENGTHS_COLUMN)
+        if column is None:
+            return bytes(count)  # no document has this field in this segment
+        found = length_bytes(column, count)
+        if found is not None:
+            return found[:count]
+    return bytes(
+        length_to_byte(leaf.doc_field_length(docnum, name, 0) or 0) for docnum in range(count)
+    )
+
+
+def term_postings(leaf: IndexReader, name: str, stem: str, with_values: bool = False
+                  ) -> tuple[list[int], list[float], list[bytes], frozenset[int]]:
+    """One segment's postings of a term: docnums, weights, (when asked) encoded values, and
+    the segment's deleted docnums (which the caller drops). Empty when the segment lacks it."""
+    try:
+        matcher = leaf.postings(name, stem)
+    except TermNotFound:
+        return [], [], [], _EMPTY
+    deleted: frozenset[int] = _EMPTY
+    if isinstance(matcher, FilterMatcher):  # a segment with deletions wraps its matcher
+        deleted = frozenset(leaf.deleted_docs_set)
+        matcher = matcher.child
+    docnums, weights, values = block_postings(matcher, with_values)
+    return docnums, weights, values, deleted
+
+
+def _is_fresh_block_matcher(matcher: Matcher) -> bool:
+    """A W3LeafMatcher with integer docnums that has read nothing of its first block yet."""
+    return (PINNED and isinstance(matcher, whoosh3.W3LeafMatcher) and not matcher._byteids
+            and matcher._i == 0 and matcher._ids is None)
+
+
+def block_postings(matcher: Matcher, with_values: bool = False
+                   ) -> tuple[list[int], list[float], list[bytes]]:
+    """The docnums of every posting from the matcher's position on, their weights and (when
+    asked) their encoded values. A fresh W3LeafMatcher is read a block at a time from its
+    block data; anything else through the public API, a posting at a time."""
+    docnums: list[int] = []
+    weights: list[float] = []
+    values: list[bytes] = []
+    if not _is_fresh_block_matcher(matcher):
+        while matcher.is_active():
+            docnums.append(matcher.id())
+            weights.append(matcher.weight())
+            if with_values:
+                values.append(matcher.value())
+            matcher.next()
+        return docnums, weights, values
+    while matcher.is_active():
+        if matcher._data is None:
+            matcher._read_data()
+        # Docnums are stored as gaps; accumulate() adds them up in C (Whoosh's own
+        # delta_decode is a Python generator).
+        docnums.extend(accumulate(matcher._data[0]))
+        matcher._read_weights()
+        weights.extend(matcher._weights)
+        if with_values:
+            matcher._read_values()
+            values.extend(matcher._values)
+        matcher._next_block()
+    return docnums, weights, values
 
 
 apply()

@@ -249,6 +249,21 @@ class SearchService:
         with self._lock:
             self._drop()
 
+    def clear_caches(self) -> None:
+        """Forget what earlier queries left behind (posting lists, per-speaker lists), so a
+        benchmark times each query as if it were the first of its words."""
+        with self._lock:
+            if self._view is not None:
+                self._view.postings.clear()
+                self._view._speaker_docs.clear()
+
+    def cache_counts(self) -> tuple[int, int]:
+        """(hits, misses) of the open searcher's posting cache."""
+        with self._lock:
+            if self._view is None:
+                return 0, 0
+            return self._view.postings.hits, self._view.postings.misses
+
     def _run(self, call: Callable[[_View], T]) -> T:
         with self._lock:
             view = self._open()
