@@ -17,8 +17,8 @@ from whoosh.fields import ID, TEXT, Schema
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from search_index.index import whoosh_internals
-from search_index.index.ingest import CODEC
 from search_index.index.postings import PostingCache
+from search_index.index.update import CODEC
 
 
 def build(path: Path, texts: list[str], delete: tuple[int, ...] = ()) -> whoosh_index.Index:
