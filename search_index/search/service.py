@@ -1,11 +1,8 @@
 """The search service shared by the bot and the console.
 
-One Whoosh searcher is opened lazily and reused; every call first checks (at most every
-REFRESH_INTERVAL seconds, by reading the newest table-of-contents generation) whether an
-ingest has committed since, and if so swaps in a fresh searcher. What a searcher needs
-often is built once per searcher ("a view"): the speaker directory and autocomplete names
-(from the meta document), each statement's sort day (a numeric column), and per-speaker
-statements in date order, so latest() and date filters never sort the whole index.
+Every call is answered from the current view of the index (search_index.search.searcher:
+the open searcher, what is built once per searcher, and when to open a newer one); speaker
+lookups and did-you-mean are search_index.search.suggestions'.
 
 Whoosh readers are not safe for concurrent use, so calls are serialised by one lock; each
 takes milliseconds, and the bot runs them in worker threads.
@@ -13,39 +10,22 @@ takes milliseconds, and the bot runs them in worker threads.
 
 from __future__ import annotations
 
-import bisect
-import json
-import os
-import re
 import threading
-import time
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from rapidfuzz import fuzz, process, utils
-from rapidfuzz.distance import Levenshtein
-from whoosh import index as whoosh_index
 from whoosh.query import Or, Term
-from whoosh.searching import Searcher
 
 from search_index.errors import IndexUnavailable
-from search_index.index.postings import PostingCache
-from search_index.index.records import ArticleRecord, IndexMeta, QuoteDocument
+from search_index.index.records import ArticleRecord, QuoteDocument
 from search_index.index.schema import (
     DOCTYPE_ARTICLE,
     DOCTYPE_META,
-    DOCTYPE_STATEMENT,
-    META_KEY,
-    SEARCHED_FIELDS,
-    VOCABULARY_KEY,
     day_from_number,
-    day_number,
     outlet_term,
-    schema_is_current,
 )
 from search_index.models import (
     Hit,
@@ -65,123 +45,14 @@ from search_index.search.querying import (
     word_query,
 )
 from search_index.search.ranking import matching_docs, rank
+from search_index.search.searcher import Searchers, View, fold
+from search_index.search.suggestions import match_speakers, resolve, suggest
 from search_index.search.timeline import Timeline, build_timeline
 
-_TOC_NAME = re.compile(r"_MAIN_(\d+)\.toc")  # Whoosh's table of contents, one per commit
-REFRESH_INTERVAL = 1.0  # seconds between checks for a newer index on disk
 MAX_PER_PAGE = 50
 WHOSAID_CANDIDATES = 200  # per kind of match: the best-scored statements examined
-SPEAKER_MATCH_CUTOFF = 72  # rapidfuzz WRatio, 0-100: "miler" ~ "Miller" scores 91
 
 T = TypeVar("T")
-
-
-def _fold(text: str) -> str:
-    """Lower case without accents, for matching names as people type them."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip()
-
-
-class _View:
-    """One open searcher and what is derived from it."""
-
-    def __init__(self, ix: whoosh_index.Index) -> None:
-        if not schema_is_current(ix.schema):
-            raise IndexUnavailable(
-                "the index was built by an older onrecord; run `onrecord index --rebuild`"
-            )
-        self.searcher: Searcher = ix.searcher()
-        self.generation: int = self.searcher.reader().generation()
-        self.postings = PostingCache(self.searcher)
-        meta_fields = self.searcher.document(meta_key=META_KEY)
-        self.meta = (
-            IndexMeta.model_validate_json(meta_fields["meta"]) if meta_fields else IndexMeta()
-        )
-        self.directory: dict[str, Speaker] = {s.name: s for s in self.meta.speakers}
-        # (folded name or alias, canonical) pairs, sorted for prefix lookups by bisection.
-        names: list[tuple[str, str]] = []
-        for speaker in self.meta.speakers:
-            names.append((_fold(speaker.name), speaker.name))
-            names.extend((_fold(alias), speaker.name) for alias in speaker.aliases)
-            # Surnames and other name words, so "kirby" finds John Kirby by prefix.
-            for part in speaker.name.split()[1:]:
-                names.append((_fold(part), speaker.name))
-        self.names = sorted(set(names))
-        self.name_keys = [key for key, _ in self.names]
-        self.choices = [key for key, _ in self.names]
-        self._sort_days: list[int] | None = None
-        self._by_day: tuple[list[int], list[int]] | None = None
-        self._speaker_docs: dict[str, list[int]] = {}
-        self._vocabulary: dict[str, int] | None = None
-        self.vocabulary_words: list[str] = []
-
-    def vocabulary(self) -> dict[str, int]:
-        """Unstemmed words and their counts, loaded on the first did-you-mean."""
-        if self._vocabulary is None:
-            fields = self.searcher.document(meta_key=VOCABULARY_KEY)
-            self._vocabulary = json.loads(fields["meta"]) if fields else {}
-            self.vocabulary_words = list(self._vocabulary)
-        return self._vocabulary
-
-    def close(self) -> None:
-        self.searcher.close()
-
-    # per-document data, built on first use
-
-    def sort_days(self) -> list[int]:
-        if self._sort_days is None:
-            column = self.searcher.reader().column_reader("sort_day")
-            self._sort_days = list(column)
-        return self._sort_days
-
-    def by_day(self) -> tuple[list[int], list[int]]:
-        """Statement docnums in sort-day order, and their days, for date ranges by bisection."""
-        if self._by_day is None:
-            days = self.sort_days()
-            reader = self.searcher.reader()
-            statements = [
-                docnum
-                for docnum in self.searcher.docs_for_query(Term("doctype", DOCTYPE_STATEMENT))
-                if not reader.is_deleted(docnum)
-            ]
-            statements.sort(key=days.__getitem__)
-            self._by_day = ([days[d] for d in statements], statements)
-        return self._by_day
-
-    def speaker_docs(self, name: str) -> list[int]:
-        """The speaker's statement docnums, newest first (sort day, then newest docnum)."""
-        docs = self._speaker_docs.get(name)
-        if docs is None:
-            days = self.sort_days()
-            docs = sorted(
-                self.searcher.docs_for_query(Term("speaker", name)),
-                key=lambda d: (days[d], d),
-                reverse=True,
-            )
-            self._speaker_docs[name] = docs
-        return docs
-
-    def docs_between(self, since: date | None, until: date | None) -> set[int]:
-        days, docnums = self.by_day()
-        low = bisect.bisect_left(days, day_number(since)) if since else 0
-        high = bisect.bisect_right(days, day_number(until)) if until else len(days)
-        return set(docnums[low:high])
-
-
-def toc_signature(index_dir: Path) -> tuple[int, int, int] | None:
-    """The newest table of contents in index_dir: its generation and its file's identity, or
-    None when there is none. A folder deleted and built again starts over at the same
-    generation, so the generation alone would keep serving the deleted files."""
-    try:
-        names = os.listdir(index_dir)
-    except FileNotFoundError:
-        return None
-    generations = [int(found.group(1)) for found in map(_TOC_NAME.fullmatch, names) if found]
-    if not generations:
-        return None
-    newest = max(generations)
-    stat = os.stat(Path(index_dir) / f"_MAIN_{newest}.toc")
-    return newest, stat.st_ino, stat.st_mtime_ns
 
 
 class SearchService:
@@ -190,90 +61,44 @@ class SearchService:
     def __init__(self, index_dir: Path) -> None:
         self.index_dir = Path(index_dir)
         self._lock = threading.RLock()
-        self._ix: whoosh_index.Index | None = None
-        self._view: _View | None = None
-        self._checked = 0.0
-        self._toc: tuple[int, int, int] | None = None  # the open view's toc_signature()
+        self._searchers = Searchers(self.index_dir)
 
-    # -- opening and refreshing --------------------------------------------------------------
-
-    def _open(self) -> _View:
-        """The current view, opening or refreshing it as needed. Caller holds the lock."""
-        now = time.monotonic()
-        if self._view is not None and now - self._checked < REFRESH_INTERVAL:
-            return self._view
-        self._checked = now
-        try:
-            toc = toc_signature(self.index_dir)
-            if toc is None:
-                raise IndexUnavailable(
-                    f"no index in {self.index_dir} yet; run `onrecord index` to build it"
-                )
-            if self._view is not None and toc == self._toc:
-                return self._view
-            # A new commit, or a folder deleted and built again: open it afresh either way.
-            self._ix = whoosh_index.open_dir(str(self.index_dir))
-            view = _View(self._ix)
-            self._toc = toc
-        except IndexUnavailable:
-            self._drop()
-            raise
-        except Exception as error:
-            self._drop()
-            raise IndexUnavailable(
-                f"the index in {self.index_dir} cannot be read ({type(error).__name__}); "
-                "run `onrecord index --rebuild`"
-            ) from error
-        if self._view is not None:
-            self._view.close()
-        self._view = view
-        return view
-
-    def _drop(self) -> None:
-        if self._view is not None:
-            try:
-                self._view.close()
-            finally:
-                self._view = None
-        self._ix = None
-        self._toc = None
+    # -- the searcher ------------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Pick up a rebuilt index now rather than at the next periodic check."""
         with self._lock:
-            self._checked = 0.0
-            self._drop()
-            self._open()
+            self._searchers.refresh()
 
     def close(self) -> None:
         with self._lock:
-            self._drop()
+            self._searchers.drop()
 
     def clear_caches(self) -> None:
         """Forget what earlier queries left behind (posting lists, per-speaker lists), so a
         benchmark times each query as if it were the first of its words."""
         with self._lock:
-            if self._view is not None:
-                self._view.postings.clear()
-                self._view._speaker_docs.clear()
+            view = self._searchers.view
+            if view is not None:
+                view.postings.clear()
+                view._speaker_docs.clear()
 
     def cache_counts(self) -> tuple[int, int]:
         """(hits, misses) of the open searcher's posting cache."""
         with self._lock:
-            if self._view is None:
-                return 0, 0
-            return self._view.postings.hits, self._view.postings.misses
+            view = self._searchers.view
+            return (0, 0) if view is None else (view.postings.hits, view.postings.misses)
 
-    def _run(self, call: Callable[[_View], T]) -> T:
+    def _run(self, call: Callable[[View], T]) -> T:
         with self._lock:
-            view = self._open()
+            view = self._searchers.current()
             try:
                 return call(view)
             except IndexUnavailable:
                 raise
             except (OSError, EOFError, ValueError, KeyError) as error:
                 # Files vanished under an open searcher (a --rebuild): reopen next time.
-                self._drop()
+                self._searchers.drop()
                 raise IndexUnavailable(
                     f"the index in {self.index_dir} changed while reading it; try again"
                 ) from error
@@ -281,7 +106,7 @@ class SearchService:
     # -- hits --------------------------------------------------------------------------------
 
     @staticmethod
-    def _hit(view: _View, docnum: int, score: float, terms: set[str], context: bool = False) -> Hit:
+    def _hit(view: View, docnum: int, score: float, terms: set[str], context: bool = False) -> Hit:
         fields = view.searcher.stored_fields(docnum)
         doc = QuoteDocument.model_validate_json(fields["payload"])
         statement = doc.representative()
@@ -310,7 +135,7 @@ class SearchService:
         per_page = max(1, min(int(per_page), MAX_PER_PAGE))
         parsed = parse_query(query)
 
-        def run(view: _View) -> SearchResult:
+        def run(view: View) -> SearchResult:
             result = SearchResult(query=query, page=page, per_page=per_page)
             allowed = self._allowed(view, speaker, since, until, outlet, kind)
             if allowed is not None and not allowed:
@@ -324,14 +149,14 @@ class SearchService:
                 hits, total = self._ranked(view, parsed, allowed, page, per_page, False)
             result.hits, result.total = hits, total
             if total == 0:
-                result.suggestion = self._suggest(view, parsed)
+                result.suggestion = suggest(view, parsed)
             return result
 
         return self._run(run)
 
     def _ranked(
         self,
-        view: _View,
+        view: View,
         parsed: ParsedQuery,
         allowed: set[int] | None,
         page: int,
@@ -347,7 +172,7 @@ class SearchService:
         return hits, ranking.total
 
     def _newest(
-        self, view: _View, result: SearchResult, docnums: Iterable[int], terms: set[str]
+        self, view: View, result: SearchResult, docnums: Iterable[int], terms: set[str]
     ) -> SearchResult:
         days = view.sort_days()
         ordered = sorted(docnums, key=lambda d: (days[d], d), reverse=True)
@@ -360,7 +185,7 @@ class SearchService:
 
     def _allowed(
         self,
-        view: _View,
+        view: View,
         speaker: str | None,
         since: date | None,
         until: date | None,
@@ -370,7 +195,7 @@ class SearchService:
         """The statement docnums the filters allow, or None when there are no filters."""
         sets: list[set[int]] = []
         if speaker is not None and speaker.strip():
-            found = self._resolve(view, speaker)
+            found = resolve(view, speaker)
             if found is None:
                 return set()
             sets.append(set(view.speaker_docs(found.name)))
@@ -396,9 +221,9 @@ class SearchService:
         limit = max(1, min(int(limit), MAX_PER_PAGE))
         parsed = parse_query(topic or "")
 
-        def run(view: _View) -> SearchResult:
+        def run(view: View) -> SearchResult:
             result = SearchResult(query=topic or "", per_page=limit)
-            found = self._resolve(view, speaker)
+            found = resolve(view, speaker)
             if found is None:
                 return result
             docs = view.speaker_docs(found.name)
@@ -415,75 +240,33 @@ class SearchService:
             terms = parsed.terms()
             result.hits = [self._hit(view, d, 0.0, terms) for d in chosen[:limit]]
             if not chosen:
-                result.suggestion = self._suggest(view, parsed)
+                result.suggestion = suggest(view, parsed)
             return result
 
         return self._run(run)
 
     # -- speakers and outlets ----------------------------------------------------------------
 
-    def _resolve(self, view: _View, name: str) -> Speaker | None:
-        matches = self._match_speakers(view, name, 1)
-        return matches[0] if matches else None
-
-    @staticmethod
-    def _match_speakers(view: _View, text: str, limit: int) -> list[Speaker]:
-        """Exact name or alias, then names starting with the text, then fuzzy matches;
-        within each, more statements first."""
-        key = _fold(" ".join((text or "").split()))[:100]
-        if not key:
-            ranked = sorted(view.directory.values(), key=lambda s: (-s.statements, s.name))
-            return ranked[:limit]
-        chosen: dict[str, Speaker] = {}
-
-        def take(names: Iterable[str]) -> None:
-            for name in sorted(set(names), key=lambda n: (-view.directory[n].statements, n)):
-                if len(chosen) >= limit:
-                    return
-                chosen.setdefault(name, view.directory[name])
-
-        low = bisect.bisect_left(view.name_keys, key)
-        exact: list[str] = []
-        prefixed: list[str] = []
-        for index in range(low, len(view.names)):
-            folded, name = view.names[index]
-            if not folded.startswith(key):
-                break
-            (exact if folded == key else prefixed).append(name)
-        take(exact)
-        take(prefixed)
-        if len(chosen) < limit and len(key) >= 3:
-            fuzzy = process.extract(
-                key,
-                view.choices,
-                scorer=fuzz.WRatio,
-                processor=utils.default_process,
-                limit=limit * 4,
-                score_cutoff=SPEAKER_MATCH_CUTOFF,
-            )
-            take(view.names[index][1] for _, _, index in fuzzy)
-        return list(chosen.values())[:limit]
-
     def speakers(self, prefix_or_name: str = "", limit: int = 25) -> list[Speaker]:
         limit = max(1, min(int(limit), 100))
-        return self._run(lambda view: self._match_speakers(view, prefix_or_name, limit))
+        return self._run(lambda view: match_speakers(view, prefix_or_name, limit))
 
     def resolve_speaker(self, name: str) -> Speaker | None:
-        return self._run(lambda view: self._resolve(view, name))
+        return self._run(lambda view: resolve(view, name))
 
     def outlets(self, prefix: str = "", limit: int = 25) -> list[str]:
-        key = _fold(prefix or "")
+        key = fold(prefix or "")
 
-        def run(view: _View) -> list[str]:
+        def run(view: View) -> list[str]:
             names = sorted(view.meta.outlets.get(term, term) for term in self._live_outlets(view))
-            starting = [n for n in names if _fold(n).startswith(key)]
-            inside = [n for n in names if key in _fold(n) and n not in starting]
+            starting = [n for n in names if fold(n).startswith(key)]
+            inside = [n for n in names if key in fold(n) and n not in starting]
             return (starting + inside)[: max(1, limit)]
 
         return self._run(run)
 
     @staticmethod
-    def _live_outlets(view: _View) -> list[str]:
+    def _live_outlets(view: View) -> list[str]:
         """Outlet terms with a statement still in the index (the lexicon keeps the terms
         of deleted documents until their segment is merged)."""
         live = []
@@ -497,52 +280,19 @@ class SearchService:
 
     def suggest(self, query: str) -> str | None:
         parsed = parse_query(query)
-        return self._run(lambda view: self._suggest(view, parsed))
-
-    @staticmethod
-    def _suggest(view: _View, parsed: ParsedQuery) -> str | None:
-        """Each typed word the index does not hold, replaced by the closest indexed word
-        (fewest edits, then the most used), or None when there is nothing to correct."""
-        words = [w for w in parsed.raw_words if w.strip()][:16]
-        if not words:
-            return None
-        vocabulary = view.vocabulary()
-        if not vocabulary:
-            return None
-        reader = view.searcher.reader()
-        changed = False
-        out: list[str] = []
-        for word in words:
-            stems = analyse(word)
-            folded = word.casefold()
-            known = stems and any(reader.doc_frequency(f, stems[0]) for f in SEARCHED_FIELDS)
-            if known or len(folded) < 3:
-                out.append(word)
-                continue
-            maxdist = 1 if len(folded) <= 4 else 2
-            candidates = process.extract(
-                folded, view.vocabulary_words, scorer=Levenshtein.distance,
-                score_cutoff=maxdist, limit=25,
-            )
-            if candidates:
-                best = min(candidates, key=lambda c: (c[1], -vocabulary[c[0]], c[0]))
-                out.append(best[0])
-                changed = True
-            else:
-                out.append(word)
-        return " ".join(out) if changed else None
+        return self._run(lambda view: suggest(view, parsed))
 
     # -- single statements -------------------------------------------------------------------
 
     def statement(self, statement_id: str) -> Hit | None:
-        def run(view: _View) -> Hit | None:
+        def run(view: View) -> Hit | None:
             docnum = self._docnum(view, statement_id)
             return None if docnum is None else self._hit(view, docnum, 0.0, set(), context=True)
 
         return self._run(run)
 
     @staticmethod
-    def _docnum(view: _View, statement_id: str) -> int | None:
+    def _docnum(view: View, statement_id: str) -> int | None:
         if not statement_id or "," in statement_id:
             return None
         docs = list(view.searcher.docs_for_query(Term("member_ids", statement_id.strip())))
@@ -552,7 +302,7 @@ class SearchService:
         """More like this: the statement's most telling words (by tf-idf), any of them."""
         limit = max(1, min(int(limit), MAX_PER_PAGE))
 
-        def run(view: _View) -> list[Hit]:
+        def run(view: View) -> list[Hit]:
             docnum = self._docnum(view, statement_id)
             if docnum is None:
                 return []
@@ -579,7 +329,7 @@ class SearchService:
     # -- the corpus ----------------------------------------------------------------------------
 
     def sources(self) -> list[SourceSummary]:
-        def run(view: _View) -> list[SourceSummary]:
+        def run(view: View) -> list[SourceSummary]:
             summaries = []
             for fields in view.searcher.documents(doctype=DOCTYPE_ARTICLE):
                 summaries.append(ArticleRecord.model_validate_json(fields["record"]).summary())
@@ -589,7 +339,7 @@ class SearchService:
         return self._run(run)
 
     def stats(self) -> IndexStats:
-        def run(view: _View) -> IndexStats:
+        def run(view: View) -> IndexStats:
             searcher = view.searcher
             firsts = [s.first for s in view.meta.speakers if s.first]
             lasts = [s.last for s in view.meta.speakers if s.last]
@@ -616,7 +366,7 @@ class SearchService:
         limit = max(1, min(int(limit), MAX_PER_PAGE))
         wanted = reverse_lookup.Phrase(phrase)
 
-        def run(view: _View) -> reverse_lookup.WhoSaidResult:
+        def run(view: View) -> reverse_lookup.WhoSaidResult:
             if wanted.empty:
                 return reverse_lookup.WhoSaidResult(phrase=wanted.text)
             every_word = ParsedQuery(words=list(wanted.distinct))
@@ -642,7 +392,7 @@ class SearchService:
                     break
             result = reverse_lookup.build_result(wanted, matches, limit)
             if not result.groups:
-                result.suggestion = self._suggest(view, parse_query(wanted.text))
+                result.suggestion = suggest(view, parse_query(wanted.text))
             return result
 
         return self._run(run)
@@ -661,10 +411,10 @@ class SearchService:
         article's date (the day results sort by); with neither it is counted as undated."""
         parsed = parse_query(topic or "")
 
-        def run(view: _View) -> Timeline[Hit]:
+        def run(view: View) -> Timeline[Hit]:
             chosen: set[int] | None = None
             if speaker is not None and speaker.strip():
-                found = self._resolve(view, speaker)
+                found = resolve(view, speaker)
                 if found is None:
                     return Timeline[Hit](since=since, until=until)
                 chosen = set(view.speaker_docs(found.name))

@@ -11,7 +11,7 @@ import pytest
 
 from search_index.errors import IndexUnavailable
 from search_index.index.ingest import ingest
-from search_index.search import service as search
+from search_index.search import searcher as search
 from search_index.search.service import SearchService
 
 

@@ -1,0 +1,211 @@
+"""The open Whoosh searcher, what is derived from it, and when to open a newer one.
+
+One searcher is opened lazily and reused; every call first checks (at most every
+REFRESH_INTERVAL seconds, by reading the newest table-of-contents generation) whether an
+ingest has committed since, and if so swaps in a fresh searcher. What a searcher needs
+often is built once per searcher ("a view"): the speaker directory and autocomplete names
+(from the meta document), each statement's sort day (a numeric column), and per-speaker
+statements in date order, so latest() and date filters never sort the whole index.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import os
+import re
+import time
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.query import Term
+from whoosh.searching import Searcher
+
+from search_index.errors import IndexUnavailable
+from search_index.index.postings import PostingCache
+from search_index.index.records import IndexMeta
+from search_index.index.schema import (
+    DOCTYPE_STATEMENT,
+    META_KEY,
+    VOCABULARY_KEY,
+    day_number,
+    schema_is_current,
+)
+from search_index.models import Speaker
+
+_TOC_NAME = re.compile(r"_MAIN_(\d+)\.toc")  # Whoosh's table of contents, one per commit
+REFRESH_INTERVAL = 1.0  # seconds between checks for a newer index on disk
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for matching names as people type them."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip()
+
+
+class View:
+    """One open searcher and what is derived from it."""
+
+    def __init__(self, ix: whoosh_index.Index) -> None:
+        if not schema_is_current(ix.schema):
+            raise IndexUnavailable(
+                "the index was built by an older onrecord; run `onrecord index --rebuild`"
+            )
+        self.searcher: Searcher = ix.searcher()
+        self.generation: int = self.searcher.reader().generation()
+        self.postings = PostingCache(self.searcher)
+        meta_fields = self.searcher.document(meta_key=META_KEY)
+        self.meta = (
+            IndexMeta.model_validate_json(meta_fields["meta"]) if meta_fields else IndexMeta()
+        )
+        self.directory: dict[str, Speaker] = {s.name: s for s in self.meta.speakers}
+        # (folded name or alias, canonical) pairs, sorted for prefix lookups by bisection.
+        names: list[tuple[str, str]] = []
+        for speaker in self.meta.speakers:
+            names.append((fold(speaker.name), speaker.name))
+            names.extend((fold(alias), speaker.name) for alias in speaker.aliases)
+            # Surnames and other name words, so "kirby" finds John Kirby by prefix.
+            for part in speaker.name.split()[1:]:
+                names.append((fold(part), speaker.name))
+        self.names = sorted(set(names))
+        self.name_keys = [key for key, _ in self.names]
+        self.choices = [key for key, _ in self.names]
+        self._sort_days: list[int] | None = None
+        self._by_day: tuple[list[int], list[int]] | None = None
+        self._speaker_docs: dict[str, list[int]] = {}
+        self._vocabulary: dict[str, int] | None = None
+        self.vocabulary_words: list[str] = []
+
+    def vocabulary(self) -> dict[str, int]:
+        """Unstemmed words and their counts, loaded on the first did-you-mean."""
+        if self._vocabulary is None:
+            fields = self.searcher.document(meta_key=VOCABULARY_KEY)
+            self._vocabulary = json.loads(fields["meta"]) if fields else {}
+            self.vocabulary_words = list(self._vocabulary)
+        return self._vocabulary
+
+    def close(self) -> None:
+        self.searcher.close()
+
+    # per-document data, built on first use
+
+    def sort_days(self) -> list[int]:
+        if self._sort_days is None:
+            column = self.searcher.reader().column_reader("sort_day")
+            self._sort_days = list(column)
+        return self._sort_days
+
+    def by_day(self) -> tuple[list[int], list[int]]:
+        """Statement docnums in sort-day order, and their days, for date ranges by bisection."""
+        if self._by_day is None:
+            days = self.sort_days()
+            reader = self.searcher.reader()
+            statements = [
+                docnum
+                for docnum in self.searcher.docs_for_query(Term("doctype", DOCTYPE_STATEMENT))
+                if not reader.is_deleted(docnum)
+            ]
+            statements.sort(key=days.__getitem__)
+            self._by_day = ([days[d] for d in statements], statements)
+        return self._by_day
+
+    def speaker_docs(self, name: str) -> list[int]:
+        """The speaker's statement docnums, newest first (sort day, then newest docnum)."""
+        docs = self._speaker_docs.get(name)
+        if docs is None:
+            days = self.sort_days()
+            docs = sorted(
+                self.searcher.docs_for_query(Term("speaker", name)),
+                key=lambda d: (days[d], d),
+                reverse=True,
+            )
+            self._speaker_docs[name] = docs
+        return docs
+
+    def docs_between(self, since: date | None, until: date | None) -> set[int]:
+        days, docnums = self.by_day()
+        low = bisect.bisect_left(days, day_number(since)) if since else 0
+        high = bisect.bisect_right(days, day_number(until)) if until else len(days)
+        return set(docnums[low:high])
+
+
+def toc_signature(index_dir: Path) -> tuple[int, int, int] | None:
+    """The newest table of contents in index_dir: its generation and its file's identity, or
+    None when there is none. A folder deleted and built again starts over at the same
+    generation, so the generation alone would keep serving the deleted files."""
+    try:
+        names = os.listdir(index_dir)
+    except FileNotFoundError:
+        return None
+    generations = [int(found.group(1)) for found in map(_TOC_NAME.fullmatch, names) if found]
+    if not generations:
+        return None
+    newest = max(generations)
+    stat = os.stat(Path(index_dir) / f"_MAIN_{newest}.toc")
+    return newest, stat.st_ino, stat.st_mtime_ns
+
+
+class Searchers:
+    """The view of the index in index_dir that calls are answered from, kept current."""
+
+    def __init__(self, index_dir: Path) -> None:
+        self.index_dir = Path(index_dir)
+        self._ix: whoosh_index.Index | None = None
+        self._view: View | None = None
+        self._checked = 0.0
+        self._toc: tuple[int, int, int] | None = None  # the open view's toc_signature()
+
+    @property
+    def view(self) -> View | None:
+        """The open view, if any, without checking the disk."""
+        return self._view
+
+    def current(self) -> View:
+        """The current view, opening or refreshing it as needed. The caller serialises calls."""
+        now = time.monotonic()
+        if self._view is not None and now - self._checked < REFRESH_INTERVAL:
+            return self._view
+        self._checked = now
+        try:
+            toc = toc_signature(self.index_dir)
+            if toc is None:
+                raise IndexUnavailable(
+                    f"no index in {self.index_dir} yet; run `onrecord index` to build it"
+                )
+            if self._view is not None and toc == self._toc:
+                return self._view
+            # A new commit, or a folder deleted and built again: open it afresh either way.
+            self._ix = whoosh_index.open_dir(str(self.index_dir))
+            view = View(self._ix)
+            self._toc = toc
+        except IndexUnavailable:
+            self.drop()
+            raise
+        except Exception as error:
+            self.drop()
+            raise IndexUnavailable(
+                f"the index in {self.index_dir} cannot be read ({type(error).__name__}); "
+                "run `onrecord index --rebuild`"
+            ) from error
+        if self._view is not None:
+            self._view.close()
+        self._view = view
+        return view
+
+    def drop(self) -> None:
+        if self._view is not None:
+            try:
+                self._view.close()
+            finally:
+                self._view = None
+        self._ix = None
+        self._toc = None
+
+    def refresh(self) -> None:
+        """Open the index on disk now rather than at the next periodic check. The new view is
+        built whole before it replaces the old one, which answers until then."""
+        self._checked = 0.0
+        self._toc = None  # open afresh even when the generation looks the same
+        self.current()
