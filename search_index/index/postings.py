@@ -14,6 +14,8 @@ from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length
 
@@ -167,6 +169,17 @@ class PostingCache:
                 frequencies.pop(docnum + offset, None)
                 positions.pop(docnum + offset, None)
         return frequencies, positions
+
+
+def live_postings(reader: IndexReader, name: str, term: str) -> np.ndarray:
+    """The docnums (ascending, deleted ones left out) of every document holding the term."""
+    parts = []
+    for leaf, offset in reader.leaf_readers():
+        docnums, _, _, deleted = term_postings(leaf, name, term, with_weights=False)
+        if deleted:
+            docnums = [docnum for docnum in docnums if docnum not in deleted]
+        parts.append(np.asarray(docnums, dtype=np.int64) + offset)
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
 
 def _in_a_row(positions: list[list[int]]) -> bool:

@@ -12,7 +12,8 @@ Everything else in the project uses Whoosh's public API. What is here, and why:
 - Reading a term's postings a block (up to 128 postings) at a time from `W3LeafMatcher`'s
   block data (`_data[0]` holds the block's docnum gaps), with one unpickling a block for
   docnums, weights and values, where the public API costs three Python calls a posting.
-- A segment's length bytes of a field, in one piece, for scoring BM25 in bulk.
+- A segment's length bytes of a field, in one piece, for scoring BM25 in bulk, and a
+  numeric column (the sort day) read in one piece into an array.
 
 tests/search_index/index/test_whoosh_internals.py pins each assumption, so a Whoosh upgrade
 that changes any of them fails there, loudly. At run time, an installed Whoosh that is not
@@ -26,6 +27,7 @@ from collections.abc import Callable
 from itertools import accumulate
 from typing import Any
 
+import numpy as np
 import whoosh
 from whoosh.codec import whoosh3
 from whoosh.columns import NumericColumn
@@ -122,10 +124,26 @@ def segment_length_bytes(leaf: IndexReader, name: str) -> bytes:
     )
 
 
-def term_postings(leaf: IndexReader, name: str, stem: str, with_values: bool = False
+def numeric_column(leaf: IndexReader, name: str) -> np.ndarray:
+    """One segment's numeric column as an int64 array by docnum (the column's default where a
+    document has no value): read in one piece, else a value at a time."""
+    count = leaf.doc_count_all()
+    column = leaf.column_reader(name, translate=False)
+    if PINNED and isinstance(column, NumericColumn.Reader) and column._typecode in "bBhHiIlLqQ":
+        stored = min(column._count, count)
+        raw = column._dbfile.get(column._basepos, stored * column._fixedlen)
+        values = np.full(count, column._default, dtype=np.int64)
+        values[:stored] = np.frombuffer(raw, dtype=">" + column._typecode)
+        return values
+    return np.fromiter((column[docnum] for docnum in range(count)), dtype=np.int64, count=count)
+
+
+def term_postings(leaf: IndexReader, name: str, stem: str, with_values: bool = False,
+                  with_weights: bool = True
                   ) -> tuple[list[int], list[float], list[bytes], frozenset[int]]:
-    """One segment's postings of a term: docnums, weights, (when asked) encoded values, and
-    the segment's deleted docnums (which the caller drops). Empty when the segment lacks it."""
+    """One segment's postings of a term: docnums, weights (unless told not to), encoded values
+    (when asked), and the segment's deleted docnums (which the caller drops). Empty when the
+    segment lacks the term."""
     try:
         matcher = leaf.postings(name, stem)
     except TermNotFound:
@@ -134,7 +152,7 @@ def term_postings(leaf: IndexReader, name: str, stem: str, with_values: bool = F
     if isinstance(matcher, FilterMatcher):  # a segment with deletions wraps its matcher
         deleted = frozenset(leaf.deleted_docs_set)
         matcher = matcher.child
-    docnums, weights, values = block_postings(matcher, with_values)
+    docnums, weights, values = block_postings(matcher, with_values, with_weights)
     return docnums, weights, values, deleted
 
 
@@ -144,10 +162,11 @@ def _is_fresh_block_matcher(matcher: Matcher) -> bool:
             and matcher._i == 0 and matcher._ids is None)
 
 
-def block_postings(matcher: Matcher, with_values: bool = False
+def block_postings(matcher: Matcher, with_values: bool = False, with_weights: bool = True
                    ) -> tuple[list[int], list[float], list[bytes]]:
-    """The docnums of every posting from the matcher's position on, their weights and (when
-    asked) their encoded values. A fresh W3LeafMatcher is read a block at a time from its
+    """The docnums of every posting from the matcher's position on, their weights (unless told
+    not to: decoding them is most of the cost of an ID field's postings) and (when asked)
+    their encoded values. A fresh W3LeafMatcher is read a block at a time from its
     block data; anything else through the public API, a posting at a time."""
     docnums: list[int] = []
     weights: list[float] = []
@@ -155,7 +174,8 @@ def block_postings(matcher: Matcher, with_values: bool = False
     if not _is_fresh_block_matcher(matcher):
         while matcher.is_active():
             docnums.append(matcher.id())
-            weights.append(matcher.weight())
+            if with_weights:
+                weights.append(matcher.weight())
             if with_values:
                 values.append(matcher.value())
             matcher.next()
@@ -166,8 +186,9 @@ def block_postings(matcher: Matcher, with_values: bool = False
         # Docnums are stored as gaps; accumulate() adds them up in C (Whoosh's own
         # delta_decode is a Python generator).
         docnums.extend(accumulate(matcher._data[0]))
-        matcher._read_weights()
-        weights.extend(matcher._weights)
+        if with_weights:
+            matcher._read_weights()
+            weights.extend(matcher._weights)
         if with_values:
             matcher._read_values()
             values.extend(matcher._values)

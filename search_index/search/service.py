@@ -81,7 +81,6 @@ class SearchService:
             view = self._searchers.view
             if view is not None:
                 view.postings.clear()
-                view._speaker_docs.clear()
 
     def cache_counts(self) -> tuple[int, int]:
         """(hits, misses) of the open searcher's posting cache."""

@@ -13,11 +13,11 @@ import whoosh
 from whoosh import index as whoosh_index
 from whoosh.codec import whoosh3
 from whoosh.columns import NumericColumn
-from whoosh.fields import ID, TEXT, Schema
+from whoosh.fields import COLUMN, ID, TEXT, Schema
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from search_index.index import whoosh_internals
-from search_index.index.postings import PostingCache
+from search_index.index.postings import PostingCache, live_postings
 from search_index.index.update import CODEC
 
 
@@ -151,3 +151,33 @@ def test_one_byte_lengths_are_read_in_one_piece(tmp_path):
         )
         assert [leaf.doc_field_length(d, "body") for d in range(3)] == [1, 3, 2]
         assert leaf.doc_field_length(0, "key", 7) == 7  # an ID field has no length column
+
+
+def test_a_numeric_column_is_read_whole_with_its_default_for_missing_values(tmp_path):
+    path = tmp_path / "ix"
+    path.mkdir()
+    schema = Schema(key=ID(stored=True), day=COLUMN(NumericColumn("i", default=-1)))
+    ix = whoosh_index.create_in(str(path), schema)
+    writer = ix.writer(codec=CODEC)
+    for number, day in enumerate([20240210, None, 19991231, None]):
+        fields = {"key": str(number)}
+        if day is not None:
+            fields["day"] = day
+        writer.add_document(**fields)
+    writer.commit()
+    with ix.searcher() as searcher:
+        leaf = searcher.reader()
+        read = whoosh_internals.numeric_column(leaf, "day").tolist()
+        walked = list(leaf.column_reader("day"))
+    assert read == walked == [20240210, -1, 19991231, -1]
+
+
+def test_an_id_field_is_read_without_its_weights(tmp_path):
+    ix = build(tmp_path / "ix", [f"common w{n}" for n in range(300)], delete=(5, 6))
+    with ix.searcher() as searcher:
+        leaf = searcher.reader()
+        docnums, weights, _, deleted = whoosh_internals.term_postings(
+            leaf, "body", "common", with_weights=False)
+        assert live_postings(searcher.reader(), "body", "common").tolist() == [
+            n for n in range(300) if n not in (5, 6)]
+    assert docnums == list(range(300)) and weights == [] and deleted == {5, 6}
