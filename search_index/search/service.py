@@ -44,7 +44,7 @@ from search_index.search.querying import (
     parse_query,
     word_query,
 )
-from search_index.search.ranking import matching_docs, rank
+from search_index.search.ranking import matching_docs, rank, whoosh_ranked
 from search_index.search.searcher import Searchers, View, fold
 from search_index.search.suggestions import match_speakers, resolve, suggest
 from search_index.search.timeline import Timeline, build_timeline
@@ -369,16 +369,17 @@ class SearchService:
             if wanted.empty:
                 return reverse_lookup.WhoSaidResult(phrase=wanted.text)
             every_word = ParsedQuery(words=list(wanted.distinct))
-            queries = [build_query(every_word)]
+            plans = [(every_word, True)]
             if len(wanted.stems) >= 2:
-                queries.insert(0, build_query(ParsedQuery(phrases=[list(wanted.stems)])))
+                plans.insert(0, (ParsedQuery(phrases=[list(wanted.stems)]), True))
             if len(wanted.distinct) >= 3:  # "most of the words" needs three or more
-                queries.append(build_query(every_word, conjunction=False))
+                plans.append((every_word, False))
             matches: list[tuple[Hit, reverse_lookup.WhoSaidMatch, int]] = []
             seen: set[int] = set()
             terms = set(wanted.distinct)
-            for query in queries:
-                for docnum, score in view.searcher.search(query, limit=WHOSAID_CANDIDATES).items():
+            for parsed, conjunction in plans:
+                ranked = whoosh_ranked(view.postings, parsed, WHOSAID_CANDIDATES, conjunction)
+                for docnum, score in ranked:
                     if docnum in seen:
                         continue
                     seen.add(docnum)
@@ -421,7 +422,7 @@ class SearchService:
                 matching = set(view.searcher.docs_for_query(build_query(parsed)))
                 chosen = matching if chosen is None else chosen & matching
             if chosen is None:
-                chosen = set(view.by_day()[1])
+                chosen = set(view.statement_docs())
             days = view.sort_days()
             counted = build_timeline(
                 [(day_from_number(days[d]), d) for d in sorted(chosen)], since, until
