@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import threading
 import time
 import unicodedata
 from array import array
@@ -56,6 +57,11 @@ class View:
                 "the index was built by an older onrecord; run `onrecord index --rebuild`"
             )
         self.searcher: Searcher = ix.searcher()
+        # A second searcher, with its own file handles, for the quick lane (autocomplete,
+        # /latest): Whoosh readers are not safe to share between threads, and the quick lane
+        # must not wait for the main searcher's lock while a slow search holds it.
+        self.quick: Searcher = ix.searcher()
+        self.closed = False
         self.generation: int = self.searcher.reader().generation()
         self.postings = PostingCache(self.searcher)
         meta_fields = self.searcher.document(meta_key=META_KEY)
@@ -87,7 +93,9 @@ class View:
         return self._vocabulary
 
     def close(self) -> None:
+        self.closed = True
         self.searcher.close()
+        self.quick.close()
 
     # per-document data, built when the view opens
 
@@ -103,9 +111,10 @@ class View:
         """Every live statement docnum, in sort-day order."""
         return self.order.statements_by_day.tolist()
 
-    def speaker_docs(self, name: str) -> list[int]:
-        """The speaker's statement docnums, newest first (sort day, then newest docnum)."""
-        return self.order.speaker_docs(name)
+    def speaker_docs(self, name: str, searcher: Searcher | None = None) -> list[int]:
+        """The speaker's statement docnums, newest first (sort day, then newest docnum), read
+        through `searcher` (the main one unless told)."""
+        return self.order.speaker_docs(name, (searcher or self.searcher).reader())
 
     def docs_between(self, since: date | None, until: date | None) -> set[int]:
         return self.order.between(since, until)
@@ -119,7 +128,6 @@ class DocumentOrder:
     more than the first query's whole budget)."""
 
     def __init__(self, reader: IndexReader) -> None:
-        self._reader = reader
         leaves = reader.leaf_readers()
         days = [numeric_column(leaf, "sort_day") for leaf, _ in leaves]
         self._all_days = np.concatenate(days) if days else np.zeros(0, dtype=np.int64)
@@ -128,9 +136,9 @@ class DocumentOrder:
         self.statements_by_day = statements[np.argsort(self._all_days[statements], kind="stable")]
         self.days_in_order = self._all_days[self.statements_by_day]
 
-    def speaker_docs(self, name: str) -> list[int]:
+    def speaker_docs(self, name: str, reader: IndexReader) -> list[int]:
         """Newest first: sort day, then docnum, descending."""
-        docnums = live_postings(self._reader, "speaker", name)
+        docnums = live_postings(reader, "speaker", name)
         return docnums[np.lexsort((docnums, self._all_days[docnums]))[::-1]].tolist()
 
     def between(self, since: date | None, until: date | None) -> set[int]:
@@ -159,8 +167,11 @@ def toc_signature(index_dir: Path) -> tuple[int, int, int] | None:
 class Searchers:
     """The view of the index in index_dir that calls are answered from, kept current."""
 
-    def __init__(self, index_dir: Path) -> None:
+    def __init__(self, index_dir: Path, quick_lock: threading.Lock | None = None) -> None:
         self.index_dir = Path(index_dir)
+        # Held by quick-lane calls while they read a view: a view is closed under it, so
+        # never under one of them.
+        self._quick_lock = quick_lock or threading.Lock()
         self._ix: whoosh_index.Index | None = None
         self._view: View | None = None
         self._checked = 0.0
@@ -198,15 +209,17 @@ class Searchers:
                 f"the index in {self.index_dir} cannot be read ({type(error).__name__}); "
                 "run `onrecord index --rebuild`"
             ) from error
-        if self._view is not None:
-            self._view.close()
-        self._view = view
+        old, self._view = self._view, view
+        if old is not None:
+            with self._quick_lock:
+                old.close()
         return view
 
     def drop(self) -> None:
         if self._view is not None:
             try:
-                self._view.close()
+                with self._quick_lock:
+                    self._view.close()
             finally:
                 self._view = None
         self._ix = None

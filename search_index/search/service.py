@@ -60,8 +60,9 @@ class SearchService:
 
     def __init__(self, index_dir: Path) -> None:
         self.index_dir = Path(index_dir)
-        self._lock = threading.RLock()
-        self._searchers = Searchers(self.index_dir)
+        self._lock = threading.RLock()  # the main lane: searches, /whosaid, /timeline, ...
+        self._quick_lock = threading.Lock()  # the quick lane: autocomplete, /latest
+        self._searchers = Searchers(self.index_dir, self._quick_lock)
 
     # -- the searcher ------------------------------------------------------------------------
 
@@ -102,11 +103,41 @@ class SearchService:
                     f"the index in {self.index_dir} changed while reading it; try again"
                 ) from error
 
+    def _run_quick(self, call: Callable[[View, bool], T]) -> T:
+        """Run a quick call (autocomplete, /latest without a topic) on the view's second
+        searcher under the quick lane's own lock: a slow search holding the main lock never
+        makes it wait. Only opening or refreshing the view takes the main lock, and only
+        when it is free (a busy main lane leaves the check for its next call). `call` gets
+        the view and whether it runs on the quick lane (else on the main one, under its lock)."""
+        if self._lock.acquire(blocking=False):
+            try:
+                view = self._searchers.current()
+            finally:
+                self._lock.release()
+        else:
+            found = self._searchers.view
+            if found is None:
+                return self._run(lambda view: call(view, False))
+            view = found
+        with self._quick_lock:
+            if not view.closed:
+                try:
+                    return call(view, True)
+                except IndexUnavailable:
+                    raise
+                except (OSError, EOFError, ValueError, KeyError) as error:
+                    raise IndexUnavailable(
+                        f"the index in {self.index_dir} changed while reading it; try again"
+                    ) from error
+        # The view was swapped out meanwhile: ask the new one.
+        return self._run(lambda view: call(view, False))
+
     # -- hits --------------------------------------------------------------------------------
 
     @staticmethod
-    def _hit(view: View, docnum: int, score: float, terms: set[str], context: bool = False) -> Hit:
-        fields = view.searcher.stored_fields(docnum)
+    def _hit(view: View, docnum: int, score: float, terms: set[str], context: bool = False,
+             quick: bool = False) -> Hit:
+        fields = (view.quick if quick else view.searcher).stored_fields(docnum)
         doc = QuoteDocument.model_validate_json(fields["payload"])
         statement = doc.representative()
         return Hit(
@@ -220,16 +251,22 @@ class SearchService:
         limit = max(1, min(int(limit), MAX_PER_PAGE))
         parsed = parse_query(topic or "")
 
-        def run(view: View) -> SearchResult:
+        def newest(view: View, quick: bool) -> SearchResult:
+            result = SearchResult(query=topic or "", per_page=limit)
+            found = resolve(view, speaker)
+            if found is None:
+                return result
+            docs = view.speaker_docs(found.name, view.quick if quick else None)
+            result.total = len(docs)
+            result.hits = [self._hit(view, d, 0.0, set(), quick=quick) for d in docs[:limit]]
+            return result
+
+        def on_topic(view: View) -> SearchResult:
             result = SearchResult(query=topic or "", per_page=limit)
             found = resolve(view, speaker)
             if found is None:
                 return result
             docs = view.speaker_docs(found.name)
-            if parsed.empty:
-                result.total = len(docs)
-                result.hits = [self._hit(view, d, 0.0, set()) for d in docs[:limit]]
-                return result
             allowed = set(docs)
             matching = matching_docs(view.postings, parsed, allowed)
             if not matching and len(parsed.words) + len(parsed.phrases) > 1:
@@ -242,16 +279,18 @@ class SearchService:
                 result.suggestion = suggest(view, parsed)
             return result
 
-        return self._run(run)
+        if parsed.empty:
+            return self._run_quick(newest)
+        return self._run(on_topic)
 
     # -- speakers and outlets ----------------------------------------------------------------
 
     def speakers(self, prefix_or_name: str = "", limit: int = 25) -> list[Speaker]:
         limit = max(1, min(int(limit), 100))
-        return self._run(lambda view: match_speakers(view, prefix_or_name, limit))
+        return self._run_quick(lambda view, _: match_speakers(view, prefix_or_name, limit))
 
     def resolve_speaker(self, name: str) -> Speaker | None:
-        return self._run(lambda view: resolve(view, name))
+        return self._run_quick(lambda view, _: resolve(view, name))
 
     def outlets(self, prefix: str = "", limit: int = 25) -> list[str]:
         key = fold(prefix or "")
