@@ -19,6 +19,7 @@ autocomplete (several keystrokes per command). A benchmark, not a test: run it b
 the background for the larger sizes.
 
     .venv/bin/python benchmarks/capacity_bench.py --sizes 100000 300000 --write var/capacity.md
+    .venv/bin/python benchmarks/capacity_bench.py --reuse var/bench/search-100000 --seconds 10
 """
 
 from __future__ import annotations
@@ -130,20 +131,37 @@ def probe_pair(index_dir: str, workload: str, seconds: float) -> list[dict]:
     return results
 
 
-def measure(size: int, work: Path, queries: int, seconds: float) -> dict[str, Any]:
-    run = build(size, work, queries)
+def reuse(folder: Path) -> dict[str, Any]:
+    """An index and workload that search_bench.py built (its --work folder for one size)."""
+    facts = json.loads((folder / "build.json").read_text(encoding="utf-8"))
+    return {
+        "size": facts["size"],
+        "build_s": facts["size"] / facts["Whoosh ingest/s"],
+        "ingest_per_s": facts["Whoosh ingest/s"],
+        "index_mb": facts["Whoosh MB"],
+        "index_dir": str(folder / "whoosh"),
+        "workload": str(folder / "workload.json"),
+        "reused": True,
+    }
+
+
+def measure(size: int, work: Path, queries: int, seconds: float,
+            reused: Path | None = None, fractions: tuple[float, ...] = LOAD_FRACTIONS
+            ) -> dict[str, Any]:
+    run = reuse(reused) if reused else build(size, work, queries)
     print("   one process, back to back", file=sys.stderr, flush=True)
     run["single"] = probe(run["index_dir"], run["workload"], "saturate", seconds)
     print("   two processes, back to back", file=sys.stderr, flush=True)
     run["pair"] = probe_pair(run["index_dir"], run["workload"], seconds)
     saturation = run["single"]["qps"]
     run["load"] = []
-    for fraction in LOAD_FRACTIONS:
+    for fraction in fractions:
         print(f"   open load at {fraction:.0%} of saturation", file=sys.stderr, flush=True)
         result = probe(run["index_dir"], run["workload"], "load", seconds, saturation * fraction)
         result["fraction"] = fraction
         run["load"].append(result)
-    shutil.rmtree(run["index_dir"], ignore_errors=True)
+    if not run.get("reused"):
+        shutil.rmtree(run["index_dir"], ignore_errors=True)
     return run
 
 
@@ -319,12 +337,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, help="build inside this folder (default: /tmp)")
     parser.add_argument("--write", type=Path, help="also write the report to this file")
     parser.add_argument("--json", type=Path, help="also write the raw figures to this file")
+    parser.add_argument("--fractions", type=float, nargs="+", default=list(LOAD_FRACTIONS),
+                        help="offered load as shares of one process's saturation")
+    parser.add_argument("--reuse", type=Path, nargs="+",
+                        help="search_bench.py's built folders (var/bench/search-N) instead of "
+                             "building: one a size, and --sizes is ignored")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="onrecord-capacity-", dir=args.work))
     runs = []
     try:
-        for size in args.sizes:
-            runs.append(measure(size, work, args.queries, args.seconds))
+        for size, reused in (((0, r) for r in args.reuse) if args.reuse
+                             else ((size, None) for size in args.sizes)):
+            runs.append(measure(size, work, args.queries, args.seconds, reused,
+                                tuple(args.fractions)))
             if args.json:
                 args.json.write_text(json.dumps(runs, indent=2), encoding="utf-8")
     finally:
