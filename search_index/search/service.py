@@ -39,7 +39,6 @@ from search_index.search.querying import (
     SEARCH_FIELD,
     ParsedQuery,
     analyse,
-    build_query,
     highlight,
     parse_query,
     word_query,
@@ -458,7 +457,7 @@ class SearchService:
                     return Timeline[Hit](since=since, until=until)
                 chosen = set(view.speaker_docs(found.name))
             if not parsed.empty:
-                matching = set(view.searcher.docs_for_query(build_query(parsed)))
+                matching = matching_docs(view.postings, parsed, chosen)
                 chosen = matching if chosen is None else chosen & matching
             if chosen is None:
                 chosen = set(view.statement_docs())
