@@ -20,6 +20,7 @@ from typing import TypeVar
 from whoosh.query import Or, Term
 
 from search_index.errors import IndexUnavailable
+from search_index.index.postings import live_postings
 from search_index.index.records import ArticleRecord, QuoteDocument
 from search_index.index.schema import (
     DOCTYPE_ARTICLE,
@@ -229,9 +230,11 @@ class SearchService:
                 return set()
             sets.append(set(view.speaker_docs(found.name)))
         if outlet is not None and outlet.strip():
-            sets.append(set(view.searcher.docs_for_query(Term("outlet", outlet_term(outlet)))))
+            reader = view.searcher.reader()
+            sets.append(set(live_postings(reader, "outlet", outlet_term(outlet)).tolist()))
         if kind is not None and kind.strip():
-            sets.append(set(view.searcher.docs_for_query(Term("kind", kind.strip().lower()))))
+            reader = view.searcher.reader()
+            sets.append(set(live_postings(reader, "kind", kind.strip().lower()).tolist()))
         if since is not None or until is not None:
             if since and until and since > until:
                 return set()
@@ -380,8 +383,8 @@ class SearchService:
             searcher = view.searcher
             firsts = [s.first for s in view.meta.speakers if s.first]
             lasts = [s.last for s in view.meta.speakers if s.last]
-            articles = sum(1 for _ in searcher.docs_for_query(Term("doctype", DOCTYPE_ARTICLE)))
-            meta = sum(1 for _ in searcher.docs_for_query(Term("doctype", DOCTYPE_META)))
+            articles = len(live_postings(searcher.reader(), "doctype", DOCTYPE_ARTICLE))
+            meta = len(live_postings(searcher.reader(), "doctype", DOCTYPE_META))
             return IndexStats(
                 articles=articles,
                 statements=searcher.doc_count() - articles - meta,
