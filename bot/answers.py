@@ -201,7 +201,7 @@ def quote_item(hit: Hit, number: int) -> QuoteItem:
         date_basis=(DATE_BASIS_TEXT[basis if statement.date else DateBasis.UNKNOWN]
                     if hit.date_uncertain else None),
         date_reported=statement.date is not None and basis not in SAID_DATE_BASES,
-        published=statement.published,
+        published=_article_date(hit),
         kind=statement.kind,
         paraphrase_lead=(paraphrase_lead(hit) if statement.kind == "indirect" else ""),
         outlet=statement.outlet,
@@ -212,6 +212,16 @@ def quote_item(hit: Hit, number: int) -> QuoteItem:
         statement_id=statement.id,
         sources=max(1, len(hit.sources)),
     )
+
+
+def _article_date(hit: Hit) -> dt.date | None:
+    """The date of the article the statement comes from, as its source gives it: a masthead's
+    date is the day the page was copied, so it is no article's date."""
+    statement = hit.statement
+    for source in hit.sources:
+        if source.article_id == statement.article_id:
+            return source.article_date
+    return statement.published
 
 
 def paraphrase_lead(hit: Hit) -> str:

@@ -38,7 +38,7 @@ def date_text(item: QuoteItem) -> str:
     of 7 Nov 2024)': an undated statement is never shown under another date."""
     if item.date is None:
         where = (f"in an article of {day_label(item.published)}" if item.published
-                 else "nor the article's date")
+                 else "the article's date is not known either")
         return f"date not stated ({where})"
     if item.date_reported:
         return f"reported {day_label(item.date)}"

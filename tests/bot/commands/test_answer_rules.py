@@ -34,7 +34,8 @@ def _item(**fields: object) -> QuoteItem:
      "said 6 Feb 2024 (uncertain: weekday stated in the article)"),
     (dict(date=None, published=date(2024, 11, 7)),
      "date not stated (in an article of 7 Nov 2024)"),
-    (dict(date=None, published=None), "date not stated (nor the article's date)"),
+    (dict(date=None, published=None),
+     "date not stated (the article's date is not known either)"),
 ])
 def test_every_date_says_what_it_rests_on(fields, shown):
     assert date_text(_item(**fields)) == shown

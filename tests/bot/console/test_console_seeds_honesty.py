@@ -138,3 +138,11 @@ def test_speakers_show_each_role_once_with_its_dates(session):
     assert text.count("Spokesperson") == 1  # "Department Spokesperson" is the same post
     assert "State Department Spokesperson, US Department of State: 18 Dec 2023 to 10 Feb 2024" \
         in text
+
+
+def test_a_page_dated_only_by_its_masthead_gives_no_date_to_its_statements(session):
+    # seed 003 is a 2017 story on a page whose masthead shows the day it was copied (2024)
+    pages = every_page(session, "/latest Rex Tillerson")
+    text = "\n".join(render_text(page, width=10_000) for page in pages)
+    assert "2024" not in text
+    assert "date not stated (the article's date is not known either)" in text

@@ -141,7 +141,8 @@ def test_context_answer_puts_the_paragraph_in_the_description_with_the_quote_bol
                                  "Officials nodded.")
     assert embed.fields[0].name == "1. Khawaja Asif"
     # no date and no article date: said so, with no other date in its place
-    assert embed.fields[0].value == ("date not stated (nor the article's date) · Daily Ledger · "
+    assert embed.fields[0].value == ("date not stated (the article's date is not known either)"
+                                     " · Daily Ledger · "
                                      "[Officials speak on the vote](https://news.example/vote)")
 
 
