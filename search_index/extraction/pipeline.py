@@ -21,6 +21,7 @@ from search_index.articles.loading import load_article
 from search_index.errors import ArticleError
 from search_index.extraction.attribution import attribute
 from search_index.extraction.hansard import Contribution, contributions
+from search_index.extraction.institutions import name_owners
 from search_index.extraction.mentions import organisation_of, people_in
 from search_index.extraction.notables import NOTABLES
 from search_index.extraction.paragraph_reader import Attributed
@@ -33,7 +34,7 @@ from search_index.extraction.transcripts import (
     is_transcript,
     labelled_roles,
 )
-from search_index.models import Article, Statement
+from search_index.models import Article, DateBasis, Statement
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +78,7 @@ def extract_article(article: Article, registry: SpeakerRegistry | None = None) -
         quotes = find_quotes(article.text, paragraphs)
         trusted = article.published if article.published_confidence >= 0.5 else None
         found = attribute(article.text, paragraphs, quotes, registry, trusted)
+    name_owners(found, article)  # "the Foreign Office" of an Islamabad story is Pakistan's
     found = _without_duplicates(article.text, found)
     statements = _dated_statements(article, found, registry)
     return statements
@@ -240,7 +242,9 @@ def _dated_statements(article: Article, found: list[Attributed],
             outlet=article.outlet,
             via=article.via,
             url=article.url,
-            published=article.published,
+            # the article's date: a masthead's is the day the page was copied, no article's
+            published=(article.published
+                       if article.published_basis != DateBasis.MASTHEAD else None),
             opening=article.opening_words(),
             paragraph=paragraph.index if paragraph is not None else item.paragraph,
             start=item.start,

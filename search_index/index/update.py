@@ -82,7 +82,8 @@ def open_index(index_dir: Path, create: bool = False) -> whoosh_index.Index:
 
 def document_facts(doc: QuoteDocument) -> Facts:
     statement = doc.representative()
-    sort_day = day_number(statement.date or statement.published)
+    # The statement's own date only: an undated statement counts toward no span or role dates.
+    sort_day = day_number(statement.date)
     return Facts(statement.role, statement.organisation, sort_day, tuple(doc.aliases()))
 
 
@@ -101,6 +102,7 @@ def statement_fields(doc: QuoteDocument) -> dict[str, Any]:
         "speaker": statement.speaker,
         "kind": statement.kind,
         "sort_day": facts.sort_day,
+        "report_day": day_number(statement.published),
         "payload": doc.model_dump_json(),
         "facts": facts.to_json(),
     }

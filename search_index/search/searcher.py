@@ -17,6 +17,7 @@ import threading
 import time
 import unicodedata
 from array import array
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from search_index.index.records import IndexMeta
 from search_index.index.schema import (
     DOCTYPE_STATEMENT,
     META_KEY,
+    NO_DAY,
     VOCABULARY_KEY,
     day_number,
     schema_is_current,
@@ -102,8 +104,18 @@ class View:
     # per-document data, built when the view opens
 
     def sort_days(self) -> array[int]:
-        """Every docnum's sort day (YYYYMMDD, 0 for none)."""
+        """Every docnum's sort day (YYYYMMDD, NO_DAY for an undated statement)."""
         return self.order.days
+
+    def report_days(self) -> array[int]:
+        """Every docnum's article date (YYYYMMDD, NO_DAY when unknown)."""
+        return self.order.reports
+
+    def newest_key(self) -> Callable[[int], tuple[int, int, int]]:
+        """A sort key, descending, for "newest first": dated statements by the day they were
+        said, then the undated ones (sort day NO_DAY) by their article's date."""
+        days, reports = self.order.days, self.order.reports
+        return lambda d: (days[d], reports[d], d)
 
     def by_day(self) -> tuple[list[int], list[int]]:
         """Statement docnums in sort-day order, and their days, for date ranges by bisection."""
@@ -114,8 +126,8 @@ class View:
         return self.order.statements_by_day.tolist()
 
     def speaker_docs(self, name: str, searcher: Searcher | None = None) -> list[int]:
-        """The speaker's statement docnums, newest first (sort day, then newest docnum), read
-        through `searcher` (the main one unless told)."""
+        """The speaker's statement docnums, newest first (see newest_key: the undated last),
+        read through `searcher` (the main one unless told)."""
         return self.order.speaker_docs(name, (searcher or self.searcher).reader())
 
     def docs_between(self, since: date | None, until: date | None) -> set[int]:
@@ -131,23 +143,32 @@ class DocumentOrder:
 
     def __init__(self, reader: IndexReader) -> None:
         leaves = reader.leaf_readers()
-        days = [numeric_column(leaf, "sort_day") for leaf, _ in leaves]
-        self._all_days = np.concatenate(days) if days else np.zeros(0, dtype=np.int64)
+        self._all_days = _column(leaves, "sort_day")
+        self._all_reports = _column(leaves, "report_day")
         self.days = array("i", self._all_days.astype(np.int32).tobytes())
+        self.reports = array("i", self._all_reports.astype(np.int32).tobytes())
         statements = live_postings(reader, "doctype", DOCTYPE_STATEMENT)
         self.statements_by_day = statements[np.argsort(self._all_days[statements], kind="stable")]
         self.days_in_order = self._all_days[self.statements_by_day]
 
     def speaker_docs(self, name: str, reader: IndexReader) -> list[int]:
-        """Newest first: sort day, then docnum, descending."""
+        """Newest first: sort day, then article date, then docnum, descending."""
         docnums = live_postings(reader, "speaker", name)
-        return docnums[np.lexsort((docnums, self._all_days[docnums]))[::-1]].tolist()
+        order = np.lexsort((docnums, self._all_reports[docnums], self._all_days[docnums]))
+        return docnums[order[::-1]].tolist()
 
     def between(self, since: date | None, until: date | None) -> set[int]:
+        """Dated statements said between the two days: an undated one is in no date range."""
         days = self.days_in_order
-        low = int(np.searchsorted(days, day_number(since), "left")) if since else 0
+        low = int(np.searchsorted(days, day_number(since) if since else NO_DAY + 1, "left"))
         high = int(np.searchsorted(days, day_number(until), "right")) if until else len(days)
         return set(self.statements_by_day[low:high].tolist())
+
+
+def _column(leaves: list[tuple[IndexReader, int]], name: str) -> np.ndarray:
+    """A numeric column over every segment, by docnum."""
+    parts = [numeric_column(leaf, name) for leaf, _ in leaves]
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
 
 def toc_signature(index_dir: Path) -> tuple[int, int, int] | None:

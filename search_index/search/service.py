@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
@@ -136,7 +136,7 @@ class SearchService:
 
     @staticmethod
     def _hit(view: View, docnum: int, score: float, terms: set[str], context: bool = False,
-             quick: bool = False) -> Hit:
+             phrases: list[list[str]] | None = None, quick: bool = False) -> Hit:
         fields = (view.quick if quick else view.searcher).stored_fields(docnum)
         doc = QuoteDocument.model_validate_json(fields["payload"])
         statement = doc.representative()
@@ -144,7 +144,7 @@ class SearchService:
             statement=statement,
             score=float(score),
             sources=doc.sources(),
-            highlight=highlight(statement.text, terms),
+            highlight=highlight(statement.text, terms, phrases),
             context=doc.context() if context else None,
         )
 
@@ -157,10 +157,12 @@ class SearchService:
         since: date | None = None,
         until: date | None = None,
         outlet: str | None = None,
-        kind: str | None = None,
+        kind: str | Collection[str] | None = None,
         page: int = 1,
         per_page: int = 5,
     ) -> SearchResult:
+        """One page of statements matching `query`, best first (see _ranked); `kind` keeps
+        only statements of that kind or kinds (("direct", "partial") for exact words)."""
         page = max(1, int(page))
         per_page = max(1, min(int(per_page), MAX_PER_PAGE))
         parsed = parse_query(query)
@@ -197,15 +199,16 @@ class SearchService:
         search_index.search.ranking) and the exact number of matches."""
         start = (page - 1) * per_page
         ranking = rank(view.postings, parsed, allowed, start, start + per_page, conjunction)
-        terms = parsed.terms()
-        hits = [self._hit(view, docnum, score, terms) for docnum, score in ranking.hits]
+        # A phrase is marked where the words stand in a row, not word by word wherever
+        terms = set(parsed.words)
+        hits = [self._hit(view, docnum, score, terms, phrases=parsed.phrases)
+                for docnum, score in ranking.hits]
         return hits, ranking.total
 
     def _newest(
         self, view: View, result: SearchResult, docnums: Iterable[int], terms: set[str]
     ) -> SearchResult:
-        days = view.sort_days()
-        ordered = sorted(docnums, key=lambda d: (days[d], d), reverse=True)
+        ordered = sorted(docnums, key=view.newest_key(), reverse=True)
         start = (result.page - 1) * result.per_page
         result.total = len(ordered)
         result.hits = [
@@ -220,7 +223,7 @@ class SearchService:
         since: date | None,
         until: date | None,
         outlet: str | None,
-        kind: str | None,
+        kind: str | Collection[str] | None,
     ) -> set[int] | None:
         """The statement docnums the filters allow, or None when there are no filters."""
         sets: list[set[int]] = []
@@ -232,9 +235,10 @@ class SearchService:
         if outlet is not None and outlet.strip():
             reader = view.searcher.reader()
             sets.append(set(live_postings(reader, "outlet", outlet_term(outlet)).tolist()))
-        if kind is not None and kind.strip():
-            reader = view.searcher.reader()
-            sets.append(set(live_postings(reader, "kind", kind.strip().lower()).tolist()))
+        kinds = [kind] if isinstance(kind, str) else list(kind or ())
+        kinds = [name.strip().lower() for name in kinds if name.strip()]
+        if kinds:
+            sets.append(set().union(*(view.postings.docs("kind", name) for name in kinds)))
         if since is not None or until is not None:
             if since and until and since > until:
                 return set()
@@ -249,22 +253,29 @@ class SearchService:
 
     # -- latest ------------------------------------------------------------------------------
 
-    def latest(self, speaker: str, topic: str | None = None, limit: int = 5) -> SearchResult:
+    def latest(
+        self, speaker: str, topic: str | None = None, limit: int = 5, page: int = 1
+    ) -> SearchResult:
+        """The speaker's statements (on `topic`, if given), `limit` a page: dated ones newest
+        first, then the undated ones (by their article's date)."""
         limit = max(1, min(int(limit), MAX_PER_PAGE))
+        page = max(1, int(page))
+        start = (page - 1) * limit
         parsed = parse_query(topic or "")
 
         def newest(view: View, quick: bool) -> SearchResult:
-            result = SearchResult(query=topic or "", per_page=limit)
+            result = SearchResult(query=topic or "", per_page=limit, page=page)
             found = resolve(view, speaker)
             if found is None:
                 return result
             docs = view.speaker_docs(found.name, view.quick if quick else None)
             result.total = len(docs)
-            result.hits = [self._hit(view, d, 0.0, set(), quick=quick) for d in docs[:limit]]
+            result.hits = [self._hit(view, d, 0.0, set(), quick=quick)
+                           for d in docs[start:start + limit]]
             return result
 
         def on_topic(view: View) -> SearchResult:
-            result = SearchResult(query=topic or "", per_page=limit)
+            result = SearchResult(query=topic or "", per_page=limit, page=page)
             found = resolve(view, speaker)
             if found is None:
                 return result
@@ -275,8 +286,9 @@ class SearchService:
                 matching = matching_docs(view.postings, parsed, allowed, conjunction=False)
             chosen = [d for d in docs if d in matching]
             result.total = len(chosen)
-            terms = parsed.terms()
-            result.hits = [self._hit(view, d, 0.0, terms) for d in chosen[:limit]]
+            terms = set(parsed.words)
+            result.hits = [self._hit(view, d, 0.0, terms, phrases=parsed.phrases)
+                           for d in chosen[start:start + limit]]
             if not chosen:
                 result.suggestion = suggest(view, parsed)
             return result
@@ -448,8 +460,8 @@ class SearchService:
         until: date | None = None,
     ) -> Timeline[Hit]:
         """Statements per month (or week) for a speaker (resolved as latest() does), a topic
-        (every word), or both. A statement is placed on the day it was said, else on its
-        article's date (the day results sort by); with neither it is counted as undated."""
+        (every word), or both. A statement is placed on the day it was said; one with no date
+        is counted as undated, never placed on its article's date."""
         parsed = parse_query(topic or "")
 
         def run(view: View) -> Timeline[Hit]:
