@@ -21,9 +21,12 @@ from whoosh.util.numeric import byte_to_length
 
 from search_index.index.whoosh_internals import segment_length_bytes, term_postings
 
-# About 100 bytes a posting (dict entry and set entry, or encoded positions): ~100 MB at most,
-# far less in practice (the bot's queries repeat the same few thousand words).
-CACHE_POSTINGS = 1_000_000
+# About 160 bytes a posting held (dict and set entries, or encoded positions; measured with
+# benchmarks/memory_bench.py). 1,000,000 filled up in a few hundred queries and took a warm
+# 100k-statement process from 73 to 234 MB; 300,000 keeps it near 120 MB. What the cache
+# saves is repeats: every query is also answered from disk within its budget (the honest
+# benchmark clears it before each one).
+CACHE_POSTINGS = 300_000
 BM25_B = 0.75  # Whoosh's BM25F defaults, so scores match its own collector's
 BM25_K1 = 1.2
 
