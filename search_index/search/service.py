@@ -13,6 +13,7 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
@@ -21,7 +22,12 @@ from whoosh.query import Or, Term
 
 from search_index.errors import IndexUnavailable
 from search_index.index.postings import live_postings
-from search_index.index.records import ArticleRecord, QuoteDocument
+from search_index.index.records import (
+    ArticleRecord,
+    QuoteDocument,
+    StatementGist,
+    representative_gist,
+)
 from search_index.index.schema import (
     DOCTYPE_ARTICLE,
     DOCTYPE_META,
@@ -31,6 +37,7 @@ from search_index.index.schema import (
 from search_index.models import (
     Hit,
     IndexStats,
+    SaidGroup,
     SearchResult,
     SourceSummary,
     Speaker,
@@ -53,6 +60,15 @@ MAX_PER_PAGE = 50
 WHOSAID_CANDIDATES = 200  # per kind of match: the best-scored statements examined
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A /whosaid candidate before it is shown: its Hit is built only if its group is."""
+
+    docnum: int
+    score: float
+    statement: StatementGist
 
 
 class SearchService:
@@ -427,23 +443,32 @@ class SearchService:
                 plans.insert(0, (ParsedQuery(phrases=[list(wanted.stems)]), True))
             if len(wanted.distinct) >= 3:  # "most of the words" needs three or more
                 plans.append((every_word, False))
-            matches: list[tuple[Hit, reverse_lookup.WhoSaidMatch, int]] = []
+            found: list[tuple[_Candidate, reverse_lookup.WhoSaidMatch, int]] = []
             seen: set[int] = set()
-            terms = set(wanted.distinct)
             for parsed, conjunction in plans:
                 ranked = whoosh_ranked(view.postings, parsed, WHOSAID_CANDIDATES, conjunction)
                 for docnum, score in ranked:
                     if docnum in seen:
                         continue
                     seen.add(docnum)
-                    hit = self._hit(view, docnum, score, terms)
-                    how = wanted.classify(hit.statement.text)
+                    gist = representative_gist(view.searcher.stored_fields(docnum)["payload"])
+                    how = wanted.classify(gist.text)
                     if how is not None:
-                        matches.append((hit, *how))
+                        found.append((_Candidate(docnum, score, gist), *how))
                 # each query finds only looser matches than the one before: stop when full
-                if reverse_lookup.group_count(matches) >= limit:
+                if reverse_lookup.group_count(found) >= limit:
                     break
-            result = reverse_lookup.build_result(wanted, matches, limit)
+            groups = reverse_lookup.ordered_groups(found)
+            terms = set(wanted.distinct)
+            result = reverse_lookup.WhoSaidResult(
+                phrase=wanted.text,
+                groups=[
+                    SaidGroup(match=match, words_matched=matched, hits=[
+                        self._hit(view, c.docnum, c.score, terms) for c in candidates])
+                    for match, matched, candidates in groups[:limit]
+                ],
+                total=len(groups),
+            )
             if not result.groups:
                 result.suggestion = suggest(view, parse_query(wanted.text))
             return result

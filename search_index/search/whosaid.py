@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from typing import Protocol, TypeVar
 
 from search_index.index.schema import normalise_quote
 from search_index.models import Hit, SaidGroup, WhoSaidMatch, WhoSaidResult
@@ -59,10 +60,59 @@ class Phrase:
         return None
 
 
-def said_on(hit: Hit) -> date | None:
+def said_on(hit: Found) -> date | None:
     """When the words were said: None for an undated statement, which sorts after the dated
     ones rather than under its article's date."""
     return hit.statement.date
+
+
+class Said(Protocol):
+    """What grouping reads of a statement: a Statement, or the few fields of one."""
+
+    id: str
+    text: str
+    kind: str
+    speaker: str
+    date: date | None
+
+
+class Found(Protocol):
+    """A candidate: a Hit, or a stand-in holding its statement's fields."""
+
+    @property
+    def statement(self) -> Said: ...
+
+
+F = TypeVar("F", bound=Found)
+
+
+def ordered_groups(matches: Sequence[tuple[F, WhoSaidMatch, int]]
+                   ) -> list[tuple[WhoSaidMatch, int, list[F]]]:
+    """Statements with the same words grouped; best match first, then the earliest said.
+    Each group is (how it matches, words matched, its statements earliest first).
+
+    `matches` come in the index's ranking, which breaks the remaining ties.
+    """
+    groups: dict[tuple[str, bool], tuple[WhoSaidMatch, int, list[F]]] = {}
+    rank: dict[tuple[str, bool], int] = {}
+    for position, (hit, match, matched) in enumerate(matches):
+        key = group_key(hit)
+        group = groups.get(key)
+        if group is None:
+            groups[key] = (match, matched, [hit])
+            rank[key] = position
+        elif all(h.statement.id != hit.statement.id for h in group[2]):
+            group[2].append(hit)
+    for _, _, hits in groups.values():
+        hits.sort(key=lambda h: (said_on(h) or date.max, h.statement.speaker))
+
+    def order(key: tuple[str, bool]) -> tuple[int, int, bool, date, int]:
+        match, matched, hits = groups[key]
+        first = said_on(hits[0]) or date.max
+        # the speakers' own words before the reporters' paraphrase of the same words
+        return MATCH_ORDER[match], -matched, key[1], first, rank[key]
+
+    return [groups[key] for key in sorted(groups, key=order)]
 
 
 def group_hits(matches: Sequence[tuple[Hit, WhoSaidMatch, int]]) -> list[SaidGroup]:
@@ -70,26 +120,8 @@ def group_hits(matches: Sequence[tuple[Hit, WhoSaidMatch, int]]) -> list[SaidGro
 
     `matches` come in the index's ranking, which breaks the remaining ties.
     """
-    groups: dict[tuple[str, bool], SaidGroup] = {}
-    rank: dict[tuple[str, bool], int] = {}
-    for position, (hit, match, matched) in enumerate(matches):
-        key = group_key(hit)
-        group = groups.get(key)
-        if group is None:
-            groups[key] = SaidGroup(match=match, words_matched=matched, hits=[hit])
-            rank[key] = position
-        elif all(h.statement.id != hit.statement.id for h in group.hits):
-            group.hits.append(hit)
-    for group in groups.values():
-        group.hits.sort(key=lambda h: (said_on(h) or date.max, h.statement.speaker))
-
-    def order(key: tuple[str, bool]) -> tuple[int, int, bool, date, int]:
-        group = groups[key]
-        first = said_on(group.hits[0]) or date.max
-        # the speakers' own words before the reporters' paraphrase of the same words
-        return MATCH_ORDER[group.match], -group.words_matched, key[1], first, rank[key]
-
-    return [groups[key] for key in sorted(groups, key=order)]
+    return [SaidGroup(match=match, words_matched=matched, hits=hits)
+            for match, matched, hits in ordered_groups(matches)]
 
 
 def build_result(
@@ -99,11 +131,11 @@ def build_result(
     return WhoSaidResult(phrase=phrase.text, groups=groups[:limit], total=len(groups))
 
 
-def group_key(hit: Hit) -> tuple[str, bool]:
+def group_key(hit: Found) -> tuple[str, bool]:
     """Statements are one group when they have the same words and are all quotes or all the
     reporters' paraphrase, so a group is either words someone said or words written of them."""
     return normalise_quote(hit.statement.text), hit.statement.kind == "indirect"
 
 
-def group_count(matches: Sequence[tuple[Hit, WhoSaidMatch, int]]) -> int:
+def group_count(matches: Sequence[tuple[Found, WhoSaidMatch, int]]) -> int:
     return len({group_key(hit) for hit, _, _ in matches})
