@@ -173,11 +173,23 @@ def day_from_number(number: int | None) -> date | None:
     return date(number // 10000, number // 100 % 100, number % 100)
 
 
+def stem_set(text: str) -> set[str]:
+    """The distinct index terms of text (what the analyzer yields, stop words out) without
+    building a Token each: /whosaid compares hundreds of statements with a phrase."""
+    found = set()
+    for span in default_pattern.finditer(text):
+        lowered = span.group().lower()
+        if lowered and lowered not in STOPLIST:
+            found.add(cached_stem(lowered))
+    return found
+
+
 _PUNCTUATION = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
+@functools.lru_cache(maxsize=8192)  # /whosaid compares and groups the same texts repeatedly
 def normalise_quote(text: str) -> str:
     """The words of a quote without case, punctuation or spacing: the same quote from two
     articles ("…partner," and "…partner.") normalises to the same string."""

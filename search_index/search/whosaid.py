@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Protocol, TypeVar
 
-from search_index.index.schema import normalise_quote
+from search_index.index.schema import normalise_quote, stem_set
 from search_index.models import Hit, SaidGroup, WhoSaidMatch, WhoSaidResult
 from search_index.search.querying import MAX_PHRASE_WORDS, analyse
 
@@ -51,7 +51,7 @@ class Phrase:
             return None
         if self.normalised and f" {self.normalised} " in f" {normalise_quote(statement_text)} ":
             return "phrase", len(self.distinct)
-        held = set(analyse(statement_text))
+        held = stem_set(statement_text)
         matched = sum(1 for stem in self.distinct if stem in held)
         if matched == len(self.distinct):
             return "all-words", matched

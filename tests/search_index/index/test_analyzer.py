@@ -7,7 +7,7 @@ import pickle
 import pytest
 from whoosh.analysis import StemmingAnalyzer
 
-from search_index.index.schema import STOPLIST, NewsAnalyzer, cached_stem
+from search_index.index.schema import STOPLIST, NewsAnalyzer, cached_stem, stem_set
 
 TEXTS = [
     "The U.S. will continue to engage with the leaders elected by the people of Pakistan.",
@@ -54,3 +54,8 @@ def test_survives_the_schema_pickle():
     """Whoosh stores the schema, analyzer included, in the index's table of contents."""
     again = pickle.loads(pickle.dumps(NewsAnalyzer()))
     assert [t.text for t in again("Elections were held")] == ["elect", "were", "held"]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_the_stem_set_is_the_analyzers_terms(text):
+    assert stem_set(text) == {token.text for token in NewsAnalyzer()(text)}
