@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
+from functools import lru_cache
 
 from pydantic import BaseModel, Field, PrivateAttr
 from rapidfuzz.distance import Levenshtein
@@ -28,6 +29,9 @@ _PUNCTUATION = re.compile(r"[^\w\s-]")
 _SPACES = re.compile(r"\s+")
 
 
+# Called for every known speaker on every lookup: a batch of a thousand articles asks the same
+# few thousand names hundreds of thousands of times.
+@lru_cache(maxsize=1 << 16)
 def normalise_name(name: str) -> str:
     """Lower case, punctuation and honorifics dropped: "Mr. Matthew Miller" -> "matthew miller"."""
     text = unicodedata.normalize("NFKC", name).replace("’", "'")
@@ -102,7 +106,8 @@ class SpeakerRegistry(BaseModel):
         if found and len(found) == 1:
             return next(iter(found))
         words = key.split()
-        people = [n for n in self.speakers if n not in self.institutions]
+        institutions = set(self.institutions)
+        people = [n for n in self.speakers if n not in institutions]
         if len(words) == 1:
             matches = {n for n in people if len(n.split()) > 1 and surname(n) == key}
             return next(iter(matches)) if len(matches) == 1 else None
@@ -146,7 +151,9 @@ class SpeakerRegistry(BaseModel):
         if date is not None:
             speaker.first = min(speaker.first or date, date)
             speaker.last = max(speaker.last or date, date)
-        self._index = None
+        if self._index is not None:  # kept up to date rather than rebuilt on the next lookup
+            for item in (canonical, *speaker.aliases):
+                self._index.setdefault(normalise_name(item), set()).add(canonical)
         return canonical
 
     @staticmethod
