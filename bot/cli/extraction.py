@@ -33,6 +33,7 @@ def _record(statement: Statement) -> dict[str, object]:
     return {
         "file": statement.file, "text": statement.text, "kind": statement.kind,
         "speaker": statement.speaker, "speaker_mention": statement.speaker_mention,
+        "speaker_kind": statement.speaker_kind, "pieces": statement.pieces,
         "role": statement.role, "organisation": statement.organisation, "cue": statement.cue,
         "date": statement.date.isoformat() if statement.date else None,
         "date_basis": str(statement.date_basis), "confidence": statement.confidence,

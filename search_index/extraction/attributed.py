@@ -29,6 +29,8 @@ class Attributed:
     carried: bool = False  # speaker taken from the sentence or paragraph before
     display: bool = False  # in a headline or bullet rather than the body
     notes: list[str] = field(default_factory=list)
+    # the offsets of each piece of one utterance cut by the reporter; empty for one span
+    pieces: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass(slots=True)

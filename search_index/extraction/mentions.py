@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from search_index.extraction.sources import is_source_noun
 from search_index.extraction.tokens import ABBREVIATIONS, Token, tokenise
 from search_index.text.lexicon import (
     ADVERBS,
@@ -358,7 +359,13 @@ def parse_phrase(tokens: list[Token], start: int, end: int, source: str) -> Ment
         return Mention("institution", text, first, last, name=core_text)
     if all(_word(t).lower() in COUNTRIES or t.lower in COUNTRY_ADJECTIVES for t in core):
         return Mention("country", text, first, last, name=core_text)
+    if len(core) <= _MAX_SOURCE_WORDS and is_source_noun(lowers[-1]) and not words[-1].capitalised:
+        # "the indictment", "protesters", "the company": a source nobody names, kept as written
+        return Mention("role", text, first, last, role=core_text, extras={"anonymous": "1"})
     return None
+
+
+_MAX_SOURCE_WORDS = 6
 
 
 def organisation_of(role: str | None) -> str | None:

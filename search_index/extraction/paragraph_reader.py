@@ -34,6 +34,7 @@ from search_index.extraction.mentions import (
 )
 from search_index.extraction.quotes import DOUBLE_MARKS, SINGLE_MARKS, QuoteSpan
 from search_index.extraction.reported_speech import read_reported
+from search_index.extraction.sources import UNNAMED_KINDS, source_kind, source_name
 from search_index.extraction.tokens import Token, sentences, tokenise
 from search_index.models import Paragraph, StatementKind
 from search_index.text.lexicon import (
@@ -86,6 +87,14 @@ def is_display(paragraph: Paragraph) -> bool:
         return True
     tail = text.rstrip(DOUBLE_MARKS + SINGLE_MARKS + ")")
     return tail[-1:] not in ".!?:;…"
+
+
+def _unnamed(mention: Mention) -> Entity | None:
+    """The entity for a source the discourse cannot name ("a senior official", "the report",
+    "protesters"); None for a pronoun with nobody before it: a guess is worse than nothing."""
+    if mention.kind == "pronoun":
+        return None
+    return Entity(source_name(mention.text), source_kind(mention.text))
 
 
 class ParagraphReader:
@@ -399,7 +408,8 @@ class ParagraphReader:
                 past_perfect = carried = False
                 if hit is not None:
                     c, subject = hit
-                    entity = discourse.resolve(subject.mention, number)
+                    entity = discourse.resolve(subject.mention, number) or _unnamed(
+                        subject.mention)
                     mention_text = subject.mention.text
                     cue = self.tokens[c].text if self.tokens[c].lower != "according" \
                         else "according to"
@@ -410,7 +420,7 @@ class ParagraphReader:
                     continue  # programme "Capital Talk", the book "Descent into Chaos"
                 # "…,” the official said: a subject, but nobody on the record: never carry
                 # the previous speaker over it
-                unnamed = hit is not None and entity is None
+                unnamed = hit is not None and (entity is None or entity.kind in UNNAMED_KINDS)
                 if entity is None and t == a and not unnamed:
                     carried_from = sentence_speaker or previous_speaker
                     if carried_from is None and discourse.last_speaker is not None:
@@ -429,7 +439,8 @@ class ParagraphReader:
                 found.append(self._statement(quote, number, kind, entity, mention_text, cue, a,
                                              b, past_perfect, carried))
                 sentence_speaker = (entity, mention_text, past_perfect, cue)
-                discourse.spoke(entity, number)
+                if entity.kind not in UNNAMED_KINDS:  # "he" never stands for "a spokesman"
+                    discourse.spoke(entity, number)
             if not quote_positions:
                 sentence_speaker = read_reported(self, a, b, found) or sentence_speaker
             else:

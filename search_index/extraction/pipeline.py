@@ -25,6 +25,7 @@ from search_index.extraction.mentions import organisation_of, people_in
 from search_index.extraction.notables import NOTABLES
 from search_index.extraction.paragraph_reader import Attributed
 from search_index.extraction.quotes import find_quotes
+from search_index.extraction.sources import UNNAMED_KINDS
 from search_index.extraction.speakers import SpeakerRegistry, normalise_name, surname
 from search_index.extraction.statement_dates import TRANSCRIPT_CUE, StatementDater
 from search_index.extraction.transcripts import (
@@ -33,12 +34,19 @@ from search_index.extraction.transcripts import (
     is_transcript,
     labelled_roles,
 )
-from search_index.models import Article, Statement
+from search_index.extraction.utterances import join_utterances, utterance_text
+from search_index.models import Article, SpeakerKind, Statement
 
 log = logging.getLogger(__name__)
 
 # A role's first and last dates, and a speaker's, come only from dates at least this sure.
 CONFIDENT_DATE = 0.5
+# The discourse's entity kinds as the contract names them: a named institution or a country
+# speaking is an organisation; sources nobody names keep their own kind.
+_SPEAKER_KINDS: dict[str, SpeakerKind] = {
+    "person": "person", "institution": "organisation", "country": "organisation",
+    "organisation": "organisation", "unnamed": "unnamed", "document": "document",
+    "group": "group"}
 _SPOKES = re.compile(r"spokes(?:person|man|woman)|spox|press secretary", re.I)
 
 
@@ -77,7 +85,7 @@ def extract_article(article: Article, registry: SpeakerRegistry | None = None) -
         quotes = find_quotes(article.text, paragraphs)
         trusted = article.published if article.published_confidence >= 0.5 else None
         found = attribute(article.text, paragraphs, quotes, registry, trusted)
-    found = _without_duplicates(article.text, found)
+    found = join_utterances(article.text, _without_duplicates(article.text, found))
     statements = _dated_statements(article, found, registry)
     return statements
 
@@ -213,7 +221,7 @@ def _dated_statements(article: Article, found: list[Attributed],
     for item in found:
         dated = dater.date_of(item)
         role = item.role
-        if registry is not None:
+        if registry is not None and item.speaker_kind not in UNNAMED_KINDS:
             sure = dated.date if dated.confidence >= CONFIDENT_DATE else None
             canonical = registry.observe(
                 item.speaker, role, item.organisation, sure,
@@ -224,10 +232,11 @@ def _dated_statements(article: Article, found: list[Attributed],
             article.paragraphs) else None
         statements.append(Statement(
             id=_statement_id(article.id, item),
-            text=article.text[item.start:item.end],
+            text=utterance_text(article.text, item),
             kind=item.kind,
             speaker=item.speaker,
             speaker_mention=item.mention,
+            speaker_kind=_SPEAKER_KINDS.get(item.speaker_kind, "person"),
             role=role,
             organisation=item.organisation,
             cue=item.cue,
@@ -245,6 +254,7 @@ def _dated_statements(article: Article, found: list[Attributed],
             paragraph=paragraph.index if paragraph is not None else item.paragraph,
             start=item.start,
             end=item.end,
+            pieces=list(item.pieces),
         ))
     return statements
 

@@ -223,10 +223,14 @@ def _without_quote(text: str, item: Attributed) -> str:
     start, end = item.sentence_start, item.sentence_end
     if item.cue == TRANSCRIPT_CUE:
         return text[start:end]
-    cut_start, cut_end = max(start, item.start), min(end, item.end)
-    if cut_start >= cut_end:
-        return text[start:end]
-    blank = " " * (cut_end - cut_start)
-    return text[start:cut_start] + blank + text[cut_end:end]
+    sentence = text[start:end]
+    # each piece of a joined utterance on its own: the cue between two pieces ("he said on
+    # Tuesday") stays readable
+    for piece_start, piece_end in item.pieces or [(item.start, item.end)]:
+        cut_start, cut_end = max(start, piece_start), min(end, piece_end)
+        if cut_start < cut_end:
+            sentence = (sentence[:cut_start - start] + " " * (cut_end - cut_start)
+                        + sentence[cut_end - start:])
+    return sentence
 
 
