@@ -61,14 +61,18 @@ class ExtractionOutcome(BaseModel):
     error: str | None = None
 
 
+def full_names(article: Article) -> list[str]:
+    """The article's full names as people are written (a role or title beside them, a
+    reporting verb after them), never "Water Resources" or "Brookings Institution"."""
+    return [person.name for paragraph in article.paragraphs
+            for person in people_in(article.text, paragraph.start, paragraph.end)
+            if person.name and len(person.name.split()) > 1 and person.extras.get("person")]
+
+
 def learn_names(article: Article, registry: SpeakerRegistry) -> None:
-    """Put the article's full names into the registry: only runs written the way people are
-    (a role or title beside them, a reporting verb after them), never "Water Resources" or
-    "Brookings Institution"."""
-    for paragraph in article.paragraphs:
-        for person in people_in(article.text, paragraph.start, paragraph.end):
-            if person.name and len(person.name.split()) > 1 and person.extras.get("person"):
-                registry.observe(person.name)
+    """Put the article's full names into the registry."""
+    for name in full_names(article):
+        registry.observe(name)
 
 
 def extract_article(article: Article, registry: SpeakerRegistry | None = None) -> list[Statement]:
@@ -278,37 +282,43 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     return expanded
 
 
+def load_one(path: Path) -> tuple[Path, Article | None, str | None]:
+    """One file read: its article, or a one-line reason it could not be read."""
+    try:
+        return path, load_article(path), None
+    except ArticleError as error:
+        return path, None, str(error)
+    except Exception as error:  # one bad file must not stop the batch
+        log.exception("could not read %s", path)
+        return path, None, f"{path.name}: could not be read ({type(error).__name__})"
+
+
+def extract_one(path: Path, article: Article | None, error: str | None,
+                registry: SpeakerRegistry) -> ExtractionOutcome:
+    """One read file's outcome: its statements, or why it gave none."""
+    if article is None:
+        return ExtractionOutcome(path=path, error=error)
+    try:
+        statements = extract_article(article, registry)
+    except Exception as failure:
+        log.exception("extraction failed on %s", path)
+        return ExtractionOutcome(path=path, article=article, error=(
+            f"{path.name}: extraction failed ({type(failure).__name__})"))
+    return ExtractionOutcome(path=path, article=article, statements=statements)
+
+
 def extract_paths(paths: Iterable[Path], registry: SpeakerRegistry | None = None
                   ) -> Iterator[ExtractionOutcome]:
     """Extract a batch. Every file is read first and its full names learned, so the second
     pass resolves surnames across articles; a file that fails gives an outcome with `error`
     and the batch goes on."""
     registry = registry if registry is not None else SpeakerRegistry()
-    loaded: list[tuple[Path, Article | None, str | None]] = []
-    for path in expand_paths(paths):
-        try:
-            article = load_article(path)
-        except ArticleError as error:
-            loaded.append((path, None, str(error)))
-            continue
-        except Exception as error:  # one bad file must not stop the batch
-            log.exception("could not read %s", path)
-            loaded.append((path, None, f"{path.name}: could not be read ({type(error).__name__})"))
-            continue
-        learn_names(article, registry)
-        loaded.append((path, article, None))
+    loaded = [load_one(path) for path in expand_paths(paths)]
+    for _path, article, _error in loaded:
+        if article is not None:
+            learn_names(article, registry)
     for path, article, error in loaded:
-        if article is None:
-            yield ExtractionOutcome(path=path, error=error)
-            continue
-        try:
-            statements = extract_article(article, registry)
-        except Exception as failure:
-            log.exception("extraction failed on %s", path)
-            yield ExtractionOutcome(path=path, article=article, error=(
-                f"{path.name}: extraction failed ({type(failure).__name__})"))
-            continue
-        yield ExtractionOutcome(path=path, article=article, statements=statements)
+        yield extract_one(path, article, error, registry)
 
 
 __all__ = ["NOTABLES", "ExtractionOutcome", "expand_paths", "extract_article", "extract_paths"]
