@@ -18,6 +18,7 @@ from search_index.extraction.discourse import SPOKESPERSON_ROLE, Discourse
 from search_index.extraction.gender import learn_genders
 from search_index.extraction.paragraph_reader import Attributed, ParagraphReader
 from search_index.extraction.quotes import QuoteSpan
+from search_index.extraction.sources import UNNAMED_KINDS
 from search_index.extraction.speakers import SpeakerRegistry
 from search_index.models import Paragraph
 
@@ -56,7 +57,8 @@ def _settle_weak_speakers(found: list[Attributed], source: str) -> None:
             words = _words(source[statement.start:statement.end])
             container = next((d for d in direct if d is not statement and words
                               and words in _words(source[d.start:d.end])), None)
-        if container is not None and statement.speaker_kind in {"country", "none"}:
+        if container is not None and (statement.speaker_kind in {"country", "none"}
+                                      or statement.speaker_kind in UNNAMED_KINDS):
             _adopt(statement, container)
         elif statement.speaker_kind == "country" and spokes is not None:
             _adopt(statement, spokes)

@@ -117,7 +117,8 @@ def _in_phrase(token: Token) -> bool:
         return token.lower not in {"he", "she", "they", "it", "we", "i", "but", "and", "when",
                                    "while", "as", "if", "after", "before", "during", "however"}
     return (token.lower in _CONNECTORS or token.lower in _PHRASE_WORDS or token.text in "-()"
-            or _is_name_word(token))  # "al-Mansouri said"
+            or _is_name_word(token)  # "al-Mansouri said"
+            or is_source_noun(token.lower))  # "protesters chanted", "the audit says"
 
 
 def _abbreviation_stop(tokens: Sequence[Token], i: int) -> bool:
