@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from bot.role_spans import merged_roles
 from bot.source_line import article_date_text, article_name, outlet_text
 from search_index.models import (
     DateBasis,
@@ -20,9 +21,10 @@ from search_index.models import (
     SearchResult,
     SourceSummary,
     Speaker,
+    StatementKind,
     TextRun,
 )
-from search_index.search.timeline import Timeline
+from search_index.search.timeline import Timeline, day_label
 
 
 class AnswerKind(StrEnum):
@@ -49,6 +51,19 @@ DATE_BASIS_TEXT: dict[DateBasis, str] = {
 }
 
 
+# A date found from words about the day the words were said; every other basis is the date of
+# the report (its publication line, dateline, the operator's sidecar), shown as "reported".
+SAID_DATE_BASES = frozenset({
+    DateBasis.STATED, DateBasis.MONTH_DAY, DateBasis.DAY_WEEKDAY, DateBasis.WEEKDAY,
+    DateBasis.RELATIVE,
+})
+# Reporting verbs a paraphrase is shown with as they are ("Reported: Baloch denied that ...");
+# any other cue ("according to", "told reporters") is shown as "said".
+PARAPHRASE_VERB_SUFFIX = "ed"
+PARAPHRASE_VERBS_AS_IS = frozenset({"said"})
+PARAPHRASE_VERBS_NEVER = frozenset({"quoted", "cited", "reported", "asked"})
+
+
 class QuoteItem(BaseModel):
     """One statement as a reader sees it."""
 
@@ -60,6 +75,10 @@ class QuoteItem(BaseModel):
     date: dt.date | None = None
     date_uncertain: bool = False
     date_basis: str | None = None  # why the date is what it is, in words
+    date_reported: bool = False  # the date is the report's, not a day the text gives
+    published: dt.date | None = None  # the article's date: named beside an undated statement
+    kind: StatementKind = "direct"
+    paraphrase_lead: str = ""  # "Reported: Baloch said that ", for the reporter's paraphrase
     outlet: str | None = None
     via: str | None = None  # the wire service the article credits
     article_title: str | None = None
@@ -74,6 +93,25 @@ class QuoteItem(BaseModel):
     @property
     def text(self) -> str:
         return "".join(run.text for run in self.runs)
+
+    @property
+    def is_paraphrase(self) -> bool:
+        """The reporter's words about what was said: never shown inside quote marks."""
+        return self.kind == "indirect"
+
+    @property
+    def words_open(self) -> str:
+        """What comes before the words: a quote mark, or the paraphrase's label."""
+        return self.paraphrase_lead if self.is_paraphrase else "“"
+
+    @property
+    def words_close(self) -> str:
+        return "" if self.is_paraphrase else "”"
+
+    @property
+    def kind_note(self) -> str | None:
+        """A word on what kind of statement it is, for the source line."""
+        return "the reporter's paraphrase, not a quotation" if self.is_paraphrase else None
 
     @property
     def reach(self) -> str | None:
@@ -105,7 +143,7 @@ class AnswerField(BaseModel):
 class PageRequest(BaseModel):
     """Enough to ask for another page of the same answer."""
 
-    command: Literal["quote", "speakers", "sources"]
+    command: Literal["quote", "latest", "speakers", "sources"]
     query: str = ""
     speaker: str | None = None
     since: dt.date | None = None
@@ -114,6 +152,7 @@ class PageRequest(BaseModel):
     name: str = ""
     page: int = 1
     per_page: int | None = None  # /quote's page size (`onrecord search --limit` sets it)
+    exact: bool = False  # /quote: the speakers' exact words only, no paraphrase
 
 
 class Answer(BaseModel):
@@ -161,6 +200,10 @@ def quote_item(hit: Hit, number: int) -> QuoteItem:
         date_uncertain=hit.date_uncertain,
         date_basis=(DATE_BASIS_TEXT[basis if statement.date else DateBasis.UNKNOWN]
                     if hit.date_uncertain else None),
+        date_reported=statement.date is not None and basis not in SAID_DATE_BASES,
+        published=_article_date(hit),
+        kind=statement.kind,
+        paraphrase_lead=(paraphrase_lead(hit) if statement.kind == "indirect" else ""),
         outlet=statement.outlet,
         via=statement.via,
         article_title=statement.title,
@@ -169,6 +212,33 @@ def quote_item(hit: Hit, number: int) -> QuoteItem:
         statement_id=statement.id,
         sources=max(1, len(hit.sources)),
     )
+
+
+def _article_date(hit: Hit) -> dt.date | None:
+    """The date of the article the statement comes from, as its source gives it: a masthead's
+    date is the day the page was copied, so it is no article's date."""
+    statement = hit.statement
+    for source in hit.sources:
+        if source.article_id == statement.article_id:
+            return source.article_date
+    return statement.published
+
+
+def paraphrase_lead(hit: Hit) -> str:
+    """'Reported: Baloch said that ': the label a paraphrase is shown under. The speaker is
+    named as the article names them there when that is their surname, else in full (an office
+    or a document is never cut to its last word)."""
+    statement = hit.statement
+    name = statement.speaker
+    surname = name.split()[-1] if name.split() else name
+    if statement.speaker_kind == "person" and statement.speaker_mention.strip() == surname:
+        name = surname
+    cue = (statement.cue or "").strip().lower()
+    plain_verb = cue.isalpha() and cue not in PARAPHRASE_VERBS_NEVER and (
+        cue in PARAPHRASE_VERBS_AS_IS or cue.endswith(PARAPHRASE_VERB_SUFFIX))
+    verb = cue if plain_verb else "said"
+    that = "" if statement.text.lstrip().lower().startswith("that ") else "that "
+    return f"Reported: {name} {verb} {that}"
 
 
 def merge_runs(runs: list[TextRun]) -> list[TextRun]:
@@ -202,20 +272,29 @@ def results_answer(
 
 
 def span_text(first: dt.date | None, last: dt.date | None) -> str:
+    """The days of dated statements: '7 Nov 2024', '18 Dec 2023 to 10 Feb 2024'."""
     if first is None and last is None:
-        return "undated"
+        return "dates not stated"
     if first == last or last is None:
-        return f"{first}"
+        return day_label(first) if first else "dates not stated"
     if first is None:
-        return f"until {last}"
-    return f"{first} to {last}"
+        return f"until {day_label(last)}"
+    return f"{day_label(first)} to {day_label(last)}"
+
+
+ROLES_SHOWN = 3
 
 
 def speaker_field(speaker: Speaker) -> AnswerField:
+    """A speaker: each role once with its span, the statement count and the span of the dated
+    ones (an undated statement is counted but places no role and no date)."""
     lines: list[str] = []
-    for role in speaker.roles[:3]:
+    roles = merged_roles(speaker.roles)
+    for role in roles[:ROLES_SHOWN]:
         where = f", {role.organisation}" if role.organisation else ""
-        lines.append(f"{role.role}{where}")
+        lines.append(f"{role.role}{where}: {span_text(role.first, role.last)}")
+    if len(roles) > ROLES_SHOWN:
+        lines.append(f"and {count_text(len(roles) - ROLES_SHOWN, 'other role')}")
     lines.append(f"{count_text(speaker.statements, 'statement')}, "
                  f"{span_text(speaker.first, speaker.last)}")
     if speaker.aliases:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.answers import Answer, AnswerKind, QuoteItem, count_text
+from search_index.search.timeline import day_label
 
 ELLIPSIS = "…"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
@@ -32,13 +33,19 @@ def cut_at_word(text: str, limit: int) -> str:
 
 
 def date_text(item: QuoteItem) -> str:
-    """YYYY-MM-DD, and when the date is uncertain, that it is and why."""
-    if not item.date_uncertain and item.date is not None:
-        return item.date.isoformat()
-    basis = f": {item.date_basis}" if item.date_basis else ""
+    """The date and what it rests on: 'said 10 Feb 2024' (a day the text gives), 'reported
+    7 Nov 2024' (the report's date, the text giving no day), or 'date not stated (in an article
+    of 7 Nov 2024)': an undated statement is never shown under another date."""
     if item.date is None:
-        return f"date uncertain{basis}"
-    return f"{item.date.isoformat()} (date uncertain{basis})"
+        where = (f"in an article of {day_label(item.published)}" if item.published
+                 else "the article's date is not known either")
+        return f"date not stated ({where})"
+    if item.date_reported:
+        return f"reported {day_label(item.date)}"
+    said = f"said {day_label(item.date)}"
+    if item.date_uncertain and item.date_basis:
+        return f"{said} (uncertain: {item.date_basis})"
+    return said
 
 
 def speaker_text(item: QuoteItem) -> str:

@@ -93,7 +93,7 @@ def _label_periods(axes: Axes, timeline: Timeline, positions: list[int]) -> None
 
 def _subtitle(timeline: Timeline) -> str:
     noun = "statement" if timeline.dated == 1 else "statements"
-    busiest = ", ".join(timeline.label(b) for b in timeline.busiest)
+    busiest = ", ".join(timeline.busy_label(b) for b in timeline.busiest)
     note = f"{timeline.dated} dated {noun} · busiest: {busiest}"
     if timeline.undated:
         note += f" · {timeline.undated} undated, not shown"

@@ -26,7 +26,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("search_index.extraction",),
     ("search_index.index",),
     ("search_index.search",),
-    ("bot.settings", "bot.source_line"),
+    ("bot.settings", "bot.source_line", "bot.role_spans"),
     ("bot.answers",),
     ("bot.text_format", "bot.timeline_chart"),
     ("bot.commands",),

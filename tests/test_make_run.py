@@ -26,4 +26,4 @@ def test_make_run_without_a_token_answers_quote_elections_in_the_console(tmp_pat
     assert "5 added" in done.stdout  # the index was built from the five seeds
     assert "On record: “elections”" in done.stdout
     assert "— Matthew Miller" in done.stdout
-    assert "2024-02-10" in done.stdout
+    assert "said 10 Feb 2024" in done.stdout

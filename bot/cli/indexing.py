@@ -48,6 +48,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     search.add_argument("--outlet", help="only statements reported by this outlet")
     search.add_argument("--kind", choices=["direct", "partial", "indirect"],
                         help="with --json: only this kind of quote")
+    search.add_argument("--exact", action="store_true",
+                        help="only the speakers' exact words (direct and partial quotes)")
     search.add_argument("--limit", type=int, default=10, metavar="N", help="hits a page (10)")
     search.add_argument("--page", type=int, default=1, metavar="N")
     _common(search)
@@ -56,7 +58,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     latest = subparsers.add_parser("latest", help="a speaker's most recent statements")
     latest.add_argument("speaker", nargs="+", help="the speaker's name (fuzzy)")
     latest.add_argument("--topic", help="only statements about this")
-    latest.add_argument("--limit", type=int, default=5, metavar="N")
+    latest.add_argument("--limit", type=int, default=5, metavar="N", help="statements a page")
+    latest.add_argument("--page", type=int, default=1, metavar="N")
     _common(latest)
     latest.set_defaults(handler=_guarded(run_latest))
 
@@ -204,12 +207,14 @@ def run_search(args: argparse.Namespace) -> int:
         # /quote reads the dates itself (YYYY-MM and YYYY too); a bad one is its error answer
         return print_answer(commands.quote(
             _open(args), query, speaker=args.speaker, since=args.since, until=args.until,
-            outlet=args.outlet, page=page, per_page=per_page,
+            outlet=args.outlet, page=page, per_page=per_page, exact=args.exact,
         ))
+    if args.exact and args.kind:
+        raise UsageProblem("give --exact or --kind, not both")
     since, until = _day(args.since, "--since"), _day(args.until, "--until")
     result = _open(args).search(
         query, speaker=args.speaker, since=since, until=until, outlet=args.outlet,
-        kind=args.kind, page=page, per_page=per_page,
+        kind=("direct", "partial") if args.exact else args.kind, page=page, per_page=per_page,
     )
     _print_rows(result)
     return 0
@@ -218,12 +223,14 @@ def run_search(args: argparse.Namespace) -> int:
 def run_latest(args: argparse.Namespace) -> int:
     name = " ".join(args.speaker)
     limit = _positive(args.limit, "--limit")
+    page = _positive(args.page, "--page")
     service = _open(args)
     if not args.json:
-        return print_answer(commands.latest(service, name, topic=args.topic, limit=limit))
+        return print_answer(commands.latest(service, name, topic=args.topic, limit=limit,
+                                            page=page))
     speaker = service.resolve_speaker(name)
     if speaker is not None:
-        _print_rows(service.latest(speaker.name, topic=args.topic, limit=limit))
+        _print_rows(service.latest(speaker.name, topic=args.topic, limit=limit, page=page))
     return 0
 
 

@@ -54,6 +54,23 @@ def _parse_date_text(text: str, end: bool) -> date | None:
         return None
 
 
+FLAG_WORDS = {"true": True, "yes": True, "on": True, "1": True,
+              "false": False, "no": False, "off": False, "0": False}
+
+
+def parse_flag(value: str | bool | None, option: str) -> bool:
+    """A true/false option as Discord sends it (a bool) or as typed (true, yes, false, no)."""
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    text = value.strip().casefold()
+    if not text:
+        return False
+    if text not in FLAG_WORDS:
+        raise BadInput(f"{option}: “{clip(value.strip(), 20)}” is not true or false.",
+                       f"Write {option}:true or {option}:false.")
+    return FLAG_WORDS[text]
+
+
 def check_range(since: date | None, until: date | None) -> None:
     if since is not None and until is not None and since > until:
         raise BadInput(

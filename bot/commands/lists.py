@@ -79,15 +79,17 @@ def about(service: SearchBackend) -> Answer:
         title="About OnRecord",
         lines=[
             "OnRecord finds who said what, when and where in the news articles it has read.",
-            "Every answer quotes the words, names the speaker and role, dates the statement "
-            "(saying so when the date is uncertain) and links the article.",
+            "Every answer puts the speaker's own words in quote marks and labels a reporter's "
+            "paraphrase as such, names the speaker and role, says what each date rests on "
+            "(a day the text gives, or the report's date) and links the article.",
         ],
         fields=[
             AnswerField(name="What is indexed", lines=stats_lines(stats)),
             AnswerField(
                 name="Commands",
                 lines=[
-                    "/quote query [speaker] [since] [until] [outlet]: statements on a subject",
+                    "/quote query [speaker] [since] [until] [outlet] [exact]: statements on a "
+                    "subject; exact:true for the speakers' exact words only",
                     "/latest speaker [topic]: what someone said most recently",
                     "/speakers [name]: who is on record",
                     "/sources: the articles indexed",

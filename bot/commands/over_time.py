@@ -46,8 +46,9 @@ def timeline(
     about = f"“{clip(topic_text, 60)}”" if topic_text else ""
     subject = " on ".join(part for part in (person.name if person else "", about) if part)
     window = _window_text(since_date, until_date)
-    undated = (f"{_statements(counted.undated, 'undated ')} not on the chart."
-               if counted.undated else None)
+    undated = (f"{_statements(counted.undated, 'undated ')} left out: the text gives no "
+               "date for them, so they are not charted under another." if counted.undated
+               else None)
     if counted.is_empty:
         lines = [f"No dated statements from {subject}{window}, so there is nothing to chart."]
         if undated:
@@ -61,9 +62,11 @@ def timeline(
     title = f"Statements over time: {subject}"
     png = draw_timeline_png(counted, title)
     buckets = counted.buckets
-    lines = [f"{_statements(counted.dated, 'dated ')} per {counted.granularity}, "
-             f"{period_label(buckets[0].start, counted.granularity)} to "
-             f"{period_label(buckets[-1].start, counted.granularity)}{window}."]
+    first_period = period_label(buckets[0].start, counted.granularity)
+    last_period = period_label(buckets[-1].start, counted.granularity)
+    the = "the " if counted.granularity == "week" else ""  # "from the week of 18 Dec 2023"
+    lines = [f"{_statements(counted.dated, 'dated ')}, counted per {counted.granularity} "
+             f"from {the}{first_period} to {the}{last_period}{window}."]
     if undated:
         lines.append(undated)
     hits = [counted.first]
@@ -72,7 +75,7 @@ def timeline(
     lines.append("1 is the first statement on the chart" + (", 2 the latest." if len(hits) > 1
                                                             else ", and the latest."))
     busiest = AnswerField(name="Busiest periods", lines=[
-        f"{counted.label(bucket)}: {_statements(bucket.count)}" for bucket in counted.busiest
+        f"{counted.busy_label(bucket)}: {_statements(bucket.count)}" for bucket in counted.busiest
     ])
     return Answer(
         kind=AnswerKind.RESULTS,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.answers import Answer, PageRequest
 from bot.commands.lists import sources, speakers
-from bot.commands.statements import QUOTES_PER_PAGE, quote
+from bot.commands.statements import LATEST_LIMIT, QUOTES_PER_PAGE, latest, quote
 from search_index.search.interface import SearchBackend
 
 
@@ -13,7 +13,10 @@ def turn_page(service: SearchBackend, request: PageRequest, page: int) -> Answer
     if request.command == "quote":
         return quote(service, request.query, request.speaker, request.since, request.until,
                      request.outlet, page=page,
-                     per_page=request.per_page or QUOTES_PER_PAGE)
+                     per_page=request.per_page or QUOTES_PER_PAGE, exact=request.exact)
+    if request.command == "latest":
+        return latest(service, request.speaker or "", request.query or None,
+                      limit=request.per_page or LATEST_LIMIT, page=page)
     if request.command == "speakers":
         return speakers(service, request.name, page=page)
     return sources(service, page=page)

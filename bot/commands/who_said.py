@@ -7,13 +7,20 @@ from bot.answers import Answer, AnswerKind, quote_item
 from bot.commands.inputs import MAX_QUERY_CHARS, clip, collapse_spaces
 from bot.commands.refusals import BadInput, answers_errors
 from bot.source_line import report_line
-from search_index.models import Hit
+from search_index.models import Hit, SaidGroup, WhoSaidMatch
 from search_index.search.interface import SearchBackend
 
 WHOSAID_GROUPS = 5  # distinct wordings; each lists everyone who said it
 WHOSAID_ITEMS = 8  # statements shown in all, so every source line fits in one embed
-MATCH_TEXT = {"phrase": "these exact words", "all-words": "every word",
-              "most-words": "most of the words"}
+# What a group of results holds, as the end of a sentence: (said of quotes, of paraphrase).
+# "Exact words" is said only of quotes: a reporter's paraphrase holding the phrase is named so.
+MATCH_TEXT: dict[WhoSaidMatch, tuple[str, str]] = {
+    "phrase": ("these exact words",
+               "these words, in the reporter's paraphrase, not in a quotation"),
+    "all-words": ("every word, though not as this exact phrase",
+                  "every word, in the reporter's paraphrase, not in a quotation"),
+    "most-words": ("most of the words", "most of the words, in the reporter's paraphrase"),
+}
 
 
 @answers_errors
@@ -47,11 +54,9 @@ def whosaid(service: SearchBackend, phrase: str) -> Answer:
         for hit in hits:
             item = quote_item(hit, len(items) + 1)
             items.append(item.model_copy(update={"reports": _report_lines(hit)}))
-        numbers = f"{first}" if len(hits) == 1 else f"{first}-{first + len(hits) - 1}"
-        said = f" (said by {len(hits)} people, earliest first)" if len(hits) > 1 else ""
-        lines.append(f"{numbers}: {MATCH_TEXT[group.match]}{said}")
-    if result.groups[0].match != "phrase":
-        lines.insert(0, "No statement holds these exact words; the closest are below.")
+        lines.append(group_sentence(group, first, len(hits)))
+    if not any(group.match == "phrase" and not is_paraphrase(group) for group in result.groups):
+        lines.insert(0, "Nobody is quoted saying these exact words; the closest are below.")
     return Answer(
         kind=AnswerKind.RESULTS,
         title=f"Who said “{clip(text, 80)}”",
@@ -59,6 +64,27 @@ def whosaid(service: SearchBackend, phrase: str) -> Answer:
         items=items,
         total=len(items),
     )
+
+
+def is_paraphrase(group: SaidGroup) -> bool:
+    """A group is all quotes or all paraphrase (search_index.search.whosaid.group_key)."""
+    return any(hit.statement.kind == "indirect" for hit in group.hits)
+
+
+def group_sentence(group: SaidGroup, first: int, count: int) -> str:
+    """'Result 1 quotes these exact words.', 'Results 2-3, from 2 speakers (earliest first),
+    hold every word, though not as this exact phrase.'"""
+    quoted, paraphrased = MATCH_TEXT[group.match]
+    if count == 1:
+        subject, verb = f"Result {first}", "holds"
+    else:
+        subject = f"Results {first}-{first + count - 1}, from {count} speakers (earliest first),"
+        verb = "hold"
+    if is_paraphrase(group):
+        return f"{subject} {verb} {paraphrased}."
+    if group.match == "phrase":
+        return f"{subject} {'quotes' if count == 1 else 'quote'} {quoted}."
+    return f"{subject} {verb} {quoted}."
 
 
 def _report_lines(hit: Hit) -> list[str]:

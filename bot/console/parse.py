@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 
 # command -> (its main argument, the options it accepts)
 COMMAND_OPTIONS: dict[str, tuple[str | None, tuple[str, ...]]] = {
-    "quote": ("query", ("query", "speaker", "since", "until", "outlet")),
+    "quote": ("query", ("query", "speaker", "since", "until", "outlet", "exact")),
     "latest": ("speaker", ("speaker", "topic")),
     "speakers": ("name", ("name",)),
     "sources": (None, ()),
@@ -28,6 +28,9 @@ ALIASES = {
     "next": "next", "n": "next", "prev": "prev", "previous": "prev", "p": "prev",
     "help": "help", "?": "help", "quit": "quit", "exit": "quit", "q": "quit",
 }
+# Search words keep their double quotes, as Discord passes them: `"free and fair elections"`
+# is a phrase to search, not a value to unwrap.
+KEEPS_QUOTES = frozenset({"query", "topic"})
 ALL_OPTIONS = sorted({name for _, names in COMMAND_OPTIONS.values() for name in names})
 _OPTION = re.compile(rf"(?:(?<=\s)|^)({'|'.join(ALL_OPTIONS)}):", re.IGNORECASE)
 
@@ -67,6 +70,8 @@ def parse_line(line: str) -> ParsedLine | None:
         if main in options:
             raise ParseError(f"Give {main} once: either first or as {main}:, not both.")
         options[main] = positional
+    options = {option: value if option in KEEPS_QUOTES else _unquote(value)
+               for option, value in options.items()}
     return ParsedLine(command=name, options=options)
 
 
@@ -74,12 +79,12 @@ def _read_options(text: str) -> dict[str, str]:
     options: dict[str, str] = {}
     matches = list(_OPTION.finditer(text))
     starts = [match.start() for match in matches] + [len(text)]
-    options[""] = _unquote(text[: starts[0]])
+    options[""] = text[: starts[0]].strip()
     for match, end in zip(matches, starts[1:], strict=True):
         name = match.group(1).lower()
         if name in options:
             raise ParseError(f"{name}: is given twice.")
-        options[name] = _unquote(text[match.end() : end])
+        options[name] = text[match.end() : end].strip()
     if not options[""]:
         del options[""]
     return options

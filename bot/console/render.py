@@ -69,7 +69,8 @@ def _item_lines(item: QuoteItem, width: int, ansi: bool, *, show_quote: bool) ->
     number = f"{item.number}.".ljust(len(INDENT))
     if show_quote:
         runs = _cut_runs(item.runs, QUOTE_LIMIT)
-        quoted = [TextRun(text="“"), *runs, TextRun(text="”")]
+        # quote marks around the speaker's words; the paraphrase under its label, unquoted
+        quoted = [TextRun(text=item.words_open), *runs, TextRun(text=item.words_close)]
         wrapped = wrap_runs(quoted, width - len(INDENT), "", ansi)
         lines.append(number + wrapped[0])
         lines.extend(INDENT + line for line in wrapped[1:])
@@ -79,6 +80,8 @@ def _item_lines(item: QuoteItem, width: int, ansi: bool, *, show_quote: bool) ->
     source = [date_text(item), one_line(item.outlet_text), one_line(item.article_name)]
     if item.reach:
         source.append(item.reach)
+    if item.kind_note:
+        source.append(item.kind_note)
     lines.extend(textwrap.wrap(" · ".join(source), width, initial_indent=INDENT,
                                subsequent_indent=INDENT))
     if item.url:

@@ -29,6 +29,7 @@ HELP = Answer(
     fields=[
         AnswerField(name="Commands", lines=[
             "/quote elections speaker:Miller since:2024-01-01 until:2024-12-31 outlet:Dawn",
+            '/quote "free and fair elections" exact:true   (exact words only, no paraphrase)',
             "/latest Khawaja Asif topic:terrorism",
             "/whosaid major non-NATO ally",
             "/timeline Matthew Miller topic:elections since:2023 until:2024",
@@ -83,6 +84,7 @@ class ConsoleSession:
                 return commands.quote(
                     service, options.get("query", ""), options.get("speaker"),
                     options.get("since"), options.get("until"), options.get("outlet"),
+                    exact=options.get("exact", False),
                 )
             case "latest":
                 return commands.latest(service, options.get("speaker", ""), options.get("topic"))
@@ -127,7 +129,8 @@ class ConsoleSession:
     def _turn(self, step: int) -> Answer:
         current = self.current
         if current is None or current.request is None or not current.pageable:
-            return error("There is nothing to page through.", "Run /quote, /speakers or /sources.")
+            return error("There is nothing to page through.",
+                         "Run /quote, /latest, /speakers or /sources.")
         page = current.page + step
         if not 1 <= page <= current.pages:
             edge = "last" if step > 0 else "first"

@@ -102,8 +102,9 @@ def _build(answer: Answer, quote_budget: int) -> tuple[discord.Embed, bool]:
         description.append(paragraph)
     elif answer.items and answer.kind is AnswerKind.INFO:
         # A single statement shown in full (context without a paragraph): quote in description.
-        quote, _ = _render_runs(answer.items[0].runs, CONTEXT_BUDGET)
-        description.append(f"“{quote}”")
+        item = answer.items[0]
+        quote, _ = _render_runs(item.runs, CONTEXT_BUDGET)
+        description.append(f"{safe(item.words_open)}{quote}{item.words_close}")
     if description:
         room = NOTICE_BUDGET if answer.items and not answer.context else DESCRIPTION_LIMIT
         embed.description = _fit_lines(description, room)
@@ -139,9 +140,11 @@ def _item_field(item: QuoteItem, quote_budget: int, show_quote: bool) -> tuple[s
     meta = _source_line(item)
     if not show_quote:
         return name, meta[:FIELD_VALUE_LIMIT], False
-    room = min(quote_budget, FIELD_VALUE_LIMIT - len(meta) - len("“”\n"))
+    # quote marks around the speaker's words; the paraphrase under its label, unquoted
+    opening = safe(item.words_open)
+    room = min(quote_budget, FIELD_VALUE_LIMIT - len(meta) - len(opening + item.words_close) - 1)
     quote, cut = _render_runs(item.runs, max(room, 20))
-    value = f"“{quote}”\n{meta}"
+    value = f"{opening}{quote}{item.words_close}\n{meta}"
     if len(value) > FIELD_VALUE_LIMIT:  # a pathological source line: keep the quote
         value = value[: FIELD_VALUE_LIMIT - 1] + ELLIPSIS
     return name, value, cut
@@ -154,6 +157,8 @@ def _source_line(item: QuoteItem) -> str:
     parts.append(f"[{title}]({url})" if url else title)  # the headline links to the article
     if item.reach:
         parts.append(item.reach)
+    if item.kind_note:
+        parts.append(item.kind_note)
     line = " · ".join(parts)
     if not item.reports:
         return line

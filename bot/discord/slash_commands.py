@@ -50,6 +50,7 @@ def build_commands(
         since="from this date: YYYY-MM-DD, YYYY-MM or YYYY",
         until="up to this date: YYYY-MM-DD, YYYY-MM or YYYY",
         outlet="only statements reported by this outlet",
+        exact="only the speakers' exact words (quotes), no reporter's paraphrase",
     )
     @app_commands.autocomplete(speaker=speaker_autocomplete, outlet=outlet_autocomplete)
     @per_member
@@ -60,9 +61,11 @@ def build_commands(
         since: str | None = None,
         until: str | None = None,
         outlet: str | None = None,
+        exact: bool = False,
     ) -> None:
         await bot.respond(
-            interaction, lambda: commands.quote(service, query, speaker, since, until, outlet)
+            interaction,
+            lambda: commands.quote(service, query, speaker, since, until, outlet, exact=exact),
         )
 
     @app_commands.command(name="latest", description="A person's most recent statements")

@@ -77,7 +77,9 @@ class AnswerView(discord.ui.View):
                 discord.SelectOption(
                     label=cut_at_word(one_line(f"{item.number}. {speaker_text(item)}"),
                                       OPTION_TEXT_LIMIT),
-                    description=cut_at_word(one_line(item.text), OPTION_TEXT_LIMIT),
+                    description=cut_at_word(
+                        one_line(f"{item.words_open}{item.text}{item.words_close}"),
+                        OPTION_TEXT_LIMIT),
                     value=str(position),  # a position on this page: ids may exceed 100 chars
                 )
                 for position, item in enumerate(answer.items[:25])

@@ -80,9 +80,10 @@ def parse_article(
         if is_prose(first.text[cut:]):
             paragraphs[0] = _span(text, first.start + cut, first.end, 0)
 
-    # a year-less dateline takes its year from a date the page itself gives, never from the
-    # masthead's today-date or the reader's today
-    dateline, agency, dateline_date = read_dateline(paragraphs[0].text, dating.published)
+    # a year-less dateline takes its year from a date the page itself gives, or from a masthead
+    # that agrees with its day; never from the reader's today
+    dateline, agency, dateline_date = read_dateline(paragraphs[0].text, dating.published,
+                                                    head.masthead)
     alone = DATELINE_ALONE.match(lines[body_at - 1].text) if body_at > 0 else None
     if dateline is None and alone and alone.group("place").split()[0] not in NOT_PLACES:
         dateline, agency = alone.group("place"), alone.group("agency")  # "ISLAMABAD:" on its own

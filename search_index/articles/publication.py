@@ -32,6 +32,9 @@ BRIEFING_TITLE = re.compile(
 )
 # 'ISLAMABAD, Nov 7 (APP):' gives the day, not the year: below what callers trust as an anchor.
 _YEARLESS_DATELINE_CONFIDENCE = 0.4
+# A masthead a day or two after a year-less dateline's day is that story's page: the two agree.
+_MASTHEAD_AGREES_DAYS = 2
+_MASTHEAD_AGREES_CONFIDENCE = 0.7
 # "ISLAMABAD:" alone on the line above the body
 DATELINE_ALONE = re.compile(
     r"^(?P<place>[A-Z][A-Z.’'\-]*(?: [A-Z][A-Z.’'\-]*){0,3})\s*(?:\((?P<agency>[^)]{2,30})\))?"
@@ -120,8 +123,14 @@ def leading_date(text: str) -> tuple[date, int] | None:
 _DatedBy = tuple[date | None, DateBasis, float]
 
 
-def read_dateline(text: str, near: date | None) -> tuple[str | None, str | None, _DatedBy | None]:
-    """'WASHINGTON, March 3 (AP) — ...' -> ('WASHINGTON', 'AP', the date if any)."""
+def read_dateline(text: str, near: date | None, masthead: date | None = None
+                  ) -> tuple[str | None, str | None, _DatedBy | None]:
+    """'WASHINGTON, March 3 (AP) — ...' -> ('WASHINGTON', 'AP', the date if any).
+
+    A year-less dateline takes its year from the page's own date (`near`), or from the
+    masthead only where the masthead agrees with it: "BEIJING, Nov. 19" under a page dated
+    2024-11-19 is that day, while "KABUL, Oct 4" under today's date on an archive page is a
+    day of no known year."""
     m = _DATELINE.match(text)
     if not m:
         return None, None, None
@@ -140,4 +149,8 @@ def read_dateline(text: str, near: date | None) -> tuple[str | None, str | None,
         month_day = [r for r in find_date_expressions(extra, near) if r.date is not None]
         if month_day:
             found = (month_day[0].date, DateBasis.DATELINE, _YEARLESS_DATELINE_CONFIDENCE)
+    elif masthead is not None:
+        month_day = [r for r in find_date_expressions(extra, masthead) if r.date is not None]
+        if month_day and 0 <= (masthead - month_day[0].date).days <= _MASTHEAD_AGREES_DAYS:
+            found = (month_day[0].date, DateBasis.DATELINE, _MASTHEAD_AGREES_CONFIDENCE)
     return place, agency.strip() if agency else None, found

@@ -35,7 +35,7 @@ from search_index.extraction.transcripts import (
     labelled_roles,
 )
 from search_index.extraction.utterances import join_utterances, utterance_text
-from search_index.models import Article, SpeakerKind, Statement
+from search_index.models import Article, DateBasis, SpeakerKind, Statement
 
 log = logging.getLogger(__name__)
 
@@ -253,7 +253,9 @@ def _dated_statements(article: Article, found: list[Attributed],
             outlet=article.outlet,
             via=article.via,
             url=article.url,
-            published=article.published,
+            # the article's date: a masthead's is the day the page was copied, no article's
+            published=(article.published
+                       if article.published_basis != DateBasis.MASTHEAD else None),
             opening=article.opening_words(),
             paragraph=paragraph.index if paragraph is not None else item.paragraph,
             start=item.start,

@@ -191,6 +191,8 @@ def _reported(anchor: datetime.date, anchor_confidence: float) -> Dated:
     return Dated(anchor, DateBasis.REPORTED, anchor_confidence * REPORTED_DATE_WEIGHT)
 
 
+_THAT = re.compile(r"\bthat\b")
+_THAT_REACH = 80
 _SENTENCE_BEFORE_CHARS = 600
 _SENTENCE_STOP = re.compile(r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)[.!?][\"”’)]*\s+")
 
@@ -223,14 +225,22 @@ def _without_quote(text: str, item: Attributed) -> str:
     start, end = item.sentence_start, item.sentence_end
     if item.cue == TRANSCRIPT_CUE:
         return text[start:end]
+    cut_start, cut_end = max(start, item.start), min(end, item.end)
+    if item.kind == "indirect":
+        # "told the Commons on Tuesday that …" read with the object inside the content: the
+        # content proper starts after its "that"
+        that = _THAT.search(text, cut_start, min(cut_end, cut_start + _THAT_REACH))
+        cut_start = that.end() if that else cut_start
+    if cut_start >= cut_end:
+        return text[start:end]
     sentence = text[start:end]
     # each piece of a joined utterance on its own: the cue between two pieces ("he said on
     # Tuesday") stays readable
-    for piece_start, piece_end in item.pieces or [(item.start, item.end)]:
-        cut_start, cut_end = max(start, piece_start), min(end, piece_end)
-        if cut_start < cut_end:
-            sentence = (sentence[:cut_start - start] + " " * (cut_end - cut_start)
-                        + sentence[cut_end - start:])
+    for piece_start, piece_end in item.pieces or [(cut_start, cut_end)]:
+        piece_start, piece_end = max(start, piece_start), min(end, piece_end)
+        if piece_start < piece_end:
+            sentence = (sentence[:piece_start - start] + " " * (piece_end - piece_start)
+                        + sentence[piece_end - start:])
     return sentence
 
 

@@ -30,8 +30,9 @@ class Facts:
 
 
 def speaker_entry(name: str, facts: Iterable[Facts], extra_aliases: Iterable[str] = ()) -> Speaker:
-    """Fold a speaker's statements into one directory entry. Role spans use each statement's
-    sort date (its own date, else its article's), so a role shows when it was held."""
+    """Fold a speaker's statements into one directory entry. Spans (the speaker's and
+    each role's) use dated statements only: an undated statement is counted, never placed
+    under its article's date."""
     aliases: set[str] = set(extra_aliases)
     roles: dict[tuple[str, str | None], SpeakerRole] = {}
     count = 0

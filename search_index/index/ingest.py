@@ -204,7 +204,8 @@ def _within(path: str, roots: Sequence[Path]) -> bool:
 
 def document_facts(doc: QuoteDocument) -> Facts:
     statement = doc.representative()
-    sort_day = day_number(statement.date or statement.published)
+    # The statement's own date only: an undated statement counts toward no span or role dates.
+    sort_day = day_number(statement.date)
     return Facts(statement.role, statement.organisation, sort_day, tuple(doc.aliases()))
 
 
@@ -223,6 +224,7 @@ def statement_fields(doc: QuoteDocument) -> dict[str, Any]:
         "speaker": statement.speaker,
         "kind": statement.kind,
         "sort_day": facts.sort_day,
+        "report_day": day_number(statement.published),
         "payload": doc.model_dump_json(),
         "facts": facts.to_json(),
     }

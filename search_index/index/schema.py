@@ -130,9 +130,13 @@ def build_schema() -> Schema:
         speaker=ID(stored=True),  # canonical name, exact: the speaker filter
         kind=ID(),
         outlet=KEYWORD(commas=True, lowercase=True),  # every reporting outlet
-        # The statement's date, or its article's when it has none, as YYYYMMDD: what results
-        # sort by. A column only: date filters and ordering use it in memory, never as terms.
+        # The day the words were said as YYYYMMDD, NO_DAY when the statement has no date: what
+        # results sort and date filters select by, so an undated statement is never placed
+        # under its article's date. A column only: read in memory, never as terms.
         sort_day=COLUMN(NumericColumn("i", default=NO_DAY)),
+        # The date of the article that reported it (YYYYMMDD, NO_DAY when unknown): orders
+        # undated statements among themselves, after every dated one.
+        report_day=COLUMN(NumericColumn("i", default=NO_DAY)),
         payload=STORED(),  # JSON: the reports (see records.QuoteDocument)
         # JSON [role, organisation, sort_day, aliases]: what the speaker directory is built
         # from, small enough to read for every statement of a speaker at ingest.
@@ -146,9 +150,16 @@ def build_schema() -> Schema:
     )
 
 
+# Fields an index must have to be read by this version: an older index is rebuilt from the
+# articles by the next `onrecord index` (its sort_day then held the article's date for an
+# undated statement).
+REQUIRED_FIELDS = (*SEARCHED_FIELDS, "report_day")
+
+
 def schema_is_current(schema: Schema) -> bool:
-    """False for an index built before the searched fields were split (one `body` field)."""
-    return all(name in schema for name in SEARCHED_FIELDS)
+    """False for an index built by an older onrecord (one `body` field, or undated statements
+    sorted under their article's date)."""
+    return all(name in schema for name in REQUIRED_FIELDS)
 
 
 def day_number(value: date | None) -> int:

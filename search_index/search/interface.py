@@ -7,6 +7,7 @@ small fake; a test checks that the service and the fake both keep these exact si
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 from typing import Protocol
 
@@ -33,11 +34,13 @@ class SearchBackend(Protocol):
         since: date | None = None,
         until: date | None = None,
         outlet: str | None = None,
-        kind: str | None = None,
+        kind: str | Collection[str] | None = None,
         page: int = 1,
         per_page: int = 5,
     ) -> SearchResult: ...
-    def latest(self, speaker: str, topic: str | None = None, limit: int = 5) -> SearchResult: ...
+    def latest(
+        self, speaker: str, topic: str | None = None, limit: int = 5, page: int = 1
+    ) -> SearchResult: ...
     def speakers(self, prefix_or_name: str = "", limit: int = 25) -> list[Speaker]: ...
     def resolve_speaker(self, name: str) -> Speaker | None: ...
     def outlets(self, prefix: str = "", limit: int = 25) -> list[str]: ...

@@ -111,25 +111,50 @@ def build_query(
     return And(clauses) if conjunction else Or(clauses)
 
 
-def highlight(text: str, terms: set[str]) -> list[TextRun]:
-    """The whole text as runs, with the words whose stems are in `terms` marked."""
+def highlight(text: str, terms: set[str], phrases: list[list[str]] | None = None
+              ) -> list[TextRun]:
+    """The whole text as runs, with the words whose stems are in `terms` marked, and each
+    place the text holds a phrase (its stems in a row, stop words between them allowed, as the
+    index matches it) marked whole, from its first word to its last."""
     if not text:
         return []
-    runs: list[TextRun] = []
-    position = 0
     # The analyzer's own steps (its tokenizer pattern, lower case, stop words kept unstemmed,
     # the same stemmer) without its generator pipeline: a fifth of the cost of each hit.
-    for token in default_pattern.finditer(text):
-        word = token.group().lower()
-        if (word if word in STOPLIST else cached_stem(word)) not in terms:
+    tokens = [(token.start(), token.end(), _stem_or_stop(token.group().lower()))
+              for token in default_pattern.finditer(text)]
+    spans = [(start, end) for start, end, stem in tokens if stem in terms]
+    spans.extend(_phrase_spans(tokens, phrases or []))
+    runs: list[TextRun] = []
+    position = 0
+    for start, end in sorted(spans):
+        if end <= position:
             continue
-        if token.start() > position:
-            runs.append(TextRun(text=text[position : token.start()]))
-        runs.append(TextRun(text=text[token.start() : token.end()], match=True))
-        position = token.end()
+        start = max(start, position)
+        if start > position:
+            runs.append(TextRun(text=text[position:start]))
+        runs.append(TextRun(text=text[start:end], match=True))
+        position = end
     if position < len(text):
         runs.append(TextRun(text=text[position:]))
     return _merge(runs)
+
+
+def _stem_or_stop(word: str) -> str | None:
+    """A word's index term, or None for a stop word (the index skips those)."""
+    return None if word in STOPLIST else cached_stem(word)
+
+
+def _phrase_spans(tokens: list[tuple[int, int, str | None]], phrases: list[list[str]]
+                  ) -> list[tuple[int, int]]:
+    words = [(start, end, stem) for start, end, stem in tokens if stem is not None]
+    stems = [stem for _, _, stem in words]
+    spans = []
+    for phrase in phrases:
+        size = len(phrase)
+        for first in range(len(stems) - size + 1):
+            if stems[first:first + size] == phrase:
+                spans.append((words[first][0], words[first + size - 1][1]))
+    return spans
 
 
 def _merge(runs: list[TextRun]) -> list[TextRun]:

@@ -32,6 +32,10 @@ from search_index.search.querying import ParsedQuery
 
 # How much a match in each field adds to a statement's score within its tier.
 FIELD_WEIGHTS = {TEXT_FIELD: 1.0, ABOUT_FIELD: 0.5, TITLES_FIELD: 0.25}
+# How much a statement's score counts by its kind: the reporter's paraphrase a little less than
+# the speaker's own words, so at equal (or all but equal) relevance exact words come first.
+KIND_WEIGHTS = {"direct": 1.0, "partial": 1.0, "indirect": 0.9}
+KIND_FIELD = "kind"
 # The fields each tier may match in, best tier first.
 TIERS: tuple[tuple[str, ...], ...] = ((TEXT_FIELD,), (TEXT_FIELD, ABOUT_FIELD), SEARCHED_FIELDS)
 
@@ -173,9 +177,21 @@ def matching_docs(cache: PostingCache, parsed: ParsedQuery, allowed: set[int] | 
 
 def _rank_tier(cache: PostingCache, matches: _Matches, fields: tuple[str, ...],
                tier: set[int], wanted: int) -> list[tuple[int, float]]:
-    """The best `wanted` docnums of one tier with their scores, best first; equal scores in
-    docnum order (the order statements were indexed)."""
+    """The best `wanted` docnums of one tier with their scores (weighted by kind), best first;
+    equal scores in docnum order (the order statements were indexed)."""
     terms = [(name, stem, FIELD_WEIGHTS[name])
              for name in fields for clause in matches.clauses for stem in clause.stems]
-    best = heapq.nlargest(wanted, cache.scores(tier, terms), key=lambda pair: (pair[0], -pair[1]))
+    scored = kind_weighted(cache, cache.scores(tier, terms))
+    best = heapq.nlargest(wanted, scored, key=lambda pair: (pair[0], -pair[1]))
     return [(docnum, score) for score, docnum in best]
+
+
+def kind_weighted(cache: PostingCache, scored: list[tuple[float, int]]
+                  ) -> list[tuple[float, int]]:
+    """Each (score, docnum) with the score weighted by the statement's kind (KIND_WEIGHTS)."""
+    weight = KIND_WEIGHTS["indirect"]
+    paraphrases = cache.docs(KIND_FIELD, "indirect")
+    if not paraphrases:
+        return scored
+    return [(score * weight if docnum in paraphrases else score, docnum)
+            for score, docnum in scored]

@@ -21,7 +21,7 @@ import threading
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
@@ -40,6 +40,7 @@ from search_index.index.schema import (
     DOCTYPE_META,
     DOCTYPE_STATEMENT,
     META_KEY,
+    NO_DAY,
     SEARCHED_FIELDS,
     VOCABULARY_KEY,
     day_from_number,
@@ -110,6 +111,7 @@ class _View:
         self.name_keys = [key for key, _ in self.names]
         self.choices = [key for key, _ in self.names]
         self._sort_days: list[int] | None = None
+        self._report_days: list[int] | None = None
         self._by_day: tuple[list[int], list[int]] | None = None
         self._speaker_docs: dict[str, list[int]] = {}
         self._vocabulary: dict[str, int] | None = None
@@ -134,6 +136,18 @@ class _View:
             self._sort_days = list(column)
         return self._sort_days
 
+    def report_days(self) -> list[int]:
+        if self._report_days is None:
+            column = self.searcher.reader().column_reader("report_day")
+            self._report_days = list(column)
+        return self._report_days
+
+    def newest_key(self) -> Callable[[int], tuple[int, int, int]]:
+        """A sort key, descending, for "newest first": dated statements by the day they were
+        said, then the undated ones (sort day NO_DAY) by their article's date."""
+        days, reports = self.sort_days(), self.report_days()
+        return lambda d: (days[d], reports[d], d)
+
     def by_day(self) -> tuple[list[int], list[int]]:
         """Statement docnums in sort-day order, and their days, for date ranges by bisection."""
         if self._by_day is None:
@@ -149,21 +163,21 @@ class _View:
         return self._by_day
 
     def speaker_docs(self, name: str) -> list[int]:
-        """The speaker's statement docnums, newest first (sort day, then newest docnum)."""
+        """The speaker's statement docnums, newest first (see newest_key): the undated last."""
         docs = self._speaker_docs.get(name)
         if docs is None:
-            days = self.sort_days()
             docs = sorted(
                 self.searcher.docs_for_query(Term("speaker", name)),
-                key=lambda d: (days[d], d),
+                key=self.newest_key(),
                 reverse=True,
             )
             self._speaker_docs[name] = docs
         return docs
 
     def docs_between(self, since: date | None, until: date | None) -> set[int]:
+        """Dated statements said between the two days: an undated one is in no date range."""
         days, docnums = self.by_day()
-        low = bisect.bisect_left(days, day_number(since)) if since else 0
+        low = bisect.bisect_left(days, day_number(since) if since else NO_DAY + 1)
         high = bisect.bisect_right(days, day_number(until)) if until else len(days)
         return set(docnums[low:high])
 
@@ -266,7 +280,8 @@ class SearchService:
     # -- hits --------------------------------------------------------------------------------
 
     @staticmethod
-    def _hit(view: _View, docnum: int, score: float, terms: set[str], context: bool = False) -> Hit:
+    def _hit(view: _View, docnum: int, score: float, terms: set[str], context: bool = False,
+             phrases: list[list[str]] | None = None) -> Hit:
         fields = view.searcher.stored_fields(docnum)
         doc = QuoteDocument.model_validate_json(fields["payload"])
         statement = doc.representative()
@@ -274,7 +289,7 @@ class SearchService:
             statement=statement,
             score=float(score),
             sources=doc.sources(),
-            highlight=highlight(statement.text, terms),
+            highlight=highlight(statement.text, terms, phrases),
             context=doc.context() if context else None,
         )
 
@@ -287,10 +302,12 @@ class SearchService:
         since: date | None = None,
         until: date | None = None,
         outlet: str | None = None,
-        kind: str | None = None,
+        kind: str | Collection[str] | None = None,
         page: int = 1,
         per_page: int = 5,
     ) -> SearchResult:
+        """One page of statements matching `query`, best first (see _ranked); `kind` keeps
+        only statements of that kind or kinds (("direct", "partial") for exact words)."""
         page = max(1, int(page))
         per_page = max(1, min(int(per_page), MAX_PER_PAGE))
         parsed = parse_query(query)
@@ -327,15 +344,16 @@ class SearchService:
         search_index.search.ranking) and the exact number of matches."""
         start = (page - 1) * per_page
         ranking = rank(view.postings, parsed, allowed, start, start + per_page, conjunction)
-        terms = parsed.terms()
-        hits = [self._hit(view, docnum, score, terms) for docnum, score in ranking.hits]
+        # A phrase is marked where the words stand in a row, not word by word wherever
+        terms = set(parsed.words)
+        hits = [self._hit(view, docnum, score, terms, phrases=parsed.phrases)
+                for docnum, score in ranking.hits]
         return hits, ranking.total
 
     def _newest(
         self, view: _View, result: SearchResult, docnums: Iterable[int], terms: set[str]
     ) -> SearchResult:
-        days = view.sort_days()
-        ordered = sorted(docnums, key=lambda d: (days[d], d), reverse=True)
+        ordered = sorted(docnums, key=view.newest_key(), reverse=True)
         start = (result.page - 1) * result.per_page
         result.total = len(ordered)
         result.hits = [
@@ -350,7 +368,7 @@ class SearchService:
         since: date | None,
         until: date | None,
         outlet: str | None,
-        kind: str | None,
+        kind: str | Collection[str] | None,
     ) -> set[int] | None:
         """The statement docnums the filters allow, or None when there are no filters."""
         sets: list[set[int]] = []
@@ -361,8 +379,10 @@ class SearchService:
             sets.append(set(view.speaker_docs(found.name)))
         if outlet is not None and outlet.strip():
             sets.append(set(view.searcher.docs_for_query(Term("outlet", outlet_term(outlet)))))
-        if kind is not None and kind.strip():
-            sets.append(set(view.searcher.docs_for_query(Term("kind", kind.strip().lower()))))
+        kinds = [kind] if isinstance(kind, str) else list(kind or ())
+        kinds = [name.strip().lower() for name in kinds if name.strip()]
+        if kinds:
+            sets.append(set().union(*(view.postings.docs("kind", name) for name in kinds)))
         if since is not None or until is not None:
             if since and until and since > until:
                 return set()
@@ -377,19 +397,25 @@ class SearchService:
 
     # -- latest ------------------------------------------------------------------------------
 
-    def latest(self, speaker: str, topic: str | None = None, limit: int = 5) -> SearchResult:
+    def latest(
+        self, speaker: str, topic: str | None = None, limit: int = 5, page: int = 1
+    ) -> SearchResult:
+        """The speaker's statements (on `topic`, if given), `limit` a page: dated ones newest
+        first, then the undated ones (by their article's date)."""
         limit = max(1, min(int(limit), MAX_PER_PAGE))
+        page = max(1, int(page))
+        start = (page - 1) * limit
         parsed = parse_query(topic or "")
 
         def run(view: _View) -> SearchResult:
-            result = SearchResult(query=topic or "", per_page=limit)
+            result = SearchResult(query=topic or "", per_page=limit, page=page)
             found = self._resolve(view, speaker)
             if found is None:
                 return result
             docs = view.speaker_docs(found.name)
             if parsed.empty:
                 result.total = len(docs)
-                result.hits = [self._hit(view, d, 0.0, set()) for d in docs[:limit]]
+                result.hits = [self._hit(view, d, 0.0, set()) for d in docs[start:start + limit]]
                 return result
             allowed = set(docs)
             matching = matching_docs(view.postings, parsed, allowed)
@@ -397,8 +423,9 @@ class SearchService:
                 matching = matching_docs(view.postings, parsed, allowed, conjunction=False)
             chosen = [d for d in docs if d in matching]
             result.total = len(chosen)
-            terms = parsed.terms()
-            result.hits = [self._hit(view, d, 0.0, terms) for d in chosen[:limit]]
+            terms = set(parsed.words)
+            result.hits = [self._hit(view, d, 0.0, terms, phrases=parsed.phrases)
+                           for d in chosen[start:start + limit]]
             if not chosen:
                 result.suggestion = self._suggest(view, parsed)
             return result
@@ -642,8 +669,8 @@ class SearchService:
         until: date | None = None,
     ) -> Timeline[Hit]:
         """Statements per month (or week) for a speaker (resolved as latest() does), a topic
-        (every word), or both. A statement is placed on the day it was said, else on its
-        article's date (the day results sort by); with neither it is counted as undated."""
+        (every word), or both. A statement is placed on the day it was said; one with no date
+        is counted as undated, never placed on its article's date."""
         parsed = parse_query(topic or "")
 
         def run(view: _View) -> Timeline[Hit]:

@@ -26,6 +26,8 @@ class Bucket(BaseModel):
 
     start: date  # the first day of the month, or the Monday of the week
     count: int = 0
+    first_day: date | None = None  # the earliest and latest days counted in it
+    last_day: date | None = None
 
 
 class Timeline(BaseModel, Generic[T]):
@@ -53,6 +55,13 @@ class Timeline(BaseModel, Generic[T]):
     def label(self, bucket: Bucket) -> str:
         return period_label(bucket.start, self.granularity)
 
+    def busy_label(self, bucket: Bucket) -> str:
+        """What a busy period is called: the day itself when everything in it was said on one
+        day ("10 Feb 2024"), else the period ("week of 5 Feb 2024", "Feb 2024")."""
+        if bucket.first_day is not None and bucket.first_day == bucket.last_day:
+            return day_label(bucket.first_day)
+        return self.label(bucket)
+
 
 def build_timeline(
     dated_items: Sequence[tuple[date | None, T]],
@@ -78,8 +87,13 @@ def build_timeline(
         "week" if (latest_date - first_date).days < WEEKLY_SPAN_DAYS else "month"
     )
     counts = Counter(period_start(when, granularity) for when, _ in dated)
+    days: dict[date, list[date]] = {}
+    for when, _ in dated:
+        days.setdefault(period_start(when, granularity), []).append(when)
     buckets = [
-        Bucket(start=start, count=counts.get(start, 0))
+        Bucket(start=start, count=counts.get(start, 0),
+               first_day=min(days[start]) if start in days else None,
+               last_day=max(days[start]) if start in days else None)
         for start in _periods(period_start(first_date, granularity), latest_date, granularity)
     ]
     # sorted() is stable and the buckets are in date order, so ties go to the earlier period
@@ -106,10 +120,16 @@ def period_start(day: date, granularity: Granularity) -> date:
 
 
 def period_label(start: date, granularity: Granularity) -> str:
-    """'Mar 2024' for a month, '4 Mar 2024' (its Monday) for a week."""
+    """'Mar 2024' for a month, 'week of 4 Mar 2024' (its Monday) for a week: never a bare
+    day, which would read as the day something was said."""
     if granularity == "week":
-        return f"{start.day} {start:%b %Y}"
+        return f"week of {day_label(start)}"
     return f"{start:%b %Y}"
+
+
+def day_label(day: date) -> str:
+    """'7 Nov 2024': how every answer writes a day."""
+    return f"{day.day} {day:%b %Y}"
 
 
 def sparkline(timeline: Timeline) -> str:

@@ -7,7 +7,8 @@ candidates; this module decides how each one matches, reading the statement's ow
 (the index's search field also holds speaker names and article titles, which must not count).
 
 Statements with the same words are one group, however many people said them: the group lists
-each speaker (one Hit each, with every article that reported it), earliest first.
+each speaker (one Hit each, with every article that reported it), earliest first. Quotes and
+a reporter's paraphrase are never one group: which one a group is decides how it is named.
 """
 
 from __future__ import annotations
@@ -59,8 +60,9 @@ class Phrase:
 
 
 def said_on(hit: Hit) -> date | None:
-    """When the words were said, else when they were reported."""
-    return hit.statement.date or hit.statement.published
+    """When the words were said: None for an undated statement, which sorts after the dated
+    ones rather than under its article's date."""
+    return hit.statement.date
 
 
 def group_hits(matches: Sequence[tuple[Hit, WhoSaidMatch, int]]) -> list[SaidGroup]:
@@ -68,10 +70,10 @@ def group_hits(matches: Sequence[tuple[Hit, WhoSaidMatch, int]]) -> list[SaidGro
 
     `matches` come in the index's ranking, which breaks the remaining ties.
     """
-    groups: dict[str, SaidGroup] = {}
-    rank: dict[str, int] = {}
+    groups: dict[tuple[str, bool], SaidGroup] = {}
+    rank: dict[tuple[str, bool], int] = {}
     for position, (hit, match, matched) in enumerate(matches):
-        key = normalise_quote(hit.statement.text)
+        key = group_key(hit)
         group = groups.get(key)
         if group is None:
             groups[key] = SaidGroup(match=match, words_matched=matched, hits=[hit])
@@ -81,10 +83,11 @@ def group_hits(matches: Sequence[tuple[Hit, WhoSaidMatch, int]]) -> list[SaidGro
     for group in groups.values():
         group.hits.sort(key=lambda h: (said_on(h) or date.max, h.statement.speaker))
 
-    def order(key: str) -> tuple[int, int, date, int]:
+    def order(key: tuple[str, bool]) -> tuple[int, int, bool, date, int]:
         group = groups[key]
         first = said_on(group.hits[0]) or date.max
-        return MATCH_ORDER[group.match], -group.words_matched, first, rank[key]
+        # the speakers' own words before the reporters' paraphrase of the same words
+        return MATCH_ORDER[group.match], -group.words_matched, key[1], first, rank[key]
 
     return [groups[key] for key in sorted(groups, key=order)]
 
@@ -96,5 +99,11 @@ def build_result(
     return WhoSaidResult(phrase=phrase.text, groups=groups[:limit], total=len(groups))
 
 
+def group_key(hit: Hit) -> tuple[str, bool]:
+    """Statements are one group when they have the same words and are all quotes or all the
+    reporters' paraphrase, so a group is either words someone said or words written of them."""
+    return normalise_quote(hit.statement.text), hit.statement.kind == "indirect"
+
+
 def group_count(matches: Sequence[tuple[Hit, WhoSaidMatch, int]]) -> int:
-    return len({normalise_quote(hit.statement.text) for hit, _, _ in matches})
+    return len({group_key(hit) for hit, _, _ in matches})

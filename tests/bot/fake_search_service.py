@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Collection
 from datetime import date
 
 from search_index.errors import IndexUnavailable
@@ -44,12 +45,16 @@ def statement(
     title: str | None = "Officials speak on the vote",
     url: str | None = "https://news.example/vote",
     context: str | None = None,
+    kind: str = "direct",
+    published: date | None = None,
+    cue: str | None = "said",
 ) -> tuple[Statement, str]:
     record = Statement(
-        id=f"s{number:03d}", text=text, kind="direct", speaker=speaker,
+        id=f"s{number:03d}", text=text, kind=kind, speaker=speaker,  # type: ignore[arg-type]
         speaker_mention=speaker.split()[-1], role=role, date=when, date_basis=basis,
         confidence=confidence, article_id=f"a{number % 3}", file=f"article{number % 3}.txt",
-        title=title, outlet=outlet, url=url, published=when, paragraph=0, start=0, end=len(text),
+        title=title, outlet=outlet, url=url, published=published or when, paragraph=0,
+        start=0, end=len(text), cue=cue,
     )
     return record, context or f"Speaking to reporters, {speaker} said: “{text}”"
 
@@ -96,13 +101,14 @@ class FakeSearchService:
         since: date | None = None,
         until: date | None = None,
         outlet: str | None = None,
-        kind: str | None = None,
+        kind: str | Collection[str] | None = None,
         page: int = 1,
         per_page: int = 5,
     ) -> SearchResult:
         self._check()
         self.search_calls.append(dict(query=query, speaker=speaker, since=since, until=until,
-                                      outlet=outlet, page=page, per_page=per_page))
+                                      outlet=outlet, kind=kind, page=page, per_page=per_page))
+        kinds = {kind} if isinstance(kind, str) else set(kind or ())
         terms = {word.lower() for word in _WORD.findall(query)}
         scored = []
         for record, context in self.records:
@@ -111,6 +117,8 @@ class FakeSearchService:
             if not score or (speaker and record.speaker != speaker):
                 continue
             if outlet and record.outlet != outlet:
+                continue
+            if kinds and record.kind not in kinds:
                 continue
             if since and (record.date is None or record.date < since):
                 continue
@@ -124,7 +132,9 @@ class FakeSearchService:
         return SearchResult(query=query, hits=hits, total=len(scored), page=page,
                             per_page=per_page)
 
-    def latest(self, speaker: str, topic: str | None = None, limit: int = 5) -> SearchResult:
+    def latest(
+        self, speaker: str, topic: str | None = None, limit: int = 5, page: int = 1
+    ) -> SearchResult:
         self._check()
         terms = {word.lower() for word in _WORD.findall(topic or "")}
         mine = [
@@ -132,9 +142,14 @@ class FakeSearchService:
             if record.speaker == speaker and (
                 not terms or terms & {w.lower() for w in _WORD.findall(record.text)})
         ]
-        mine.sort(key=lambda entry: entry[0].date or date.min, reverse=True)
-        hits = [self._hit(record, context, terms) for record, context in mine[:limit]]
-        return SearchResult(query=topic or "", hits=hits, total=len(mine), per_page=limit)
+        # dated newest first, then the undated by their article's date, as the service orders
+        mine.sort(key=lambda entry: (entry[0].date or date.min,
+                                     entry[0].published or date.min), reverse=True)
+        start = (page - 1) * limit
+        hits = [self._hit(record, context, terms)
+                for record, context in mine[start:start + limit]]
+        return SearchResult(query=topic or "", hits=hits, total=len(mine), per_page=limit,
+                            page=page)
 
     def _hit(self, record: Statement, context: str, terms: set[str]) -> Hit:
         runs = []

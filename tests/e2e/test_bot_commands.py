@@ -7,6 +7,7 @@ teardown if the bot broke any of Discord's rules while answering it.
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any
 
@@ -20,10 +21,17 @@ from discord_double import (
 from double_payloads import MANAGE_GUILD, MEMBER_PERMISSIONS, SentMessage
 
 from bot.discord.app import OnRecordBot
+from search_index.search.timeline import day_label
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
-DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+# How answers write a day the words were said: "said 10 Feb 2024"
+DATE = re.compile(r"\bsaid (\d{1,2} [A-Z][a-z]{2} \d{4})\b")
+
+
+def shown_day(text: str) -> datetime.date | None:
+    found = DATE.search(text)
+    return datetime.datetime.strptime(found.group(1), "%d %b %Y").date() if found else None
 
 
 def plain(text: str) -> str:
@@ -76,7 +84,7 @@ async def quote_elections(double: DiscordDouble) -> list[str]:
     message = await ask(double, "quote", {"query": "elections"})
     assert not message.ephemeral, "a search with results is answered in the channel"
     results = listed_results(message)
-    miller = [r for r in results if "Matthew Miller" in r and "2024-02" in r]
+    miller = [r for r in results if "Matthew Miller" in r and " Feb 2024" in r]
     assert miller, f"no February 2024 statement by Matthew Miller among {results}"
     return miller
 
@@ -125,10 +133,10 @@ async def test_latest_offers_khawaja_asif_while_typing_then_his_november_2024_wo
     message = await ask(discord_rules, "latest", {"speaker": "Khawaja Asif"})
     top = first_result(message)
     assert "Khawaja Asif" in top
-    assert "2024-11" in top, f"his November 2024 words should come first, got {top!r}"
+    assert " Nov 2024" in top, f"his November 2024 words should come first, got {top!r}"
     assert "Trump" in top
-    days = [DATE.search(plain(f["value"])) for f in message.embeds[0]["fields"]]
-    listed = [day.group(1) for day in days if day]
+    days = [shown_day(plain(f["value"])) for f in message.embeds[0]["fields"]]
+    listed = [day for day in days if day]
     assert listed == sorted(listed, reverse=True), f"newest first, got {listed}"
 
 
@@ -215,7 +223,7 @@ async def test_about_gives_corpus_size_and_date_range(
     assert f"{stats.statements} statements" in text
     assert "/quote" in text and "/latest" in text
     assert stats.first and stats.last, "the seeds hold dated statements"
-    assert stats.first.isoformat() in text and stats.last.isoformat() in text, text
+    assert day_label(stats.first) in text and day_label(stats.last) in text, text
 
 
 async def test_unknown_speaker_gets_a_private_helpful_answer(
@@ -270,3 +278,41 @@ async def test_bot_resumes_after_the_gateway_drops_and_keeps_answering(
     assert gateway.identify_count == identified, "a dropped socket is resumed, not re-identified"
     message = await ask(discord_rules, "about")
     assert "OnRecord" in message.text()
+
+
+async def test_a_paraphrase_is_labelled_as_the_reporters_and_never_quoted(
+    discord_rules: DiscordDouble, onrecord: OnRecordBot
+) -> None:
+    message = await ask(discord_rules, "quote", {"query": "congratulated Trump victory"})
+    hits = onrecord.service.search("congratulated Trump victory").hits
+    assert hits and hits[0].statement.kind == "indirect", "the seeds report this, not quote it"
+    field = message.embeds[0]["fields"][0]
+    shown = plain(field["value"])
+    assert shown.startswith("Reported: Mumtaz Zahra Baloch said that president"), shown
+    assert "“" not in shown.splitlines()[0], "a paraphrase never stands in quote marks"
+    assert "the reporter's paraphrase, not a quotation" in shown
+
+    reader = discord_rules.make_user("reader")
+    context_select = select(message)
+    assert context_select["options"][0]["description"].startswith("Reported: ")
+    picked = await discord_rules.send_component(
+        message, context_select["custom_id"], [context_select["options"][0]["value"]],
+        user=reader,
+    )
+    context = plain((await picked.reply()).text())
+    assert "Reported speech: the marked sentence is the reporter's" in context
+
+
+async def test_latest_pages_and_lists_undated_statements_after_the_dated_ones(
+    discord_rules: DiscordDouble, onrecord: OnRecordBot
+) -> None:
+    asker = discord_rules.make_user("asker")
+    message = await ask(discord_rules, "latest", {"speaker": "Mumtaz Zahra Baloch"}, user=asker)
+    assert page_label(message) == "1/2", "six statements, five a page"
+    first_page = [plain(f["value"]) for f in message.embeds[0]["fields"]]
+    assert "date not stated" not in first_page[0]
+    press = await discord_rules.send_component(message, button(message, "Next"), user=asker)
+    turned = await press.reply()
+    assert page_label(turned) == "2/2"
+    last = [plain(f["value"]) for f in turned.embeds[0]["fields"]]
+    assert all("date not stated (in an article of 7 Nov 2024)" in value for value in last)

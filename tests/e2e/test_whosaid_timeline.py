@@ -7,6 +7,7 @@ attachment of the answer, shown by the embed; the test reads the attachment's by
 
 from __future__ import annotations
 
+import datetime
 import re
 import struct
 from collections import Counter
@@ -22,12 +23,12 @@ import bot.timeline_chart as timeline_chart
 from bot.discord import timing as discord_timing
 from bot.discord.app import OnRecordBot
 from search_index.index.ingest import ingest
-from search_index.search.timeline import Timeline, period_start
+from search_index.search.timeline import Timeline, day_label, period_start
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+DATE = re.compile(r"\bsaid (\d{1,2} [A-Z][a-z]{2} \d{4})\b")  # "said 5 Mar 2024"
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +83,7 @@ async def test_whosaid_major_non_nato_ally_finds_millers_december_2023_words(
     assert not message.ephemeral
     first = results(message)[0]
     assert "Matthew Miller" in first
-    assert "2023-12-18" in first
+    assert "said 18 Dec 2023" in first
     assert "major non-NATO ally" in first
     assert "these exact words" in plain(message.embeds[0]["description"])
 
@@ -94,9 +95,10 @@ async def test_whosaid_of_words_two_people_said_lists_both_earliest_first(
     listed = results(message)
     speakers = [VARGA if VARGA in r else WREN if WREN in r else None for r in listed[:2]]
     assert speakers == [VARGA, WREN], listed
-    days = [DATE.search(r).group(1) for r in listed[:2]]  # type: ignore[union-attr]
-    assert days == sorted(days) and days[0] == "2024-03-05"
-    assert "said by 2 people" in plain(message.embeds[0]["description"])
+    days = [datetime.datetime.strptime(DATE.search(r).group(1), "%d %b %Y").date()  # type: ignore[union-attr]
+            for r in listed[:2]]
+    assert days == sorted(days) and days[0] == datetime.date(2024, 3, 5)
+    assert "from 2 speakers (earliest first)" in plain(message.embeds[0]["description"])
 
 
 async def test_whosaid_lists_every_outlet_that_reported_the_words(
@@ -141,11 +143,13 @@ async def test_timeline_of_matthew_miller_attaches_a_png_of_his_statements_per_p
     assert sum(counts.values()) == len(statements) > 1
 
     text = plain(message.text())
-    first, latest = timeline.first_date.isoformat(), timeline.latest_date.isoformat()
-    assert first.startswith("2023-12") and latest.startswith("2024-02")
+    assert timeline.first_date and timeline.latest_date
+    assert (timeline.first_date.year, timeline.first_date.month) == (2023, 12)
+    assert (timeline.latest_date.year, timeline.latest_date.month) == (2024, 2)
+    first, latest = day_label(timeline.first_date), day_label(timeline.latest_date)
     assert first in text and latest in text, "the first and latest statements are listed"
     busiest = timeline.busiest[0]
-    assert f"{timeline.label(busiest)}: {busiest.count} statements" in text
+    assert f"{timeline.busy_label(busiest)}: {busiest.count} statements" in text
 
 
 async def test_a_slow_timeline_is_deferred_then_the_chart_arrives_with_the_edit(

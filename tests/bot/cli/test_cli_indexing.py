@@ -72,7 +72,7 @@ def test_search_human_and_json(indexed, capsys):
     assert out.startswith("On record: “elections”\n2 statements match “elections”.")
     miller = out.index("— Matthew Miller, State Department Spokesperson")
     assert "“Claims of fraud in the elections should be investigated.”" in out[:miller]
-    assert "2024-02-10 · Daily Ledger · US urges probe" in out[miller:]
+    assert "said 10 Feb 2024 · Daily Ledger · US urges probe" in out[miller:]
     assert "Khawaja Asif, Defence Minister" in out
     assert out.endswith("\n\n2 statements\n")  # one page: no "Page 1/1"
     assert main(["search", "elections", "--speaker", "miler", "--json",
@@ -108,9 +108,9 @@ def test_latest_newest_first_and_undated_said_so(indexed, capsys):
     out = capsys.readouterr().out
     assert out.startswith("Latest from Khawaja Asif\n")
     newest = out.index("1.  “Talks with Washington on elections will continue.”")
-    assert newest < out.index("2024-11-06 · Frontier Post · Minister speaks")
+    assert newest < out.index("said 6 Nov 2024 · Frontier Post · Minister speaks")
     assert newest < out.index("2.  “Trade talks were useful.”")
-    assert "date uncertain" in out[out.index("2.  “Trade talks"):]
+    assert "date not stated (in an article of 4 Oct 2017)" in out[out.index("2.  “Trade talks"):]
 
 
 def test_unknown_speaker_is_the_commands_error_answer(indexed, capsys):
@@ -124,7 +124,8 @@ def test_speakers_and_sources(indexed, capsys):
     assert main(["speakers", "asif", "--index-dir", str(indexed)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Speakers matching “asif”\n1 speaker.\n\nKhawaja Asif\n")
-    assert "    Defence Minister\n" in out and "2 statements, 2017-10-04 to 2024-11-06" in out
+    assert "    Defence Minister: 6 Nov 2024\n" in out
+    assert "2 statements, 6 Nov 2024" in out  # the undated statement places no date
     assert main(["sources", "--index-dir", str(indexed)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Sources on record\n3 articles, newest first; undated ones last.")

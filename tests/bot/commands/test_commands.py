@@ -176,8 +176,9 @@ def test_speakers_lists_roles_counts_and_spans(service):
     names = [field.name for field in answer.fields]
     assert names == ["Khawaja Asif", "Matthew Miller", "Mumtaz Zahra Baloch"]
     asif = answer.fields[0]
-    assert "Defence Minister" in asif.lines
-    assert "2 statements, 2017-10-04 to 2024-11-07" in asif.lines
+    # each role once, with the span of its dated statements
+    assert asif.lines[:2] == ["Foreign Minister: 4 Oct 2017", "Defence Minister: 7 Nov 2024"]
+    assert "2 statements, 4 Oct 2017 to 7 Nov 2024" in asif.lines
     assert "also: Khawaja Muhammad Asif" in asif.lines
 
 
@@ -206,7 +207,7 @@ def test_about_reports_corpus_size_and_range(service):
     answer = commands.about(service)
     corpus = answer.fields[0]
     assert corpus.lines[0] == "5 statements by 3 speakers from 5 articles in 2 outlets"
-    assert corpus.lines[1] == "Dates: 2017-10-04 to 2024-11-07"
+    assert corpus.lines[1] == "Dates: 4 Oct 2017 to 7 Nov 2024"
 
 
 def test_context_marks_the_quote_inside_its_paragraph(service):

@@ -19,8 +19,12 @@ from search_index.models import TextRun
     ("/quote security cooperation speaker:Matthew Miller since:2024-01-01",
      ParsedLine(command="quote", options={"query": "security cooperation",
                                           "speaker": "Matthew Miller", "since": "2024-01-01"})),
+    # a quoted query stays a phrase to search, as Discord passes it; other values are unwrapped
     ('/quote query:"free and fair" outlet:"Daily Ledger"',
-     ParsedLine(command="quote", options={"query": "free and fair", "outlet": "Daily Ledger"})),
+     ParsedLine(command="quote", options={"query": '"free and fair"', "outlet": "Daily Ledger"})),
+    ('/quote "free and fair elections" exact:true',
+     ParsedLine(command="quote", options={"query": '"free and fair elections"',
+                                          "exact": "true"})),
     ("/latest Khawaja Asif topic:terrorism",
      ParsedLine(command="latest", options={"speaker": "Khawaja Asif", "topic": "terrorism"})),
     ("/quote Pakistan's elections", ParsedLine(command="quote",
@@ -124,9 +128,9 @@ def test_render_text_for_a_pipe_is_plain_and_complete():
     assert lines[0] == "On record: “elections”"
     assert "1.  “We look forward to timely, complete results from the elections.”" in lines
     assert "    — Matthew Miller, State Department Spokesperson" in lines
-    assert "    2024-02-10 · Daily Ledger · Officials speak on the vote" in lines
+    assert "    said 10 Feb 2024 · Daily Ledger · Officials speak on the vote" in lines
     assert "    https://news.example/vote" in lines
-    assert "date uncertain: the article's own date" in text
+    assert "reported 1 Jun 2023 · Evening Star" in text  # the report's date, said so
     assert all(len(line) <= 70 for line in lines)
     assert lines[-1] == "3 statements · type /context 1"
 
@@ -164,7 +168,8 @@ def test_error_answers_are_flagged():
 
 def test_speakers_render_as_indented_blocks():
     text = render_text(commands.speakers(FakeSearchService(), "asif"))
-    assert "Khawaja Asif\n    Defence Minister\n    Foreign Minister\n" in text
+    assert ("Khawaja Asif\n    Foreign Minister: 4 Oct 2017\n    Defence Minister: 7 Nov 2024\n"
+            in text)
 
 
 def test_session_reindex_uses_the_configured_paths(tmp_path: Path):

@@ -768,3 +768,24 @@ def test_a_date_and_section_line_dates_a_page_without_a_headline():
     assert article.title is None
     assert article.published == date(2023, 3, 9)
     assert article.published_basis == DateBasis.PUBLISHED_LINE
+
+
+def test_yearless_dateline_agreeing_with_the_page_date_above_the_title():
+    article = _parse(
+        "Source: Newswire\n\n2024-11-19 20:41:06\n\n"
+        "Ministry ready to work with partners on dryland crops\n\n"
+        "BEIJING, Nov. 19 (Newswire) -- The ministry is ready to deepen cooperation on dryland "
+        "farming, its spokesperson said on Tuesday.\n"
+    )
+    assert article.published == date(2024, 11, 19)
+    assert article.published_basis == DateBasis.DATELINE
+
+
+def test_yearless_dateline_disagreeing_with_a_masthead_gets_no_year():
+    article = _parse(
+        "Editor in Chief: A. Rahim Tuesday, April 23rd, 2024\n\n"
+        "Envoy says ties will improve\n\n"
+        "KABUL, Oct 4 (Newswire) - The envoy said on Wednesday the two sides discussed trade.\n"
+    )
+    assert article.published_basis == DateBasis.MASTHEAD
+    assert article.published_confidence == 0

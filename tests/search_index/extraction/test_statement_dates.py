@@ -105,3 +105,14 @@ def test_masthead_only_page_dates_no_statement():
     article = parse_article(text, "masthead.txt")
     assert article.published_basis == DateBasis.MASTHEAD and article.published_confidence == 0
     assert all(s.date is None for s in extract_article(article))
+
+
+def test_a_day_between_the_cue_and_that_dates_the_words():
+    statements = _statements(
+        "Environment secretary Helen Ward told the Commons on Tuesday that the cap on fines "
+        "would be lifted next spring.\n\n"
+        "“Polluters will pay in full,” she said.\n",
+        header="Wed 27 Nov 2024 06.00 GMT",
+    )
+    tuesday = datetime.date(2024, 11, 26)
+    assert {s.date for s in statements} == {tuesday}

@@ -213,13 +213,15 @@ def test_speakers_are_found_fuzzily_and_by_alias(service, typed, expected):
     assert service.resolve_speaker(typed).name == expected
 
 
-def test_speaker_entries_carry_roles_with_dates(service):
+def test_speaker_entries_carry_roles_with_dates_from_dated_statements_only(service):
     asif = service.speakers("Khawaja Asif")[0]
-    assert asif.statements == 3
-    assert [(r.role, r.first.year) for r in asif.roles] == [
-        ("Foreign Minister", 2017), ("Defence Minister", 2024)
+    assert asif.statements == 3  # the undated 2017 statement counts ...
+    # ... but is never placed under its article's date (2017-10-04): its role has no span
+    assert [(r.role, r.first, r.last) for r in asif.roles] == [
+        ("Defence Minister", date(2024, 11, 5), date(2024, 11, 6)),
+        ("Foreign Minister", None, None),
     ]
-    assert (asif.first, asif.last) == (date(2017, 10, 4), date(2024, 11, 6))
+    assert (asif.first, asif.last) == (date(2024, 11, 5), date(2024, 11, 6))
     assert "Asif" in asif.aliases
 
 
@@ -263,7 +265,8 @@ def test_sources_and_stats(service):
     assert sources[1].statements == 3
     stats = service.stats()
     assert (stats.articles, stats.statements, stats.speakers, stats.outlets) == (4, 9, 4, 3)
-    assert (stats.first, stats.last) == (date(2017, 10, 4), date(2024, 11, 6))
+    # the span of dated statements: the undated one of 2017 is not dated by its article
+    assert (stats.first, stats.last) == (date(2022, 4, 12), date(2024, 11, 6))
 
 
 def test_missing_index_raises_index_unavailable_only_when_used(tmp_path):

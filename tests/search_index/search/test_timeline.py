@@ -143,7 +143,19 @@ def test_sparkline_has_one_character_per_bucket() -> None:
 
 def test_labels() -> None:
     assert period_label(date(2024, 3, 1), "month") == "Mar 2024"
-    assert period_label(date(2024, 3, 4), "week") == "4 Mar 2024"
+    # a week is named as one, never by a bare day that would read as a day something was said
+    assert period_label(date(2024, 3, 4), "week") == "week of 4 Mar 2024"
     timeline = build_timeline(_items("2024-03-05"))
-    assert timeline.label(timeline.buckets[0]) == "4 Mar 2024"
-    assert timeline.buckets == [Bucket(start=date(2024, 3, 4), count=1)]
+    assert timeline.label(timeline.buckets[0]) == "week of 4 Mar 2024"
+    assert timeline.buckets == [Bucket(start=date(2024, 3, 4), count=1,
+                                       first_day=date(2024, 3, 5), last_day=date(2024, 3, 5))]
+
+
+def test_a_busy_period_is_named_by_its_day_when_all_of_it_fell_on_one_day() -> None:
+    timeline = build_timeline(_items("2024-02-10", "2024-02-10", "2024-02-10", "2023-12-18",
+                                     "2023-12-19", None))
+    assert timeline.granularity == "week"
+    busiest, second = timeline.busiest[:2]
+    assert timeline.busy_label(busiest) == "10 Feb 2024"  # a real day: all three said on it
+    assert timeline.busy_label(second) == "week of 18 Dec 2023"  # two days: the week
+    assert timeline.undated == 1 and timeline.dated == 5
