@@ -10,9 +10,6 @@ import signal
 import sys
 from typing import TYPE_CHECKING
 
-import aiohttp
-import discord
-
 from bot.settings import Settings, SettingsError, load_settings
 from search_index.errors import OnRecordError
 
@@ -100,6 +97,11 @@ def _run(args: argparse.Namespace) -> int:
 
 
 async def _serve(settings: Settings, service: SearchService) -> int:
+    # discord and aiohttp are imported by the commands that talk to Discord only: they cost
+    # every other command (`onrecord extract` over a folder) most of a second at start
+    import aiohttp
+    import discord
+
     from bot.discord.app import create_bot
 
     assert settings.discord_token is not None
@@ -146,6 +148,9 @@ def _sync(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_SETTINGS
     _use_log_level(settings, args)
+    import aiohttp
+    import discord
+
     from bot.discord.command_sync import default_state_file, sync_global
     from search_index.search.service import SearchService
 

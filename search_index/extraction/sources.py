@@ -35,6 +35,19 @@ _GROUP_NOUNS = frozenset({
     "others", "some", "many", "several", "both", "chants", "participants", "families",
     "veterans", "scientists", "researchers", "doctors", "police", "soldiers", "troops",
 })
+# One person nobody names: "the man shouted", "a voter said", "the narrator says".
+_PERSON_NOUNS = frozenset({
+    "man", "woman", "person", "voter", "resident", "supporter", "protester", "protestor",
+    "demonstrator", "worker", "student", "mother", "father", "nurse", "teacher", "veteran",
+    "attendee", "voice", "narrator", "caller", "commenter", "host", "moderator", "source",
+    "aide", "adviser", "advisor", "staffer", "strategist", "operative", "insider", "lawyer",
+    "attorney", "analyst", "expert", "organizer", "organiser", "delegate", "donor", "friend",
+    "neighbor", "neighbour", "owner", "customer", "participant", "observer", "witness",
+    "officer", "agent", "investigator", "prosecutor", "economist", "historian", "professor",
+    "pollster", "consultant", "activist", "critic", "fan", "user", "reader", "viewer",
+    "listener", "guest", "speaker", "questioner", "interviewer", "reporter", "journalist",
+    "author", "writer", "columnist", "editor", "candidate", "challenger", "opponent", "rival",
+})
 _ORGANISATION_NOUNS = frozenset({
     "company", "firm", "campaign", "committee", "department", "ministry", "agency", "office",
     "government", "administration", "party", "group", "organization", "organisation",
@@ -79,4 +92,5 @@ def source_name(written: str) -> str:
 
 def is_source_noun(word: str) -> bool:
     """A noun that can head a source nobody names: a document, a group, an organisation."""
-    return word in _DOCUMENT_NOUNS or word in _GROUP_NOUNS or word in _ORGANISATION_NOUNS
+    return (word in _DOCUMENT_NOUNS or word in _GROUP_NOUNS or word in _ORGANISATION_NOUNS
+            or word in _PERSON_NOUNS)

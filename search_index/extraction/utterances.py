@@ -23,6 +23,16 @@ JOINER = " … "
 # The reporter's words between two pieces: a cue with a long description of the speaker at most.
 _MAX_GAP_WORDS = 40
 _QUOTE_MARK = re.compile(f"[{DOUBLE_MARKS}]")
+# A sentence ending inside the attribution; not the stop of an initial or a title ("Lindsey
+# O. Graham", "Sen. Ann Roe").
+_STOP = re.compile(r"(\w*)[.!?]\s+(?![a-z(])")
+_NOT_SENTENCE_STOPS = frozenset({"mr", "ms", "mrs", "dr", "st", "jr", "sr", "sen", "rep", "gov",
+                                 "gen", "col", "lt", "u", "s"})
+
+
+def _has_sentence_end(text: str) -> bool:
+    return any(len(m.group(1)) > 1 and m.group(1).lower() not in _NOT_SENTENCE_STOPS
+               for m in _STOP.finditer(text))
 
 
 def _spans(item: Attributed) -> list[tuple[int, int]]:
@@ -43,12 +53,15 @@ def _continues(source: str, first: Attributed, second: Attributed) -> bool:
     if any(word in CUE_FORMS for word in words) and first.kind != "direct":
         # `called her "weak" and said she had "zero support"`: two verbs, two statements
         return False
+    if gap.rstrip(f" \n{DOUBLE_MARKS}").endswith(":"):
+        return False  # `… but he gave a compliment: "…"`: a colon brings in a quote of its own
     if second.sentence_start == first.sentence_start:
         return True
     # `"A," he said. "B."`: the gap is the attribution and nothing more, not a sentence of
     # the reporter's between (`"A," says X. She says Y. "B."`)
     inner = gap.strip(f" \n{DOUBLE_MARKS}")
-    return second.carried and second.kind == "direct" and not re.search(r"[.!?]\s", inner)
+    return (second.carried and first.kind == "direct" and second.kind == "direct"
+            and not _has_sentence_end(inner))
 
 
 def join_utterances(source: str, found: list[Attributed]) -> list[Attributed]:
