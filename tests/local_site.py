@@ -37,6 +37,9 @@ class Route:
     body: bytes = b""
     send_length: bool = True  # False: no Content-Length, the body ends when the socket closes
     delay_s: float = 0.0  # a slow server, for the timeout test
+    location: str | None = None  # with a 3xx status: where the page moved
+    busy_times: int = 0  # answer 503 this many times before serving the route
+    retry_after: str | None = None  # the Retry-After header of those 503s
 
 
 @dataclass
@@ -117,8 +120,18 @@ def serve_site(robots: str | None = None) -> Iterator[LocalSite]:
                 return
             if route.delay_s:
                 time.sleep(route.delay_s)
+            if route.busy_times:
+                route.busy_times -= 1
+                self.send_response(503)
+                if route.retry_after is not None:
+                    self.send_header("Retry-After", route.retry_after)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
             self.send_response(route.status)
             self.send_header("Content-Type", route.content_type)
+            if route.location is not None:
+                self.send_header("Location", route.location)
             if route.send_length:
                 self.send_header("Content-Length", str(len(route.body)))
             self.end_headers()

@@ -180,6 +180,8 @@ def _summary(report: IngestReport, index_dir: Path) -> str:
         lines.append(f"  skipped: {file}: {reason}")
     if len(report.skipped) > shown:
         lines.append(f"  ... and {len(report.skipped) - shown} more skipped")
+    for problem in report.metadata_problems:  # each names its row: all are shown
+        lines.append(f"  sources.csv: {problem}")
     return "\n".join(lines)
 
 

@@ -50,4 +50,8 @@ def reindex(
         lines.append(f"skipped {file}: {reason}")
     if len(skipped) > 5:
         lines.append(f"and {len(skipped) - 5} more skipped")
+    problems = report.metadata_problems
+    lines.extend(problems[:5])
+    if len(problems) > 5:
+        lines.append(f"and {len(problems) - 5} more sources.csv problems: run `onrecord index`")
     return Answer(kind=AnswerKind.INFO, title="Index rebuilt", lines=lines, private=True)

@@ -7,7 +7,8 @@ prose paragraphs as offsets into the text.
 - `parse.parse_article(text)`: decoded text -> Article; `furniture` classifies each line,
   `page_header` finds the body and reads the header, `publication` dates the article.
 - `html_pages`: saved web pages, read with trafilatura.
-- `fetch`: downloading pages and feeds into a corpus folder.
+- `fetch`: downloading pages and feeds into a corpus folder; `polite_http` makes each request
+  (delay per host, size cap, timeouts, urllib3 retries for a busy server).
 
 Imports only `text`, `models` and `errors`.
 """

@@ -5,30 +5,36 @@ article: title line, blank line, paragraphs) and NAME.meta.json (url, outlet, pu
 `fetched.json` in the folder maps each canonical URL to its NAME, so a re-run skips what is
 there and an interrupted run resumes. Politeness: a User-Agent naming the project, a delay
 between requests to one host (longer if robots.txt asks), robots.txt honoured, a size cap and
-timeouts. Every failure is one line in the report and the run goes on.
+timeouts, and a busy server asked again (`polite_http` makes each request). Every failure is
+one line in the report and the run goes on.
 """
 
 from __future__ import annotations
 
 import hashlib
-import http.client
 import json
 import os
 import re
 import tempfile
-import time
-import urllib.error
-import urllib.request
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 from urllib.robotparser import RobotFileParser
 
 import feedparser
+from courlan import normalize_url, validate_url
 from pydantic import BaseModel, Field
 
 from search_index.articles.html_pages import article_from_html
+from search_index.articles.polite_http import (
+    FetchFailed,
+    FetchSession,
+    Politeness,
+    final_url,
+    polite_get,
+    read_capped,
+    response_headers,
+)
 from search_index.errors import ArticleError, OnRecordError
 
 USER_AGENT = "OnRecord/0.1 (+https://github.com/onrecord/onrecord; news quote research bot)"
@@ -39,12 +45,6 @@ LEDGER_NAME = "fetched.json"
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _FEED_TYPES = ("xml", "rss", "atom", "text/plain", "text/html")
-_TRACKING_PARAMS = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid)$", re.IGNORECASE)
-
-
-class FetchFailed(Exception):
-    """One download that did not happen; str() is the reason for the report."""
-
 
 class FetchedPage(BaseModel):
     url: str
@@ -73,37 +73,12 @@ class FetchReport(BaseModel):
         return out
 
 
-@dataclass
-class FetchSession:
-    """What lasts across the requests of one run: when each host was last asked, its robots.
-
-    `clock` and `sleep` are injectable so tests can see the waits without waiting.
-    """
-
-    clock: Callable[[], float] = time.monotonic
-    sleep: Callable[[float], None] = time.sleep
-    last_request: dict[str, float] = field(default_factory=dict)
-    robots: dict[str, RobotFileParser | None] = field(default_factory=dict)
-    requests: list[str] = field(default_factory=list)  # every URL asked for, in order
-
-
-@dataclass(frozen=True)
-class _Politeness:
-    user_agent: str
-    delay_s: float
-    max_bytes: int
-    timeout_s: float
-
-
 def canonical_url(url: str) -> str:
-    """The ledger key: lower-case scheme and host, no fragment, no tracking parameters."""
-    parts = urlsplit(url.strip())
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if not _TRACKING_PARAMS.match(k)])
-    host = (parts.hostname or "").lower()
-    default_port = {"http": 80, "https": 443}.get(parts.scheme.lower())
-    if parts.port and parts.port != default_port:
-        host = f"{host}:{parts.port}"
-    return urlunsplit((parts.scheme.lower(), host, parts.path or "/", query, ""))
+    """The ledger key: courlan's normalised URL (lower-case scheme and host, no default port,
+    no tracking parameters, the query sorted), without its fragment and with "/" for an
+    empty path, as the keys of ledgers written before courlan read them."""
+    parts = urlsplit(normalize_url(url.strip()))
+    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", parts.query, ""))
 
 
 def fetch_urls(
@@ -120,7 +95,7 @@ def fetch_urls(
     corpus = Path(corpus_dir)
     corpus.mkdir(parents=True, exist_ok=True)
     session = session_state or FetchSession()
-    polite = _Politeness(user_agent, delay_s, max_bytes, timeout_s)
+    polite = Politeness(user_agent, delay_s, max_bytes, timeout_s)
     ledger = _read_ledger(corpus)
     report = FetchReport()
     for url in dict.fromkeys(u.strip() for u in urls if u.strip()):  # keeps order, drops repeats
@@ -152,7 +127,7 @@ def fetch_feed(
 ) -> FetchReport:
     """Download the RSS or Atom feed, then every entry's link as fetch_urls does."""
     session = session_state or FetchSession()
-    polite = _Politeness(user_agent, delay_s, max_bytes, timeout_s)
+    polite = Politeness(user_agent, delay_s, max_bytes, timeout_s)
     try:
         body, final_url, _ = _download(feed_url, session, polite, _FEED_TYPES)
     except FetchFailed as error:
@@ -170,7 +145,7 @@ def fetch_feed(
 
 
 def _fetch_one(
-    url: str, corpus: Path, ledger: dict[str, str], session: FetchSession, polite: _Politeness
+    url: str, corpus: Path, ledger: dict[str, str], session: FetchSession, polite: Politeness
 ) -> FetchedPage | None:
     body, final_url, charset = _download(url, session, polite, _HTML_TYPES)
     html: str | bytes = body
@@ -208,11 +183,11 @@ def _fetch_one(
 
 
 def _download(
-    url: str, session: FetchSession, polite: _Politeness, accepted_types: tuple[str, ...]
+    url: str, session: FetchSession, polite: Politeness, accepted_types: tuple[str, ...]
 ) -> tuple[bytes, str, str | None]:
     """The body, the final URL after redirects and the declared charset; FetchFailed if not."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    valid, parts = validate_url(url)
+    if not valid or parts is None or parts.scheme not in ("http", "https"):
         raise FetchFailed("not an http(s) URL")
     robots = _robots_for(url, session, polite)
     if robots is not None and not robots.can_fetch(polite.user_agent, url):
@@ -220,64 +195,27 @@ def _download(
     delay = polite.delay_s
     if robots is not None and (asked := robots.crawl_delay(polite.user_agent)):
         delay = max(delay, float(asked))
-    with _request(url, session, polite, delay) as response:
-        content_type = response.headers.get_content_type()
+    with polite_get(url, session, polite, delay) as response:
+        headers = response_headers(response)
+        content_type = headers.get_content_type()
         if not any(kind in content_type for kind in accepted_types):
             raise FetchFailed(f"not a page ({content_type})")
         declared = response.headers.get("Content-Length")
         if declared and declared.isdigit() and int(declared) > polite.max_bytes:
             raise FetchFailed(f"too big ({int(declared)} bytes, limit {polite.max_bytes})")
-        body = _read_capped(response, polite)
-        return body, response.geturl(), response.headers.get_content_charset()
+        body = read_capped(response, polite)
+        return body, final_url(url, response), headers.get_content_charset()
 
 
-def _request(
-    url: str, session: FetchSession, polite: _Politeness, delay_s: float
-) -> http.client.HTTPResponse:
-    host = (urlsplit(url).netloc or "").lower()
-    if host in session.last_request:
-        wait = session.last_request[host] + delay_s - session.clock()
-        if wait > 0:
-            session.sleep(wait)
-    session.requests.append(url)
-    request = urllib.request.Request(
-        url, headers={"User-Agent": polite.user_agent, "Accept": "text/html,application/xml;q=0.9"}
-    )
-    try:
-        return urllib.request.urlopen(request, timeout=polite.timeout_s)
-    except urllib.error.HTTPError as error:
-        raise FetchFailed(f"HTTP {error.code} {error.reason}") from None
-    except urllib.error.URLError as error:
-        if isinstance(error.reason, TimeoutError):
-            raise FetchFailed(f"timed out after {polite.timeout_s:g}s") from None
-        raise FetchFailed(f"could not connect ({error.reason})") from None
-    except TimeoutError:
-        raise FetchFailed(f"timed out after {polite.timeout_s:g}s") from None
-    except (OSError, ValueError) as error:
-        raise FetchFailed(f"could not connect ({error})") from None
-    finally:
-        session.last_request[host] = session.clock()
-
-
-def _read_capped(response: http.client.HTTPResponse, polite: _Politeness) -> bytes:
-    try:
-        body = response.read(polite.max_bytes + 1)
-    except TimeoutError:
-        raise FetchFailed(f"timed out after {polite.timeout_s:g}s") from None
-    if len(body) > polite.max_bytes:
-        raise FetchFailed(f"too big (over {polite.max_bytes} bytes)")
-    return body
-
-
-def _robots_for(url: str, session: FetchSession, polite: _Politeness) -> RobotFileParser | None:
+def _robots_for(url: str, session: FetchSession, polite: Politeness) -> RobotFileParser | None:
     """The host's robots.txt rules, asked once a run; None when the host has none to give."""
     parts = urlsplit(url)
     origin = f"{parts.scheme}://{parts.netloc}".lower()
     if origin not in session.robots:
         parser = RobotFileParser(f"{origin}/robots.txt")
         try:
-            with _request(f"{origin}/robots.txt", session, polite, polite.delay_s) as response:
-                lines = _read_capped(response, polite).decode("utf-8", "replace").splitlines()
+            with polite_get(f"{origin}/robots.txt", session, polite, polite.delay_s) as response:
+                lines = read_capped(response, polite).decode("utf-8", "replace").splitlines()
             parser.parse(lines)
         except FetchFailed as error:
             # As urllib.robotparser does: 401/403 mean keep out, any other failure means no rules.

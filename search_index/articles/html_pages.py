@@ -22,8 +22,9 @@ from search_index.models import Article, DateBasis, Paragraph
 METADATA_DATE_BASIS = DateBasis.PUBLISHED_LINE
 METADATA_DATE_CONFIDENCE = 0.95
 
-# htmldate's extensive search reads dates out of the body text; the body's dates are the date
-# resolver's business, so only markup is consulted here.
+# The page's date is htmldate's `find_date`, which trafilatura runs with these parameters:
+# no date is read from markup by hand here. htmldate's extensive search reads dates out of the
+# body text; the body's dates are the date resolver's business, so only markup is consulted.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 # When a page has no article, trafilatura's fallback may return its menu ("Home | World");

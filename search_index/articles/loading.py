@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from search_index.articles.corpus_meta import article_meta
 from search_index.articles.files import (
     MAX_ARTICLE_BYTES,
     ArticleMeta,
     apply_meta,
     decode_article_bytes,
-    read_sidecar,
 )
 from search_index.articles.parse import parse_article
 from search_index.errors import ArticleError
@@ -48,7 +48,7 @@ def load_article(path: Path) -> Article:
         raise ArticleError(f"{name}: cannot be read ({exc.strerror or exc})") from exc
     if len(data) > MAX_ARTICLE_BYTES:
         raise ArticleError(f"{name}: too large for an article (file grew while reading)")
-    meta = read_sidecar(path)
+    meta = article_meta(path)  # sources.csv and NAME.meta.json: before statements are dated
     if _is_html(path, data):
         return _html_article(data, path, meta)
     text = decode_article_bytes(data, name)

@@ -21,6 +21,7 @@ from search_index.articles.loading import load_article
 from search_index.errors import ArticleError
 from search_index.extraction.attribution import attribute
 from search_index.extraction.hansard import Contribution, contributions
+from search_index.extraction.institutions import name_owners
 from search_index.extraction.mentions import organisation_of, people_in
 from search_index.extraction.notables import NOTABLES
 from search_index.extraction.paragraph_reader import Attributed
@@ -89,6 +90,7 @@ def extract_article(article: Article, registry: SpeakerRegistry | None = None) -
         quotes = find_quotes(article.text, paragraphs)
         trusted = article.published if article.published_confidence >= 0.5 else None
         found = attribute(article.text, paragraphs, quotes, registry, trusted)
+    name_owners(found, article)  # "the Foreign Office" of an Islamabad story is Pakistan's
     found = join_utterances(article.text, _without_duplicates(article.text, found))
     statements = _dated_statements(article, found, registry)
     return statements

@@ -43,6 +43,34 @@ def normalise_name(name: str) -> str:
     return " ".join(words)
 
 
+# One spelling for each romanisation of a common given name: "Mohammad Faisal", "Muhammad
+# Faisal" and "Mohammed Faisal" are one man. Only given names whose variants no one tells
+# apart; surnames differ too often between real people to be merged by spelling.
+_SPELLINGS: dict[str, str] = {
+    variant: key
+    for key, variants in {
+        "muhammad": ("mohammad", "mohammed", "muhammed", "mohamed", "mohamad", "muhamad",
+                     "mohd", "md"),
+        "ahmad": ("ahmed",),
+        "syed": ("sayed", "sayyid", "sayyed", "seyed"),
+        "hussain": ("hussein", "husain", "husein"),
+        "abdul": ("abdel", "abdol"),
+        "zabihullah": ("zabiullah", "zabehullah", "zabiyullah"),
+        "rehman": ("rahman",),
+        "usman": ("osman", "uthman"),
+        "yusuf": ("yousuf", "yousaf", "yousef", "yusef"),
+    }.items()
+    for variant in (key, *variants)
+}
+
+
+def spelling_key(name: str) -> str:
+    """`normalise_name` with each given name in one romanisation: the key that says two
+    spellings name one person ("Muhammad Faisal" = "Mohammad Faisal")."""
+    words = normalise_name(name).split()
+    return " ".join([_SPELLINGS.get(w, w) for w in words[:-1]] + words[-1:])
+
+
 def surname(name: str) -> str:
     words = normalise_name(name).split()
     return words[-1] if words else ""
@@ -84,6 +112,7 @@ class SpeakerRegistry(BaseModel):
             for name, speaker in self.speakers.items():
                 for alias in (name, *speaker.aliases):
                     index.setdefault(normalise_name(alias), set()).add(name)
+                    index.setdefault(spelling_key(alias), set()).add(name)
             self._index = index
         return self._index
 
@@ -102,7 +131,7 @@ class SpeakerRegistry(BaseModel):
         if known and known in self.speakers:
             return known
         index = self._alias_index()
-        found = index.get(key)
+        found = index.get(key) or index.get(spelling_key(mention))
         if found and len(found) == 1:
             return next(iter(found))
         words = key.split()

@@ -25,6 +25,7 @@ from pydantic import BaseModel, Field
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
 
+from search_index.articles.corpus_meta import meta_fingerprint, sources_problems
 from search_index.errors import ArticleError, IndexBusy, IndexUnavailable
 from search_index.index.directory import Facts, speaker_entry
 from search_index.index.records import ArticleRecord, IndexMeta, QuoteDocument, Report
@@ -70,6 +71,9 @@ class IngestReport(BaseModel):
     removed: list[str] = Field(default_factory=list)
     unchanged: list[str] = Field(default_factory=list)
     skipped: list[tuple[str, str]] = Field(default_factory=list)  # (file, reason)
+    # sources.csv problems, one line each ("sources.csv row 3, column published: ..."); a bad
+    # cell loses only itself, so these are reported while everything else is indexed.
+    metadata_problems: list[str] = Field(default_factory=list)
     statements: int = 0  # statements extracted from added and updated files
 
     @property
@@ -496,9 +500,10 @@ def _reports(article: Article, path: str, statements: Sequence[Statement]) -> li
     ]
 
 
-def _record(path: Path, article: Article) -> ArticleRecord:
+def _record(path: Path, article: Article, meta_key: str | None = None) -> ArticleRecord:
     stat = path.stat()
     return ArticleRecord(
+        meta_key=meta_key,
         path=str(path),
         article_id=article.id,
         mtime_ns=stat.st_mtime_ns,
@@ -544,6 +549,7 @@ def ingest(
         try:
             files, roots, missing = collect_files(paths)
             report.skipped.extend(missing)
+            report.metadata_problems.extend(sources_problems(roots))
             seen = {str(path) for path in files}
             for gone in sorted(p for p in update.records if p not in seen and _within(p, roots)):
                 update.remove_article(gone)
@@ -596,12 +602,15 @@ def _ingest_file(
     previous = update.record(key)
     try:
         stat = path.stat()
-        if previous and previous.mtime_ns == stat.st_mtime_ns and previous.size == stat.st_size:
+        meta_key = meta_fingerprint(path)
+        same_meta = previous is not None and previous.meta_key == meta_key
+        if (previous and same_meta and previous.mtime_ns == stat.st_mtime_ns
+                and previous.size == stat.st_size):
             report.unchanged.append(key)
             return
         article = load(path)
-        if previous and previous.article_id == article.id:
-            update.touch_record(_record(path, article).model_copy(
+        if previous and same_meta and previous.article_id == article.id:
+            update.touch_record(_record(path, article, meta_key).model_copy(
                 update={"qkeys": previous.qkeys, "statements": previous.statements}
             ))
             report.unchanged.append(key)
@@ -622,7 +631,7 @@ def _ingest_file(
         report.updated.append(key)
     else:
         report.added.append(key)
-    update.add_article(_record(path, article), _reports(article, key, statements))
+    update.add_article(_record(path, article, meta_key), _reports(article, key, statements))
     report.statements += len(statements)
 
 

@@ -89,6 +89,9 @@ class ArticleRecord(SourceSummary):
     path: str
     mtime_ns: int
     size: int
+    # What sources.csv and NAME.meta.json said of the file when it was read (a hash): a
+    # changed row re-reads the article though its own file is unchanged.
+    meta_key: str | None = None
     qkeys: list[str] = Field(default_factory=list)
 
     def summary(self) -> SourceSummary:

@@ -66,6 +66,28 @@ def test_index_prints_a_summary(corpus, tmp_path, capsys, monkeypatch):
     assert report["added"] == [] and len(report["unchanged"]) == 3
 
 
+def test_index_reports_each_sources_csv_problem_in_one_line_and_indexes_the_rest(
+        corpus, tmp_path, capsys):
+    (corpus / "empty.txt").unlink()
+    (corpus / "sources.csv").write_text(
+        "file,url,published\nvote.txt,https://ledger.example/vote,2024-02-31\n"
+        "nowhere.txt,https://ledger.example/x,\n", encoding="utf-8")
+    index_dir = tmp_path / "index"
+    assert main(["index", str(corpus), "--index-dir", str(index_dir)]) == 0
+    out = capsys.readouterr().out
+    table = corpus / "sources.csv"
+    assert (f"  sources.csv: {table} row 2, column published: '2024-02-31' is not a date "
+            "(YYYY-MM-DD); the article keeps the date its text gives") in out.splitlines()
+    assert f"{table} row 3, column file: no file 'nowhere.txt' in {corpus}" in out
+    assert "3 added" in out
+    service = SearchService(index_dir)
+    try:
+        [vote] = [source for source in service.sources() if source.file == "vote.txt"]
+        assert vote.url == "https://ledger.example/vote"
+    finally:
+        service.close()
+
+
 def test_search_human_and_json(indexed, capsys):
     assert main(["search", "elections", "--index-dir", str(indexed)]) == 0
     out = capsys.readouterr().out

@@ -2,7 +2,6 @@
 
 from datetime import date, timedelta
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from fake_search_service import FakeSearchService, statement
@@ -12,6 +11,7 @@ from bot.answers import AnswerKind
 from bot.commands.inputs import parse_date_option
 from bot.commands.refusals import BadInput
 from search_index.errors import IndexBusy
+from search_index.index.ingest import IngestReport
 from search_index.models import DateBasis
 
 
@@ -238,14 +238,18 @@ def test_reindex_ingests_the_corpus_and_refreshes(service, tmp_path):
 
     def ingest(paths, index_dir):
         calls.append((paths, index_dir))
-        return SimpleNamespace(added=["a.txt"], updated=[], removed=["b.txt"], unchanged=["c"],
-                               skipped=[("d.bin", "not text")], statements=12)
+        return IngestReport(added=["a.txt"], updated=[], removed=["b.txt"], unchanged=["c"],
+                            skipped=[("d.bin", "not text")], statements=12,
+                            metadata_problems=[problem])
+
+    problem = "corpus/sources.csv row 2, column url: 'x' is not an http(s) link; ignored"
 
     answer = commands.reindex(service, [tmp_path, tmp_path / "absent"], tmp_path / "idx", ingest)
     assert calls == [([tmp_path], tmp_path / "idx")]
     assert service.refreshed == 1
     assert answer.lines[0] == "1 added, 0 updated, 1 removed, 1 unchanged; 12 statements in all."
     assert answer.lines[1] == "skipped d.bin: not text"
+    assert answer.lines[2] == problem
 
 
 def test_reindex_while_another_runs(service, tmp_path):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from local_site import LocalSite, serve_site
+from local_site import LocalSite, Route, serve_site
 
 from search_index.articles.fetch import (
     LEDGER_NAME,
@@ -18,6 +18,7 @@ from search_index.articles.fetch import (
     fetch_urls,
 )
 from search_index.articles.html_pages import article_from_html
+from search_index.articles.polite_http import RETRIES
 
 DELAY_S = 3.0
 MAX_BYTES = 50_000
@@ -220,6 +221,39 @@ def test_a_feed_that_is_not_one_is_a_single_error(site, tmp_path) -> None:
     assert len(report.errors) == 1 and report.fetched == []
 
 
+def test_a_moved_page_is_saved_under_both_addresses(site, clock, tmp_path) -> None:
+    site.routes["/old/ferry"] = Route(status=301, location="/news/ferry")
+    report, _ = _fetch([site.url("/old/ferry")], tmp_path, clock)
+    assert report.errors == []
+    assert [page.url for page in report.fetched] == [site.url("/old/ferry")]
+    ledger = _ledger(tmp_path)
+    assert ledger[site.url("/old/ferry")] == ledger[site.url("/news/ferry")]
+    assert site.paths_requested() == ["/robots.txt", "/old/ferry", "/news/ferry"]
+
+
+def test_a_busy_server_is_asked_again_after_the_delay(site, clock, tmp_path) -> None:
+    site.routes["/news/ferry"].busy_times = 1
+    site.routes["/news/port-deal"].busy_times = 1
+    site.routes["/news/port-deal"].retry_after = "7"
+    report, _ = _fetch([site.url("/news/ferry"), site.url("/news/port-deal")], tmp_path, clock)
+    assert report.errors == []
+    assert len(report.fetched) == 2
+    assert site.paths_requested() == [
+        "/robots.txt", "/news/ferry", "/news/ferry", "/news/port-deal", "/news/port-deal"
+    ]
+    # robots -> ferry, ferry's retry, -> port-deal, port-deal's retry as Retry-After asks
+    assert clock.sleeps == [DELAY_S, DELAY_S, DELAY_S, 7.0]
+
+
+def test_a_server_busy_every_time_is_one_failure(site, clock, tmp_path) -> None:
+    site.routes["/news/ferry"].busy_times = RETRIES + 5
+    report, _ = _fetch([site.url("/news/ferry")], tmp_path, clock)
+    assert [(p.url, p.reason) for p in report.errors] == [
+        (site.url("/news/ferry"), "HTTP 503 Service Unavailable")
+    ]
+    assert site.paths_requested().count("/news/ferry") == RETRIES + 1
+
+
 def test_urls_that_are_not_http_are_reported(tmp_path) -> None:
     report = fetch_urls(["file:///etc/passwd", "not a url"], tmp_path, delay_s=0)
     assert [p.reason for p in report.errors] == ["not an http(s) URL", "not an http(s) URL"]
@@ -232,6 +266,7 @@ def test_urls_that_are_not_http_are_reported(tmp_path) -> None:
         ("https://example.org:443/a?utm_source=x&id=3&fbclid=y", "https://example.org/a?id=3"),
         ("http://example.org", "http://example.org/"),
         ("http://127.0.0.1:8080/a", "http://127.0.0.1:8080/a"),
+        ("https://example.org/a?b=2&a=1", "https://example.org/a?a=1&b=2"),
     ],
 )
 def test_canonical_url(url: str, expected: str) -> None:
