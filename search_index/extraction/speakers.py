@@ -98,6 +98,12 @@ def is_alias_form(alias: str, canonical: str, *, institution: bool = False) -> b
             and Levenshtein.distance(" ".join(words), " ".join(own)) <= 2)
 
 
+def _index_keys(alias: str) -> tuple[str, str]:
+    """The keys a name is found under: its normal form and its spelling key. One function, so
+    the index built at once and the index kept up to date by observe cannot drift apart."""
+    return normalise_name(alias), spelling_key(alias)
+
+
 class SpeakerRegistry(BaseModel):
     """Canonical speakers and the names that lead to them."""
 
@@ -111,8 +117,8 @@ class SpeakerRegistry(BaseModel):
             index: dict[str, set[str]] = {}
             for name, speaker in self.speakers.items():
                 for alias in (name, *speaker.aliases):
-                    index.setdefault(normalise_name(alias), set()).add(name)
-                    index.setdefault(spelling_key(alias), set()).add(name)
+                    for key in _index_keys(alias):
+                        index.setdefault(key, set()).add(name)
             self._index = index
         return self._index
 
@@ -182,7 +188,8 @@ class SpeakerRegistry(BaseModel):
             speaker.last = max(speaker.last or date, date)
         if self._index is not None:  # kept up to date rather than rebuilt on the next lookup
             for item in (canonical, *speaker.aliases):
-                self._index.setdefault(normalise_name(item), set()).add(canonical)
+                for key in _index_keys(item):
+                    self._index.setdefault(key, set()).add(canonical)
         return canonical
 
     @staticmethod
