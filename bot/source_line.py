@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from search_index.models import DateBasis, Source
+from search_index.search.timeline import day_label  # one way of writing a day everywhere
 
 OUTLET_NOT_STATED = "outlet not stated"
 UNTITLED = "untitled article"
@@ -43,13 +44,13 @@ def article_date_text(published: dt.date | None, basis: DateBasis | None) -> str
     if published is None:
         return "date not stated"
     if basis is DateBasis.MASTHEAD:
-        return f"date not stated (the page is dated {published.isoformat()})"
+        return f"date not stated (the page is dated {day_label(published)})"
     words = ARTICLE_DATE_BASIS.get(basis) if basis is not None else None
-    return f"{published.isoformat()}, {words}" if words else published.isoformat()
+    return f"{day_label(published)}, {words}" if words else day_label(published)
 
 
 def report_line(source: Source) -> str:
-    """One article that carried some words: "2023-12-18 · Dawn · Headline"."""
-    when = source.article_date.isoformat() if source.article_date else "date not stated"
+    """One article that carried some words: "18 Dec 2023 · Dawn · Headline"."""
+    when = day_label(source.article_date) if source.article_date else "date not stated"
     return " · ".join([when, outlet_text(source.outlet, source.via),
                        article_name(source.title, source.opening)])

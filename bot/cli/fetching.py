@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.settings import SettingsError, load_settings, project_root
-from search_index.articles.fetch import (
+from search_index.articles.polite_http import (
     DEFAULT_DELAY_S,
     DEFAULT_MAX_BYTES,
     DEFAULT_TIMEOUT_S,
-    FetchReport,
-    fetch_feed,
-    fetch_urls,
 )
 from search_index.errors import OnRecordError
+
+if TYPE_CHECKING:
+    from search_index.articles.fetch import FetchReport
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -55,6 +56,9 @@ def run_fetch(args: argparse.Namespace) -> int:
     except SettingsError as error:
         print(f"onrecord fetch: {error}")
         return 2
+    # the fetcher brings trafilatura and feedparser: imported when fetching, not at every start
+    from search_index.articles.fetch import FetchReport, fetch_feed, fetch_urls
+
     options = {"delay_s": args.delay, "max_bytes": args.max_bytes, "timeout_s": args.timeout}
     report = FetchReport()
     try:

@@ -97,8 +97,8 @@ def _run(args: argparse.Namespace) -> int:
 
 
 async def _serve(settings: Settings, service: SearchService) -> int:
-    # discord and aiohttp are imported by the commands that talk to Discord only: they cost
-    # every other command (`onrecord extract` over a folder) most of a second at start
+    # discord.py and aiohttp are imported by the commands that talk to Discord only: every
+    # other `onrecord` command (index above all) starts without them, about 0.4 s sooner.
     import aiohttp
     import discord
 

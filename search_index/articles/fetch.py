@@ -27,6 +27,9 @@ from pydantic import BaseModel, Field
 
 from search_index.articles.html_pages import article_from_html
 from search_index.articles.polite_http import (
+    DEFAULT_DELAY_S,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_TIMEOUT_S,
     FetchFailed,
     FetchSession,
     Politeness,
@@ -38,9 +41,6 @@ from search_index.articles.polite_http import (
 from search_index.errors import ArticleError, OnRecordError
 
 USER_AGENT = "OnRecord/0.1 (+https://github.com/onrecord/onrecord; news quote research bot)"
-DEFAULT_DELAY_S = 2.0
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024  # a news page with inline scripts is rarely over 2 MiB
-DEFAULT_TIMEOUT_S = 20.0
 LEDGER_NAME = "fetched.json"
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")

@@ -101,6 +101,16 @@ _CREDITS_LINE = re.compile(
     _I,
 )
 _SEPARATOR = re.compile(r"^[|•·—–\-_*=~/\\#]+$")
+# A speaker's label alone on its line, as transcripts print it before the words: "MR. RHODES:",
+# "BEN RHODES:", "[SECRETARY BLINKEN:]", "*** MS PSAKI: ***" (trailing spaces are gone by now).
+# One capitalised word alone ("ISLAMABAD:") is a dateline, not a label.
+_BANNER = r"[\s*_#\[\]|>=~•·—–-]*"
+SPEAKER_LABEL_LINE = re.compile(
+    rf"^{_BANNER}(?:(?:(?:MR|MS|MRS|DR|SECRETARY|AMBASSADOR|GENERAL|GEN|ADMIRAL|PRESIDENT"
+    rf"|MINISTER|SPOKESPERSON|SENATOR|GOVERNOR|DIRECTOR)\.?\s+[A-Z][A-Z'’\-]+)"
+    rf"|(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){{1,4}}))\s*:{_BANNER}$")
+# The same label with the words after it on its line: "*** MR. RHODES: *** Good afternoon."
+SPEAKER_LABEL_HEAD = re.compile(SPEAKER_LABEL_LINE.pattern.removesuffix("$"))
 BULLET_MARK = re.compile(r"^[•●▪■◦‣∙·*►▶]\s*")
 _PHOTO_WORDS = (
     r"(?:screengrab|screenshot|photo|photograph|file|image|picture|courtesy|pic|credit|video|via"

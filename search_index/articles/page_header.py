@@ -15,6 +15,8 @@ from search_index.articles.furniture import (
     PUBLISHED_IN,
     PUBLISHED_WORD,
     SOURCE_LINE,
+    SPEAKER_LABEL_HEAD,
+    SPEAKER_LABEL_LINE,
     TERMINAL,
     Kind,
     Line,
@@ -74,12 +76,20 @@ def body_start(lines: list[Line]) -> int | None:
         if i > 0 and lines[i - 1].kind not in (Kind.UI, Kind.SEPARATOR) and (
                 word_count(lines[i - 1].text) >= 3):
             content_seen += 1  # one- and two-word section names are the menu
+        head = SPEAKER_LABEL_HEAD.match(line.text)
+        if (head and line.kind in (Kind.TEXT, Kind.BULLET) and head.end() < len(line.text)
+                and is_prose(line.text[head.end():])):
+            return i  # a transcript that opens with a turn: "*** MR. RHODES: *** Good …"
         if line.kind is not Kind.TEXT:
             continue
         if not seen_headline and i + 1 < len(lines) and is_question_headline(line.text):
             seen_headline = True  # "Will talks resume next month?" above the story
             continue
         seen_headline = seen_headline or is_headline(line.text)
+        nxt_line = lines[i + 1] if i + 1 < len(lines) else None
+        if (SPEAKER_LABEL_LINE.match(line.text) and nxt_line is not None
+                and nxt_line.kind is Kind.TEXT and is_prose(nxt_line.text)):
+            return i  # a transcript's first turn: "MR. RHODES:" over the words
         if not is_prose(line.text):
             nxt = lines[i + 1] if i + 1 < len(lines) else None
             wrapped_head = (

@@ -17,6 +17,7 @@ from search_index.articles.furniture import (
     BULLET_MARK,
     PUBLISHED_IN,
     QUOTE_OPEN,
+    SPEAKER_LABEL_LINE,
     STRIP,
     TRAILING_CREDIT,
     Kind,
@@ -46,6 +47,7 @@ from search_index.text.speech_dates import date_of_speech
 
 # "Question" / "Answer" alone on a line: a transcript's turn labels, kept as body paragraphs.
 _TURN_LABEL = re.compile(r"^(?:question|answer|q|a|reply|response)\s*[:.]?$", re.IGNORECASE)
+
 
 
 def parse_article(
@@ -168,10 +170,11 @@ def _body_paragraphs(
         elif line.kind is not Kind.TEXT:
             continue
         t = line.text
-        if (t == title or t in seen) and not _TURN_LABEL.match(t):
+        label = bool(_TURN_LABEL.match(t) or SPEAKER_LABEL_LINE.match(t))
+        if (t == title or t in seen) and not label:
             continue  # a repeated headline or caption
         seen.add(t)
-        if not is_prose(t) and not t.startswith(QUOTE_OPEN) and not _TURN_LABEL.match(t):
+        if not is_prose(t) and not t.startswith(QUOTE_OPEN) and not label:
             nxt = lines[i + 1] if i + 1 < len(lines) else None
             if kept and kept[-1][0] == i - 1 and continues(kept[-1][1], line):
                 pass  # the tail of a hard-wrapped paragraph
@@ -185,7 +188,9 @@ def _body_paragraphs(
     group: list[Line] = []
     last_index = -2
     for i, line in kept:
-        if not (group and i == last_index + 1 and continues(group[-1], line)):
+        # a speaker's label on its own line heads the words under it: one turn, one paragraph
+        after_label = len(group) == 1 and bool(SPEAKER_LABEL_LINE.match(group[0].text))
+        if not (group and (after_label or (i == last_index + 1 and continues(group[-1], line)))):
             if group:
                 paragraphs.append(_span(text, group[0].start, group[-1].end, len(paragraphs)))
             group = []

@@ -20,6 +20,10 @@ from urllib3.exceptions import HTTPError as TransportError
 from urllib3.exceptions import MaxRetryError, ProtocolError, ReadTimeoutError, TimeoutError
 from urllib3.util import Retry
 
+DEFAULT_DELAY_S = 2.0
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024  # a news page with inline scripts is rarely over 2 MiB
+DEFAULT_TIMEOUT_S = 20.0
+
 # Answers that mean "busy, ask again later". A 500 is the page's own fault and is reported at
 # once; a read timeout is too (the page had its `timeout_s`).
 RETRY_STATUSES = frozenset({429, 502, 503, 504})

@@ -28,6 +28,9 @@ class Attributed:
     past_perfect: bool = False
     carried: bool = False  # speaker taken from the sentence or paragraph before
     display: bool = False  # in a headline or bullet rather than the body
+    # A report about the speech act itself ("The statement was issued after the meeting, the
+    # ISPR said on December 15"): no statement, but it dates its speaker's words that follow.
+    dates_only: bool = False
     notes: list[str] = field(default_factory=list)
     # the offsets of each piece of one utterance cut by the reporter; empty for one span
     pieces: list[tuple[int, int]] = field(default_factory=list)

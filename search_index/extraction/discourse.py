@@ -41,6 +41,14 @@ class Entity:
     order: int = 0
 
 
+@dataclass(slots=True)
+class DiscourseState:
+    counter: int
+    entities: list[tuple[Entity, int, int, str | None, str | None]]
+    statement_source: Entity | None
+    last_speaker: tuple[Entity, int] | None
+
+
 class Discourse:
     """What one article has said so far: who was mentioned, who spoke, whose statement."""
 
@@ -113,6 +121,22 @@ class Discourse:
             entity.gender = entity.gender or self.gender_of(entity.name)
         self.entities.append(entity)
         return entity
+
+    def checkpoint(self) -> DiscourseState:
+        """What the article has said so far, to return to after a reading that must leave no
+        trace (reported speech read beside a sentence's quotes)."""
+        return DiscourseState(
+            counter=self.counter,
+            entities=[(e, e.paragraph, e.order, e.role, e.gender) for e in self.entities],
+            statement_source=self.statement_source, last_speaker=self.last_speaker)
+
+    def restore(self, state: DiscourseState) -> None:
+        self.counter = state.counter
+        self.entities = [saved[0] for saved in state.entities]
+        for entity, paragraph, order, role, gender in state.entities:
+            entity.paragraph, entity.order, entity.role, entity.gender = (paragraph, order,
+                                                                           role, gender)
+        self.statement_source, self.last_speaker = state.statement_source, state.last_speaker
 
     def spoke(self, entity: Entity, paragraph: int) -> None:
         self.last_speaker = (entity, paragraph)

@@ -445,6 +445,7 @@ class ParagraphReader:
                 sentence_speaker = read_reported(self, a, b, found) or sentence_speaker
             else:
                 self._learn_subjects(a, b)
+                read_reported(self, a, b, found, quoted=True)
             previous_speaker = sentence_speaker or previous_speaker
         return found
 

@@ -226,6 +226,8 @@ def _dated_statements(article: Article, found: list[Attributed],
     statements: list[Statement] = []
     for item in found:
         dated = dater.date_of(item)
+        if item.dates_only:
+            continue  # narration about a statement: it dated its speaker, it says nothing
         role = item.role
         if registry is not None and item.speaker_kind not in UNNAMED_KINDS:
             sure = dated.date if dated.confidence >= CONFIDENT_DATE else None

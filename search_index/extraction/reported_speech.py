@@ -9,11 +9,13 @@ Speakers resolve through the same subject finder and `Discourse` as quotes.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 from search_index.extraction.attributed import Attributed, Subject
 from search_index.extraction.cues import (
     DETERMINERS_BEFORE,
+    NOUN_DETERMINERS,
     in_a_statement,
     is_cue,
     is_cue_at,
@@ -29,6 +31,19 @@ _FINITE = frozenset({"is", "are", "was", "were", "will", "would", "has", "have",
                      "could", "should", "must", "may", "might", "did", "does", "do", "remains",
                      "remained", "needs", "wants", "shall", "won't", "didn't", "doesn't",
                      "isn't", "wasn't", "aren't", "cannot"})
+# Past tenses that do not end in -ed: "said the army chief met …", "said they held talks".
+_IRREGULAR_PAST = frozenset({
+    "met", "made", "took", "gave", "went", "came", "saw", "told", "held", "felt", "kept",
+    "left", "led", "paid", "sent", "spent", "sought", "thought", "brought", "bought", "won",
+    "lost", "began", "became", "ran", "stood", "understood", "knew", "grew", "drew", "fell",
+    "rose", "wrote", "spoke", "chose", "broke", "got", "built", "meant", "found", "heard",
+    "sold", "struck", "fought", "caught", "taught", "dealt", "shook", "withdrew", "overtook",
+    "underwent", "forgot", "hid", "slept", "swore", "wore", "tore", "froze", "drove", "rode",
+})
+# A present-tense verb in -s is read as one when a possessive, determiner or quote follows it:
+# "said the US values its …", "said Pakistan wants a …".
+_AFTER_S_VERB = frozenset({"its", "their", "his", "her", "our", "the", "a", "an", "this",
+                           "that", "these", "those", "no", "to", "all", "every", "any"})
 _ADJUNCT_STARTS = frozenset({"in", "on", "at", "to", "during", "after", "before", "with", "about",
                              "of", "for", "by", "it", "this", "so", "as", "from", "through",
                              "via", "while", "when", "later", "earlier", "yesterday", "today",
@@ -39,8 +54,70 @@ _TOLD_OBJECTS = frozenset({"reporters", "journalists", "the", "a", "media", "pre
                            "interviewer", "audience", "crowd", "supporters", "him", "her",
                            "them", "us", "me", "correspondents", "newsmen"})
 _MIN_INDIRECT_WORDS = 4
+# Words of a clause outside its quote marks: fewer, and the clause is the quote itself
+# (`He said “many of the same issues …”`), which stays a direct or partial record.
+_MIN_OWN_WORDS = 2
+# A clause about the speech act itself is narration, not what was said: "The statement was
+# issued following the meeting, the ISPR said."
+_SPEECH_EVENT_NOUNS = frozenset({"statement", "remarks", "comments", "announcement", "release",
+                                 "communique", "letter", "post", "tweet", "message", "briefing"})
+_EVENT_VERBS = frozenset({"was", "were", "is", "are", "came", "comes", "has", "had"})
+
+# How a verb of speech takes its content, beyond "X said (that) <finite clause>":
+# a gerund ("stressed strengthening ties"), an object and an infinitive ("urged Biden to
+# use"), or a small clause ("described the meeting an opportunity", "terming the move …").
+_GERUND_BASES = frozenset({"stress", "emphasise", "underline", "underscore", "suggest",
+                           "recommend", "propose", "deny", "admit", "reiterate", "urge"})
+_OBJECT_INFINITIVE_BASES = frozenset({"urge", "ask", "tell", "warn", "call", "invite",
+                                      "encourage", "press"})
+_SMALL_CLAUSE_BASES = frozenset({"describe", "term", "call", "label", "dub", "brand"})
+# Verbs that report a finite clause but do not introduce quotes in the quote reader's list,
+# so that list (and every quote's attribution) is left as it is.
+_CLAUSE_ONLY_FORMS: dict[str, str] = {
+    form: base for base, forms in {
+        "agree": ("agrees", "agreed"),
+        "promise": ("promises", "promised"),
+        "threaten": ("threatens", "threatened"),
+        "assure": ("assures", "assured"),
+        "hint": ("hints", "hinted"),
+        "reveal": ("reveals", "revealed"),
+        "point": ("points", "pointed"),  # "pointed out that"
+        "make": ("makes", "made"),  # "made clear (that)"
+        "label": ("labels", "labelled", "labeled", "labelling", "labeling"),
+        "dub": ("dubs", "dubbed", "dubbing"),
+        "brand": ("brands", "branded", "branding"),
+        "ask": ("asks", "asked"),
+        "encourage": ("encourages", "encouraged"),
+        "invite": ("invites", "invited"),
+        "recommend": ("recommends", "recommended", "recommending"),
+        "propose": ("proposes", "proposed", "proposing"),
+    }.items() for form in forms
+}
+# The particle a phrasal cue needs, and verbs that need one to report anything.
+_PARTICLES = {"point": "out", "make": "clear"}
+# Participles that continue a sentence's report in the same speaker's words: ", saying …",
+# ", adding that …", ", concluding that …", ", terming the move …".
+_REPORT_PARTICIPLES = frozenset({"say", "add", "note", "stress", "conclude", "explain",
+                                 "insist", "warn", "argue", "claim", "emphasise", "underline",
+                                 "underscore", "term", "describe", "call", "urge", "reiterate",
+                                 "assert", "maintain", "acknowledge", "confirm", "announce",
+                                 "label", "dub", "brand", "suggest", "deny", "admit",
+                                 "predict", "recommend", "propose", "complain", "affirm",
+                                 "reaffirm"})
+_CLAUSE_BASES = INDIRECT_CUE_BASES | {"agree", "promise", "threaten", "assure", "hint",
+                                      "reveal", "point", "make", "urge", "recommend",
+                                      "propose", "suggest"}
 
 Speaker = tuple[Entity, str, bool, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    at: int  # the verb's token
+    base: str
+    content: int  # first token after the verb and its particle
+    participle: bool  # ", saying …": continues the subject of the sentence's main verb
+    according: bool = False
 
 
 class SentenceReader(Protocol):
@@ -55,55 +132,82 @@ class SentenceReader(Protocol):
                    ) -> Subject | None: ...
 
 
-def read_reported(reader: SentenceReader, a: int, b: int, found: list[Attributed]
-                  ) -> Speaker | None:
-    """Reported speech in a sentence without quotes: "X said (that) …", "…, X said."."""
-    tokens = reader.tokens
-    number = reader.paragraph.index
-    result: Speaker | None = None
-    for c in range(a, b):
-        token = tokens[c]
-        if not (is_cue_at(tokens, c) or (token.lower == "according" and c + 1 < b
-                                         and tokens[c + 1].lower == "to")):
-            continue
-        subject = reader.subject_of(c, a, b, inverted=False) if token.lower != "according" \
-            else reader.subject_of(c, a, b)
-        if subject is None:
-            continue
-        entity = reader.discourse.resolve(subject.mention, number)
-        if entity is None:
-            continue
-        if in_a_statement(tokens, c, b) and entity.kind == "institution":
-            reader.discourse.statement_source = entity
-        result = (entity, subject.mention.text, subject.past_perfect,
-                  token.text if token.lower != "according" else "according to")
-        reader.discourse.spoke(entity, number)
-        if reader.display or entity.kind == "country" or (
-                is_participle(token) and token.lower != "according"):
-            continue
-        span = clause_after(tokens, c, b) if token.lower != "according" else None
-        if span is None:
-            span = clause_before(tokens, c, a, b, subject.mention)
-        if span is None:
-            continue
-        first, last = span
-        text_start, text_end = tokens[first].start, tokens[last].end
-        found.append(Attributed(
-            start=text_start, end=text_end, paragraph=number, kind="indirect",
-            speaker=entity.name, mention=subject.mention.text, speaker_kind=entity.kind,
-            role=entity.role if entity.kind == "person" else None,
-            organisation=organisation_of(entity.role) or (
-                entity.name if entity.kind == "institution" else None),
-            cue=result[3], sentence_start=tokens[a].start, sentence_end=tokens[b - 1].end,
-            past_perfect=subject.past_perfect, display=reader.display))
-        break
-    return result
-
-
-def clause_after(tokens: Sequence[Token], c: int, b: int) -> tuple[int, int] | None:
-    if CUE_FORMS.get(tokens[c].lower) not in INDIRECT_CUE_BASES:
+def _cue_at(tokens: Sequence[Token], c: int, a: int, b: int) -> _Cue | None:
+    """A verb of speech at `c` that can report content, with where that content begins."""
+    token = tokens[c]
+    word = token.lower
+    if word == "according":
+        if c + 1 < b and tokens[c + 1].lower == "to":
+            return _Cue(c, "according", c + 2, False, according=True)
         return None
-    k = c + 1
+    base = CUE_FORMS.get(word) if is_cue_at(tokens, c) else None
+    if base is None and token.quote is None and token.text[:1].islower() and not (
+            c > a and tokens[c - 1].lower in NOUN_DETERMINERS):
+        base = _CLAUSE_ONLY_FORMS.get(word)
+    if base is None:
+        return None
+    content = c + 1
+    particle = _PARTICLES.get(base)
+    if particle is not None:
+        if content >= b or tokens[content].lower != particle:
+            return None
+        content += 1
+    quoted_as = word == "saying" and c > a and tokens[c - 1].lower == "as"
+    participle = is_participle(token) and not quoted_as
+    if participle and (c == a or tokens[c - 1].text != "," or base not in _REPORT_PARTICIPLES):
+        # "Responding to a question, …": a participle that opens the sentence reports nothing
+        return None
+    return _Cue(c, base, content, participle)
+
+
+def _clause_end(tokens: Sequence[Token], k: int, b: int) -> int:
+    """The last token of a content clause starting at `k`: the sentence's last word or quote,
+    or the word before ", adding …" where a participle starts the next report."""
+    last = b - 1
+    for i in range(k + 1, b - 1):
+        if tokens[i].text == "," and i + 1 < b:
+            following = tokens[i + 1]
+            if is_participle(following) and CUE_FORMS.get(following.lower) in \
+                    _REPORT_PARTICIPLES:
+                last = i - 1
+                break
+    while last > k and not (tokens[last].is_word or tokens[last].quote is not None):
+        last -= 1
+    return last
+
+
+def _own_words(tokens: Sequence[Token], k: int, last: int) -> int:
+    return sum(1 for t in tokens[k:last + 1] if t.is_word and t.lower != "that")
+
+
+def _is_narration(tokens: Sequence[Token], k: int, last: int) -> bool:
+    """ "The statement was issued following …": a clause about the speech act itself."""
+    i = k
+    if i <= last and tokens[i].lower in {"the", "this", "that", "a", "an", "its", "his", "her",
+                                         "their"}:
+        i += 1
+    return (i < last and tokens[i].lower in _SPEECH_EVENT_NOUNS
+            and tokens[i + 1].lower in _EVENT_VERBS)
+
+
+def _is_verb_like(tokens: Sequence[Token], n: int, k: int) -> bool:
+    t = tokens[n]
+    word = t.lower
+    if word in _FINITE or word in _IRREGULAR_PAST:
+        return n > k or word in _FINITE
+    if n == k or tokens[n - 1].lower in DETERMINERS_BEFORE:
+        return False
+    if word.endswith("ed") and len(word) > 4 and "-" not in t.text:
+        return True
+    following = tokens[n + 1] if n + 1 < len(tokens) else None
+    return (word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
+            and len(word) > 3 and t.text[:1].islower() and following is not None
+            and (following.quote is not None or following.lower in _AFTER_S_VERB))
+
+
+def _finite_clause(tokens: Sequence[Token], c: int, k: int, b: int
+                   ) -> tuple[int, int] | None:
+    """ "said (on Tuesday) (that) <clause>", "told reporters (that) <clause>"."""
     while k < b and tokens[k].lower in ADVERBS:
         k += 1
     if tokens[c].lower in {"told", "tells", "tell"}:
@@ -114,9 +218,11 @@ def clause_after(tokens: Sequence[Token], c: int, b: int) -> tuple[int, int] | N
                     and tokens[k + 1].lower in _TOLD_OBJECTS)):
             k += 1
             skipped += 1
-    if k < b and tokens[k].lower in {"on", "in", "at", "during", "to", "late", "early",
-                                     "yesterday", "today", "earlier", "later"}:
-        # "said on Tuesday that …", "said in a statement that …"
+    if k < b and (tokens[k].lower in {"on", "in", "at", "during", "to", "late", "early",
+                                      "yesterday", "today", "earlier", "later"}
+                  or tokens[c].lower in {"told", "tells", "tell"}):
+        # "said on Tuesday that …", "said in a statement that …", "told the Commons on
+        # Tuesday that …"
         that_at = next((i for i in range(k, min(b, k + 8)) if tokens[i].lower == "that"
                         or tokens[i].text in ",;:" or tokens[i].quote is not None), None)
         if that_at is not None and tokens[that_at].lower == "that":
@@ -124,27 +230,96 @@ def clause_after(tokens: Sequence[Token], c: int, b: int) -> tuple[int, int] | N
     that = k < b and tokens[k].lower == "that"
     if that:
         k += 1
-    if k < b and tokens[k].text == ",":
+    if k >= b or tokens[k].text == "," or tokens[k].text == ":":
         return None
-    last = b - 1
-    while last > k and not tokens[last].is_word:
-        last -= 1
-    if k >= b or last - k + 1 < _MIN_INDIRECT_WORDS:
+    last = _clause_end(tokens, k, b)
+    if last - k + 1 < _MIN_INDIRECT_WORDS:
         return None
     if not that and (tokens[k].lower in _ADJUNCT_STARTS or is_participle(tokens[k])
                      or not tokens[k].is_word):
         return None
     if not that:
-        finite = next((n for n, t in enumerate(tokens[k:last + 1], start=k)
-                       if t.lower in _FINITE or (
-                           t.lower.endswith("ed") and len(t.lower) > 4 and "-" not in t.text
-                           and n > k and tokens[n - 1].lower not in DETERMINERS_BEFORE)),
-                      None)
+        finite = next((n for n in range(k, last + 1) if _is_verb_like(tokens, n, k)), None)
         if finite is None or tokens[finite - 1].lower in {"and", "but", "or"}:
             # "admitted eight counts of fraud and was sentenced": the verb after "and" is
             # the subject's own second verb, not a reported clause
             return None
     return k, last
+
+
+def _gerund_clause(tokens: Sequence[Token], k: int, b: int) -> tuple[int, int] | None:
+    """ "stressed strengthening bilateral ties …"."""
+    if k >= b or not tokens[k].is_word or not is_participle(tokens[k]) or len(tokens[k].lower) < 6:
+        return None
+    last = _clause_end(tokens, k, b)
+    return (k, last) if last - k + 1 >= _MIN_INDIRECT_WORDS else None
+
+
+def _object_infinitive(tokens: Sequence[Token], k: int, b: int) -> tuple[int, int] | None:
+    """ "urged President Biden to use …", "asked the government to reconsider …"."""
+    to = next((i for i in range(k + 1, min(b - 1, k + 8)) if tokens[i].lower == "to"), None)
+    if to is None or k >= b or not (tokens[k].capitalised or tokens[k].lower in
+                                    {"the", "a", "an", "his", "her", "its", "their", "him",
+                                     "them", "us", "all", "both"}):
+        return None
+    if any(not t.is_word for t in tokens[k:to]) or not tokens[to + 1].is_word or \
+            tokens[to + 1].capitalised:
+        return None  # "called on Washington to": the infinitive must follow a plain object
+    last = _clause_end(tokens, k, b)
+    return (k, last) if last - k + 1 >= _MIN_INDIRECT_WORDS else None
+
+
+def _small_clause(tokens: Sequence[Token], k: int, b: int) -> tuple[int, int] | None:
+    """ "described the meeting an opportunity to …", "terming the move “contrary to …”"."""
+    if k >= b or not (tokens[k].lower in {"the", "this", "that", "it", "its", "his", "her",
+                                          "their", "a", "an", "them", "him"}
+                      or tokens[k].capitalised):
+        return None
+    last = _clause_end(tokens, k, b)
+    if last - k + 1 < 3 or (last - k + 1 < _MIN_INDIRECT_WORDS
+                            and tokens[last].quote is None):
+        return None
+    return k, last
+
+
+def content_after(tokens: Sequence[Token], cue: _Cue, b: int) -> tuple[int, int] | None:
+    """The content a verb of speech takes after it, by the frames its verb allows."""
+    base, k = cue.base, cue.content
+    span = None
+    if base in _CLAUSE_BASES:
+        span = _finite_clause(tokens, cue.at, k, b)
+    if span is None and base in _GERUND_BASES:
+        span = _gerund_clause(tokens, k, b)
+    if span is None and base in _OBJECT_INFINITIVE_BASES:
+        span = _object_infinitive(tokens, k, b)
+    if span is None and base in _SMALL_CLAUSE_BASES:
+        span = _small_clause(tokens, k, b)
+    return span
+
+
+def _parenthetical(tokens: Sequence[Token], cue: _Cue, a: int, b: int, mention: Mention
+                   ) -> tuple[int, int] | None:
+    """ "Both sides, the ISPR said, reiterated …": the clause's subject, the cue set off by
+    commas, then the rest of the clause, which is what the notes keep."""
+    c = cue.at
+    # the cue may carry its own adjunct: ", the ISPR said in a statement, reiterated …"
+    comma = next((i for i in range(c + 1, min(b, c + 7)) if tokens[i].text == ","
+                  or not tokens[i].is_word), None)
+    if comma is None or tokens[comma].text != "," or comma + 1 >= b or (
+            comma > c + 1 and tokens[c + 1].lower not in {"in", "on", "at", "during",
+                                                          "through", "yesterday", "today"}):
+        return None
+    subject_start = next((i for i in range(a, b) if tokens[i].start >= mention.start), None)
+    if subject_start is None or subject_start - 1 <= a or tokens[subject_start - 1].text != ",":
+        return None
+    head = tokens[a:subject_start - 1]
+    if any(is_cue(t) or t.quote is not None or t.text in ",;:" for t in head) or len(head) > 8:
+        return None
+    k = comma + 1
+    if not tokens[k].is_word or tokens[k].capitalised or tokens[k].lower in _ADJUNCT_STARTS:
+        return None
+    last = _clause_end(tokens, k, b)
+    return (k, last) if last - k + 1 >= _MIN_INDIRECT_WORDS else None
 
 
 def clause_before(tokens: Sequence[Token], c: int, a: int, b: int, mention: Mention
@@ -157,12 +332,164 @@ def clause_before(tokens: Sequence[Token], c: int, a: int, b: int, mention: Ment
         return None
     if tokens[subject_start - 1].text != ",":
         return None
+    if any(t.quote is not None or t.text == ":" for t in tokens[c + 1:b]):
+        return None  # `…, the chair replied: “…”`: the cue introduces a quote instead
     tail = [t.lower for t in tokens[c + 1:b] if t.is_word]
     if tokens[c].lower != "according" and tail and tail[0] not in {"in", "on", "to",
                                                                    "during", "at",
-                                                                   "yesterday", "today"}:
+                                                                   "yesterday", "today",
+                                                                   "by"}:
         return None
     last = subject_start - 2
     if last - a + 1 < _MIN_INDIRECT_WORDS or any(is_cue(t) for t in tokens[a:last + 1]):
         return None
     return a, last
+
+
+def _nested(reader: SentenceReader, span: tuple[int, int], b: int
+            ) -> tuple[Mention, _Cue, tuple[int, int]] | None:
+    """ "A statement … said the foreign minister pointed out that Islamabad was winning …":
+    the report inside a report belongs to the innermost speaker."""
+    tokens = reader.tokens
+    k, last = span
+    for i in range(k + 1, min(last, k + 12)):
+        if tokens[i].quote is not None or tokens[i].text in ",;:":
+            return None
+        cue = _cue_at(tokens, i, k, b)
+        if cue is None or cue.participle or cue.according:
+            continue
+        subject = reader.subject_of(i, k, b, inverted=False)
+        if subject is None or subject.mention.start < tokens[k].start:
+            return None
+        inner = content_after(tokens, cue, last + 1)
+        if inner is None:
+            return None
+        return subject.mention, cue, inner
+    return None
+
+
+def _quote_speaker(found: Sequence[Attributed], start: int, end: int
+                   ) -> Attributed | None:
+    """The quote inside a reported clause, if the quote reader gave it a speaker: the clause
+    then takes the same speaker, so the paraphrase and its quoted fragment never disagree."""
+    return next((f for f in found if f.kind != "indirect" and start <= f.start < end
+                 and f.speaker), None)
+
+
+def read_reported(reader: SentenceReader, a: int, b: int, found: list[Attributed],
+                  *, quoted: bool = False) -> Speaker | None:
+    """Reported speech in one sentence: "X said (that) …", "…, X said.", "…, according to X",
+    "X stressed strengthening …", "…, saying …", "Both sides, X said, reiterated …".
+
+    In a sentence with quotes (`quoted`) only clauses with words of the reporter's own around
+    the quote are read, and who spoke last is left to the quote reader."""
+    tokens = reader.tokens
+    number = reader.paragraph.index
+    discourse = reader.discourse
+    before = discourse.checkpoint() if quoted else None
+    result: Speaker | None = None
+    main: tuple[Entity, Subject] | None = None  # the sentence's speaker, for its participles
+    recorded = False
+    c = a
+    while c < b:
+        cue = _cue_at(tokens, c, a, b)
+        if cue is None:
+            c += 1
+            continue
+        # Only the verbs the quote reader knows may tell the discourse who spoke, and only up
+        # to the first report, as they always have: quotes are attributed as before.
+        known = cue.according or is_cue_at(tokens, c)
+        if cue.according:
+            subject = reader.subject_of(c, a, b)
+        elif cue.participle and main is not None:
+            subject = main[1]
+        else:
+            subject = reader.subject_of(c, a, b, inverted=False)
+        if subject is None:
+            c += 1
+            continue
+        if cue.participle and main is not None:
+            entity: Entity | None = main[0]
+        elif known:
+            entity = discourse.resolve(subject.mention, number)
+        else:
+            state = discourse.checkpoint()
+            entity = discourse.resolve(subject.mention, number)
+            discourse.restore(state)
+        if entity is None or (cue.participle and main is None and entity.kind == "country"):
+            # "German carmaker Volta cut its forecast, saying …": a nationality read as the
+            # subject is nobody who spoke
+            c += 1
+            continue
+        cue_word = "according to" if cue.according else tokens[c].text
+        if known and not quoted and not recorded:
+            if in_a_statement(tokens, c, b) and entity.kind == "institution":
+                discourse.statement_source = entity
+            if result is None:
+                result = (entity, subject.mention.text, subject.past_perfect, cue_word)
+            discourse.spoke(entity, number)
+        if main is None:
+            main = (entity, subject)
+        if reader.display:
+            c += 1
+            continue
+        span = None if cue.according else _parenthetical(tokens, cue, a, b, subject.mention)
+        if span is None and not cue.according:
+            span = content_after(tokens, cue, b)
+        if span is None and not cue.participle:
+            span = clause_before(tokens, c, a, b, subject.mention)
+            if span is not None and quoted and tokens[span[0]].quote is not None:
+                span = None  # `“…,” the minister, NAME, said`: a direct quote, no paraphrase
+        if span is None or (quoted and _own_words(tokens, *span) < _MIN_OWN_WORDS):
+            c += 1
+            continue
+        if _is_narration(tokens, *span):
+            if not quoted:
+                found.append(_record(reader, a, b, span[0], span[1], entity.name,
+                                     subject.mention.text, entity.kind, None, None, cue_word,
+                                     subject.past_perfect, dates_only=True))
+                recorded = True
+            c = max(c, span[1]) + 1
+            continue
+        speaker_entity, speaker_subject = entity, subject
+        nested = _nested(reader, span, b) if span[0] > c else None
+        if nested is not None:
+            inner_mention, _inner_cue, inner_span = nested
+            state = discourse.checkpoint()
+            inner_entity = discourse.resolve(inner_mention, number)
+            discourse.restore(state)
+            if inner_entity is not None and inner_entity.kind == "person":
+                speaker_entity = inner_entity
+                speaker_subject = Subject(inner_mention, subject.past_perfect)
+                span = inner_span
+        first, last = span
+        recorded = True
+        echoed = _quote_speaker(found, tokens[first].start, tokens[last].end)
+        if echoed is not None:
+            found.append(_record(reader, a, b, first, last, echoed.speaker, echoed.mention,
+                                 echoed.speaker_kind, echoed.role, echoed.organisation,
+                                 cue_word, speaker_subject.past_perfect))
+        elif speaker_entity.kind != "country" or quoted is False:
+            found.append(_record(
+                reader, a, b, first, last, speaker_entity.name, speaker_subject.mention.text,
+                speaker_entity.kind,
+                speaker_entity.role if speaker_entity.kind == "person" else None,
+                organisation_of(speaker_entity.role) or (
+                    speaker_entity.name if speaker_entity.kind == "institution" else None),
+                cue_word, speaker_subject.past_perfect))
+        c = max(c, last) + 1
+    if before is not None:
+        discourse.restore(before)
+    return result
+
+
+def _record(reader: SentenceReader, a: int, b: int, first: int, last: int, speaker: str,
+            mention: str, speaker_kind: str, role: str | None, organisation: str | None,
+            cue: str, past_perfect: bool, *, dates_only: bool = False) -> Attributed:
+    tokens = reader.tokens
+    return Attributed(
+        start=tokens[first].start, end=tokens[last].end, paragraph=reader.paragraph.index,
+        kind="indirect", speaker=speaker, mention=mention, speaker_kind=speaker_kind,
+        role=role, organisation=organisation, cue=cue, sentence_start=tokens[a].start,
+        sentence_end=tokens[b - 1].end, past_perfect=past_perfect, display=reader.display,
+        dates_only=dates_only)

@@ -41,6 +41,11 @@ _DAY_WORD = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\byesterday\b|\blast\s+night\b"
     r"|\b(?:earlier|later)\s+(?:in\s+the\s+day|today)\b"
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.I)
+# "During the same transmission, X said …": the occasion of the statement before.
+_SAME_OCCASION = re.compile(
+    r"\b(?:during|at|in|on)\s+the\s+same\s+(?:transmission|briefing|programme|program|show"
+    r"|interview|event|meeting|press\s+conference|news\s+conference|session|hearing|occasion"
+    r"|ceremony|rally|speech|broadcast|talk\s+show)\b", re.I)
 TRANSCRIPT_CUE = "briefing"  # the cue of a transcript's turns
 
 
@@ -70,12 +75,15 @@ class StatementDater:
         if first_quoted == 0 and found and found[0].cue == TRANSCRIPT_CUE:
             self.lede = None  # a transcript that opens with a turn has no introduction
         self.occasions = _occasions(article, found, self.anchor, self.anchor_confidence)
+        self.news_day = _news_day(article, self.anchor, self.anchor_confidence)
         self.last: dict[str, Dated] = {}
+        self.previous: Dated | None = None
 
     def date_of(self, item: Attributed) -> Dated:
         dated = _date_of(self.article, item, self.last, self.anchor, self.anchor_confidence,
-                         self.lede, self.occasions)
+                         self.lede, self.occasions, self.previous, self.news_day)
         self.last[item.speaker] = dated
+        self.previous = dated
         return dated
 
 
@@ -95,6 +103,34 @@ def _lede_date(article: Article, anchor: datetime.date | None,
         if not 0 <= (anchor - resolution.date).days <= _LEDE_MAX_DAYS:
             continue
         return Dated(resolution.date, resolution.basis, resolution.confidence * LEDE_DATE_WEIGHT)
+    return None
+
+
+def _same_source(article: Article, item: Attributed) -> bool:
+    """Is the lede's speaker the source of the occasion the paragraphs after it date: an
+    institution or country ("The Pentagon has said …") or a person they name again?"""
+    if item.speaker_kind != "person":
+        return True
+    key = surname(item.speaker)
+    return bool(key) and any(key in normalise_name(p.text).split()
+                             for p in article.paragraphs[1:_OPENING_PARAGRAPHS])
+
+
+def _news_day(article: Article, anchor: datetime.date | None, anchor_confidence: float
+              ) -> Dated | None:
+    """The day of the occasion that the paragraphs after the lede name ("In a press briefing
+    on Tuesday, …"): a lede that summarises that occasion ("The Pentagon has said …") gives
+    no day of its own."""
+    if anchor is None:
+        return None
+    for paragraph in article.paragraphs[1:_OPENING_PARAGRAPHS]:
+        resolution = date_of_speech(paragraph.text, anchor, anchor_confidence)
+        if resolution is None or resolution.date is None:
+            continue
+        if 0 <= (anchor - resolution.date).days <= _LEDE_MAX_DAYS:
+            return Dated(resolution.date, resolution.basis,
+                         resolution.confidence * LEDE_DATE_WEIGHT)
+        return None
     return None
 
 
@@ -135,13 +171,15 @@ def _occasion_of(article: Article, item: Attributed, occasions: dict[int, Dated]
 
 def _date_of(article: Article, item: Attributed, last: dict[str, Dated],
              anchor: datetime.date | None, anchor_confidence: float,
-             lede: Dated | None = None, occasions: dict[int, Dated] | None = None) -> Dated:
+             lede: Dated | None = None, occasions: dict[int, Dated] | None = None,
+             previous: Dated | None = None, news_day: Dated | None = None) -> Dated:
     """The day the words were said, by the first rule of this table that settles it:
 
     | the text says                                   | the date                             |
     | ----------------------------------------------- | ------------------------------------ |
     | a day tied to the speaking ("said on Tuesday")  | that day                             |
     | a period instead ("said last week")             | none: never narrowed to a day        |
+    | "during the same transmission", "at the same …" | the date of the statement before     |
     | "had said", after a paragraph naming the day    | that day                             |
     | "had said", "Earlier, …", "at the time"         | none: older, and no day given        |
     | a sentence before naming the speaker and a day  | that day                             |
@@ -150,6 +188,8 @@ def _date_of(article: Article, item: Attributed, last: dict[str, Dated],
     | a briefing transcript's turn                    | the day its introduction or page gives |
     | "in an interview with …"                        | the report's date                    |
     | nothing, a paragraph before names speaker, day  | that day                             |
+    | nothing, in the lede; the next paragraphs name  | that day ("The Pentagon has said …"  |
+    | the day of the occasion                         | then "In a briefing on Tuesday, …")  |
     | nothing, the opening names the day of the news  | that day                             |
     | nothing at all                                  | the report's date, marked `reported` |
     """
@@ -159,6 +199,8 @@ def _date_of(article: Article, item: Attributed, last: dict[str, Dated],
         if resolution.date is None:
             return UNDATED
         return Dated(resolution.date, resolution.basis, resolution.confidence)
+    if previous is not None and sentence and _SAME_OCCASION.search(sentence):
+        return previous
     occasion = _occasion_of(article, item, occasions or {})
     if item.past_perfect and not item.carried:
         # "Earlier in the day, X had issued a tweet. “…,” he had said.": the tweet's day;
@@ -182,6 +224,9 @@ def _date_of(article: Article, item: Attributed, last: dict[str, Dated],
         return lede or Dated(anchor, DateBasis.ARTICLE, anchor_confidence)
     if other_occasion:  # "in an interview with …": not the story's occasion, not older
         return _reported(anchor, anchor_confidence)
+    if item.paragraph == 0 and news_day is not None and not occasion and _same_source(
+            article, item):
+        return news_day
     return occasion or lede or _reported(anchor, anchor_confidence)
 
 

@@ -22,7 +22,7 @@ _OFFICIAL_LABEL = re.compile(
     # military ranks as the Pentagon prints them: "BRIGADIER GENERAL", "GEN.", "REAR ADM."
     r"|(?:(?:BRIGADIER|BRIG|MAJOR|MAJ|LIEUTENANT|LT|REAR|VICE)\.?\s+)?(?:GENERAL|GEN|ADMIRAL|ADM)"
     r"|COLONEL|COL|CAPTAIN|CAPT|COMMANDER|CMDR)"
-    r"\.?\s+(?P<surname>[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+){0,2}))\s*:\s*"
+    r"\.?\s+(?P<surname>[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+){0,2}))\s*:[*_\]]*\s*"
 )
 # "Matthew Miller (00:04):" as transcription services print it
 _TIMED_LABEL = re.compile(
@@ -35,7 +35,7 @@ _QUESTION_LABEL = re.compile(r"^\s*(?:QUESTION|Q|QUESTIONER|REPORTER|JOURNALIST)
 # "ANNA LEE, PRIME MINISTER:", "MINISTER FOR HEALTH, KATE LIND:", then "PREMIER:" (the role
 # alone once the full label has named who holds it) and "LIND:" (the surname alone).
 _CAPS_LABEL = re.compile(
-    r"^\s*(?P<label>[A-Z][A-Z.'’\-]*(?:,?[ \t]+[A-Z][A-Z.'’\-]*){0,8})[ \t]*:[ \t]*(?=\S)")
+    r"^\s*(?P<label>[A-Z][A-Z.'’\-]*(?:,?[ \t]+[A-Z][A-Z.'’\-]*){0,8})[ \t\xa0]*:[*_\]]*\s*(?=\S)")
 # Words of a title that may stand before a name in such a label.
 _LABEL_TITLES = frozenset({
     "PREMIER", "PRIME", "MINISTER", "DEPUTY", "TREASURER", "CHIEF", "PRESIDENT", "VICE",
@@ -162,9 +162,27 @@ def _label(paragraph: Paragraph) -> tuple[str, str | None, int] | None:
     return None if found is None else found[:3]
 
 
+# Emphasis or brackets a page prints around a label: "*** MR. RHODES: ***", "[Q:]".
+_BANNER_HEAD = re.compile(r"^[ \t\xa0*_#\[|>=~•·]+(?=[A-Z])")
+_BANNER_TAIL = re.compile(r"[ \t\xa0*_\]|=~]*\s*")
+
+
 def _read_label(paragraph: Paragraph
                 ) -> tuple[str, str | None, int, _CapsLabel | None] | None:
-    text = paragraph.text
+    """The label of a turn, a banner around it included in its length."""
+    head = _BANNER_HEAD.match(paragraph.text)
+    if head is None:
+        return _read_bare_label(paragraph.text)
+    found = _read_bare_label(paragraph.text[head.end():])
+    if found is None:
+        return None
+    kind, name, end, caps = found
+    end += head.end()
+    tail = _BANNER_TAIL.match(paragraph.text, end)
+    return kind, name, tail.end() if tail else end, caps
+
+
+def _read_bare_label(text: str) -> tuple[str, str | None, int, _CapsLabel | None] | None:
     for pattern in (_OFFICIAL_LABEL, _TIMED_LABEL):
         match = pattern.match(text)
         if match:

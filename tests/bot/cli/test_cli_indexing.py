@@ -153,7 +153,7 @@ def test_speakers_and_sources(indexed, capsys):
     assert out.startswith("Sources on record\n3 articles, newest first; undated ones last.")
     assert out.index("Minister speaks") < out.index("US urges probe") < out.index(
         "Minister visits")
-    assert "Frontier Post · 2017-10-04 · 1 statement\n" in out
+    assert "Frontier Post · 4 Oct 2017 · 1 statement\n" in out
     assert main(["sources", "--json", "--index-dir", str(indexed)]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     counts = {row["file"]: row["statements"] for row in rows}

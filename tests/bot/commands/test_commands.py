@@ -190,7 +190,7 @@ def test_speakers_with_a_name_nobody_has(service):
 def test_sources_are_newest_first_with_counts(service):
     answer = commands.sources(service)
     assert answer.fields[0].name == "Minister outlines ties"
-    assert answer.fields[0].lines == ["Evening Star · 2024-11-07 · 1 statement"]
+    assert answer.fields[0].lines == ["Evening Star · 7 Nov 2024 · 1 statement"]
     assert answer.fields[0].url == "https://star.example/ties"
 
 

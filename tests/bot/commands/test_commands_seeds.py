@@ -6,6 +6,7 @@ from bot import commands
 from bot.answers import AnswerKind
 from bot.console.render import render_text
 from bot.discord.render import EMBED_TOTAL_LIMIT, render
+from search_index.search.timeline import day_label
 
 
 def all_items(service, answer):
@@ -68,7 +69,7 @@ def test_speakers_sources_and_about_describe_the_seeds(seeds_service):
     sources = commands.sources(seeds_service)
     assert sources.total == 5
     assert sources.fields[0].lines[0].endswith(" statements")
-    assert "2024-11-07" in sources.fields[0].lines[0]  # newest first
+    assert "7 Nov 2024" in sources.fields[0].lines[0]  # newest first
     about = commands.about(seeds_service)
     assert "from 5 articles" in about.fields[0].lines[0]
 
@@ -112,7 +113,7 @@ def test_a_masthead_date_is_never_shown_as_the_article_s_date(seeds_service):
     for source in seeds_service.sources():
         if source.published_basis == "masthead":
             line = next(f.lines[0] for f in answer.fields if f.name == source.name)
-            assert f"date not stated (the page is dated {source.published})" in line
+            assert f"date not stated (the page is dated {day_label(source.published)})" in line
             assert answer.fields[-1].name == source.name  # undated articles come last
 
 

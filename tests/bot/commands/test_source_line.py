@@ -24,12 +24,12 @@ def test_outlet_text(outlet, via, text):
 def test_article_dates_say_what_they_rest_on_and_a_masthead_is_not_the_article_s():
     day = date(2024, 4, 23)
     assert article_date_text(day, DateBasis.PUBLISHED_LINE) == (
-        "2024-04-23, from its publication line")
-    assert article_date_text(day, DateBasis.SIDECAR) == "2024-04-23, given by the operator"
+        "23 Apr 2024, from its publication line")
+    assert article_date_text(day, DateBasis.SIDECAR) == "23 Apr 2024, given by the operator"
     assert article_date_text(day, DateBasis.MASTHEAD) == (
-        "date not stated (the page is dated 2024-04-23)")
+        "date not stated (the page is dated 23 Apr 2024)")
     assert article_date_text(None, DateBasis.UNKNOWN) == "date not stated"
-    assert article_date_text(day, None) == "2024-04-23"  # an index from before bases were kept
+    assert article_date_text(day, None) == "23 Apr 2024"  # an index from before bases were kept
 
 
 def test_a_report_line_never_falls_back_to_the_file_name():

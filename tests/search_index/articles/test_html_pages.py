@@ -100,3 +100,19 @@ def test_a_page_without_article_text_is_an_article_error(html: str) -> None:
     message = str(caught.value)
     assert message.startswith("empty.html: ")
     assert "\n" not in message
+
+
+def test_a_saved_page_keeps_its_og_url_and_names_its_outlet_by_it() -> None:
+    page = news_page(site_name=None, canonical=None).replace(
+        "</head>", '<meta property="og:url" content="https://www.dawn.com/news/1234">\n</head>')
+    article = article_from_html(page, "saved/port-deal.html")
+    assert article.url == "https://www.dawn.com/news/1234"
+    assert article.outlet == "Dawn"  # no og:site_name: the link's host names the publisher
+
+
+def test_a_saved_page_read_from_the_corpus_keeps_its_canonical_link(tmp_path) -> None:
+    from search_index.articles.loading import load_article
+
+    (tmp_path / "port-deal.html").write_text(news_page(), encoding="utf-8")
+    article = load_article(tmp_path / "port-deal.html")
+    assert article.url == "https://gazette.example/news/port-deal"

@@ -116,3 +116,24 @@ def test_a_day_between_the_cue_and_that_dates_the_words():
     )
     tuesday = datetime.date(2024, 11, 26)
     assert {s.date for s in statements} == {tuesday}
+
+
+def test_the_same_transmission_is_the_occasion_of_the_statement_before():
+    statements = _statements(
+        "Speaking on a television programme a day ago, Defence Minister Kamran Ali said: "
+        "“We will wait and see.”\n\n"
+        "During the same transmission, opposition leader Sana Mir said the party expected "
+        "nothing from the visit.\n"
+    )
+    reported = _by_text(statements, "the party expected nothing")
+    assert reported.date == FRIDAY - datetime.timedelta(days=1)
+
+
+def test_a_lede_without_a_day_takes_the_day_the_next_paragraph_names():
+    statements = _statements(
+        "The ministry has said that the country's ties with its neighbour remain strong.\n\n"
+        "In a press briefing on Wednesday, ministry spokesperson Amna Qadir said trade would "
+        "grow.\n"
+    )
+    lede = _by_text(statements, "the country's ties")
+    assert lede.date == FRIDAY - datetime.timedelta(days=2)

@@ -1,5 +1,7 @@
+import pytest
 from paragraph_helpers import paragraphs_of
 
+from search_index.articles.parse import parse_article
 from search_index.extraction.pipeline import extract_article
 from search_index.extraction.transcripts import answer_turns, is_transcript
 from search_index.models import Article
@@ -106,3 +108,28 @@ def test_a_bare_spokesperson_label_and_answer_lines_are_turns():
     assert texts[0].startswith("The minister will travel to Brussels")
     assert texts[1].startswith("Yes, the visit is confirmed")
     assert all(t.surname is None for t in turns)
+
+
+_RHODES = (
+    "Press Briefing by Deputy National Security Advisor Ben Rhodes\n\nMarch 3, 2015\n\n"
+    "{first}Good afternoon, everybody. The President will travel to the region next week to "
+    "meet the leaders there.\n\n"
+    "{question}Will he meet the prime minister?\n\n"
+    "{second}Yes, he will meet the prime minister on Tuesday and discuss trade and security.\n"
+)
+
+
+@pytest.mark.parametrize(("first", "question", "second"), [
+    ("MR. RHODES:  ", "Q:  ", "MR. RHODES:  "),  # two spaces after the colon
+    ("MR. RHODES:\t", "Q:\t", "MR. RHODES:\t\t"),
+    ("MR. RHODES:\xa0", "Q:\xa0", "MR. RHODES:\xa0\xa0"),
+    ("MR. RHODES:  \n", "Q:\n", "MR. RHODES:\t\n"),  # the label alone on its line
+    ("*** MR. RHODES: *** ", "Q: ", "[MR. RHODES:] "),  # a banner around it
+    ("**MR. RHODES:** ", "**Q:** ", "**MR. RHODES:** "),
+    ("BEN RHODES, DEPUTY NATIONAL SECURITY ADVISOR:\xa0", "QUESTION:\xa0", "RHODES:\xa0"),
+])
+def test_labels_with_spaces_tabs_or_a_banner_are_still_labels(first, question, second):
+    text = _RHODES.format(first=first, question=question, second=second)
+    statements = extract_article(parse_article(text, "rhodes.txt"))
+    assert [(s.speaker, s.text.split()[0]) for s in statements] == [
+        ("Ben Rhodes", "The"), ("Ben Rhodes", "Yes,")]

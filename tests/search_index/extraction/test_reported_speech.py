@@ -1,0 +1,143 @@
+"""Reported speech: a verb of speech and its content clause, in the frames news prose uses.
+Each sentence here is written for its rule; none is taken from an article."""
+
+import datetime
+
+from paragraph_helpers import paragraphs_of
+
+from search_index.articles.parse import parse_article
+from search_index.extraction.attribution import attribute
+from search_index.extraction.pipeline import extract_article
+from search_index.extraction.quotes import find_quotes
+
+
+def reported(text: str) -> dict[str, str]:
+    """Content clause -> speaker, for the indirect statements of `text`."""
+    paragraphs = paragraphs_of(text)
+    found = attribute(text, paragraphs, find_quotes(text, paragraphs))
+    return {text[s.start:s.end]: s.speaker for s in found
+            if s.kind == "indirect" and not s.dates_only}
+
+
+def test_a_finite_clause_with_an_irregular_past_and_no_that():
+    text = "Foreign Minister Lara Quinn said the envoy met three ministers in Oslo."
+    assert reported(text) == {"the envoy met three ministers in Oslo": "Lara Quinn"}
+
+
+def test_a_finite_clause_with_a_present_verb_in_s():
+    text = "Spokeswoman Ada Brill said the company values its partners in the region."
+    assert reported(text) == {"the company values its partners in the region": "Ada Brill"}
+
+
+def test_a_gerund_clause_after_a_verb_of_emphasis():
+    text = "Trade Minister Omar Sayed stressed expanding rail links with the northern ports."
+    assert reported(text) == {
+        "expanding rail links with the northern ports": "Omar Sayed"}
+
+
+def test_an_object_and_an_infinitive():
+    text = "Senator Rhea Tolland urged the governor to release the flood relief funds."
+    assert reported(text) == {
+        "the governor to release the flood relief funds": "Rhea Tolland"}
+
+
+def test_a_small_clause_after_described():
+    text = ("Mayor Ivo Brandt welcomed the result.\n"
+            "He described the vote a turning point for the city.")
+    assert reported(text) == {"the vote a turning point for the city": "Ivo Brandt"}
+
+
+def test_a_participle_continues_the_sentence_speaker():
+    text = ("The Interior Ministry condemned the attack on Monday, saying the culprits would "
+            "be found within days.")
+    assert reported(text) == {"the culprits would be found within days": "Interior Ministry"}
+
+
+def test_adding_that_starts_a_second_record():
+    text = ("Union leader Tomas Vell said the strike would go ahead, adding that no talks "
+            "were planned before Friday.")
+    assert reported(text) == {"the strike would go ahead": "Tomas Vell",
+                              "no talks were planned before Friday": "Tomas Vell"}
+
+
+def test_a_parenthetical_cue_keeps_the_part_after_it():
+    text = ("Both hospitals, the Health Ministry said in a statement, accepted the ruling "
+            "without further appeal.")
+    assert reported(text) == {"accepted the ruling without further appeal": "Health Ministry"}
+
+
+def test_a_nested_report_belongs_to_the_innermost_speaker():
+    text = ("Foreign Minister Karl Esser arrived in Rome on Monday.\n"
+            "A statement from the German embassy said the foreign minister pointed out that "
+            "exports to Italy had doubled.")
+    assert reported(text) == {"exports to Italy had doubled": "Karl Esser"}
+
+
+def test_a_clause_ending_in_a_quoted_fragment_keeps_it_and_its_speaker():
+    text = 'Envoy Mark Dale said the talks had been "frank and useful."'
+    assert reported(text) == {'the talks had been "frank and useful."': "Mark Dale"}
+
+
+def test_a_clause_that_is_all_quote_is_no_paraphrase():
+    text = 'Envoy Mark Dale said "the talks were frank and useful."'
+    assert reported(text) == {}
+
+
+def test_quoted_as_saying():
+    text = "The Daily Ledger quoted Mayor Ivo Brandt as saying that the bridge would reopen."
+    assert reported(text) == {"the bridge would reopen": "Ivo Brandt"}
+
+
+def test_promised_and_agreed_report_a_clause():
+    text = ("Finance Minister Nora Lind met the governors on Tuesday.\n"
+            "She promised the budget would include new money for schools.\n"
+            "She agreed the old formula was unfair to rural districts.")
+    assert reported(text) == {
+        "the budget would include new money for schools": "Nora Lind",
+        "the old formula was unfair to rural districts": "Nora Lind"}
+
+
+def test_a_clause_about_the_statement_itself_is_narration():
+    text = ("The statement was released after the cabinet met, the Health Ministry said in a "
+            "statement on May 3.")
+    assert reported(text) == {}
+
+
+def test_a_participle_that_opens_a_sentence_reports_nothing():
+    text = ("Responding to a question about the strike, Tomas Vell said the union had "
+            "not been consulted.")
+    assert reported(text) == {"the union had not been consulted": "Tomas Vell"}
+
+
+NARRATION_THEN_QUOTE = """Relief talks end
+
+Published May 9, 2024
+
+The statement was released after the cabinet met, the Health Ministry said in a statement on May 3.
+
+"Every district has a field hospital now," the statement added.
+"""
+
+EVENT_DAY_IN_THE_CLAUSE = """Grid failure
+
+Published June 6, 2024
+
+Power Minister Ada Okoro spoke at a briefing in Abuja on Thursday.
+
+She said the grid lost 900 megawatts on Tuesday after two plants shut down.
+"""
+
+
+def test_narration_is_no_statement_but_still_dates_the_words_that_follow(tmp_path):
+    article = parse_article(NARRATION_THEN_QUOTE, tmp_path / "a.txt")
+    statements = extract_article(article)
+    assert not any(s.text.startswith("The statement was released") for s in statements)
+    quote = next(s for s in statements if s.kind == "direct")
+    assert quote.speaker == "Health Ministry" and quote.date == datetime.date(2024, 5, 3)
+
+
+def test_a_day_inside_the_reported_clause_dates_the_event_not_the_words(tmp_path):
+    article = parse_article(EVENT_DAY_IN_THE_CLAUSE, tmp_path / "a.txt")
+    [statement] = [s for s in extract_article(article) if s.kind == "indirect"]
+    assert statement.text.startswith("the grid lost 900 megawatts")
+    assert statement.date != datetime.date(2024, 6, 4)  # Tuesday: the day the grid failed
