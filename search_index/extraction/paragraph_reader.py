@@ -414,7 +414,8 @@ class ParagraphReader:
                     cue = self.tokens[c].text if self.tokens[c].lower != "according" \
                         else "according to"
                     past_perfect = subject.past_perfect
-                    if subject.mention.kind == "statement" and entity is not None:
+                    if subject.mention.kind == "statement" and entity is not None and (
+                            entity.kind not in UNNAMED_KINDS):
                         discourse.statement_source = entity
                 if self._is_title(t, a):
                     continue  # programme "Capital Talk", the book "Descent into Chaos"
