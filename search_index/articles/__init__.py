@@ -4,8 +4,10 @@ prose paragraphs as offsets into the text.
 
 - `loading.load_article(path)`: the entry point for one file (plain text or a saved page).
 - `files`: size caps, binary detection, decoding, the NAME.meta.json sidecar.
+- `corpus_meta`: what the operator knows: a folder's sources.csv and the sidecars.
 - `parse.parse_article(text)`: decoded text -> Article; `furniture` classifies each line,
-  `page_header` finds the body and reads the header, `publication` dates the article.
+  `page_header` finds the body and reads the header, `outlets` names the outlet and its wire
+  credit, `publication` dates the article.
 - `html_pages`: saved web pages, read with trafilatura.
 - `fetch`: downloading pages and feeds into a corpus folder; `polite_http` makes each request
   (delay per host, size cap, timeouts, urllib3 retries for a busy server).

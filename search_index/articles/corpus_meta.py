@@ -193,19 +193,23 @@ def article_meta(article: Path) -> ArticleMeta | None:
     return row.model_copy(update=given)
 
 
-def meta_fingerprint(article: Path) -> str | None:
-    """A short hash of what the operator says about an article, so that an ingest notices a
-    changed sources.csv row or NAME.meta.json even when the article's own file is unchanged.
-    None when nothing is said."""
+# Bumped when the article's source fields are read differently (2: outlet and wire credit
+# apart, an untitled article's first words): an index built before re-reads each article
+# once, so no answer keeps showing a wire credit as the outlet or a file's name.
+SOURCE_FIELDS_VERSION = 2
+
+
+def meta_fingerprint(article: Path) -> str:
+    """A short hash of what the operator says about an article (and of how its source fields
+    are read), so that an ingest notices a changed sources.csv row or NAME.meta.json even when
+    the article's own file is unchanged."""
     row = next((r for t in tables_for(article) if (r := t.row_for(article)) is not None), None)
-    parts: list[str] = []
+    parts: list[str] = [f"source fields {SOURCE_FIELDS_VERSION}"]
     if row is not None:
         parts.append(row.model_dump_json())
     side = sidecar_path(Path(article))
     with contextlib.suppress(OSError, UnicodeDecodeError):  # no sidecar, or read_sidecar's
         parts.append(side.read_text(encoding="utf-8-sig"))  # warning says it is broken
-    if not parts:
-        return None
     return hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()[:16]
 
 

@@ -8,8 +8,10 @@ with its speaker, the speaker's role at the time, the day it was said and its of
 - `paragraph_reader`: who said each quote of a paragraph; `reported_speech`: which sentences
   report speech without quoting it; `cues`: the reporting-verb grammar both share;
   `attributed`: what they produce (`Attributed`); `attribution`: the article-level pass.
-- `speakers`, `gender`, `notables`: one speaker across the corpus, "she said", well-known
-  office holders.
+- `statement_dates`: the day each statement was said (or plainly none), as a careful reader
+  would give it.
+- `speakers`, `institutions`, `gender`, `notables`: one speaker across the corpus, whose
+  "Foreign Office" it is, "she said", well-known office holders.
 - `evaluate`: scoring against hand-checked gold statements.
 
 Imports `articles`, `text`, `models` and `errors`; never the index.

@@ -42,7 +42,7 @@ def attribute(source: str, paragraphs: Sequence[Paragraph], quotes: Sequence[Quo
 
 
 def _settle_weak_speakers(found: list[Attributed], source: str) -> None:
-    """Two article-level repairs. A quoted fragment that also appears inside a longer direct
+    """Article-level repairs. A quoted fragment that also appears inside a longer direct
     quote was said by that quote's speaker. A country as speaker ("Pakistan has stressed …")
     stands for its spokesperson when the article names one."""
     direct = [s for s in found if s.kind == "direct" and s.speaker_kind != "country"]
@@ -62,6 +62,22 @@ def _settle_weak_speakers(found: list[Attributed], source: str) -> None:
             _adopt(statement, container)
         elif statement.speaker_kind == "country" and spokes is not None:
             _adopt(statement, spokes)
+    # Reported speech follows the same repairs: a clause holding a quoted fragment was said by
+    # whoever said the fragment, and a country stands for its spokesperson. A country nobody
+    # speaks for is no speaker of a paraphrase.
+    partials = [s for s in found if s.kind == "partial" and s.speaker_kind != "none"]
+    for statement in found:
+        if statement.kind != "indirect" or statement.dates_only:
+            continue
+        fragment = next((p for p in partials
+                         if statement.start <= p.start and p.end <= statement.end), None)
+        if fragment is not None and fragment.speaker_kind != "country":
+            _adopt(statement, fragment)
+        elif statement.speaker_kind == "country":
+            if spokes is not None:
+                _adopt(statement, spokes)
+            else:
+                statement.speaker_kind = "none"
     found[:] = [s for s in found if s.speaker_kind != "none"]
 
 

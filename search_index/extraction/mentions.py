@@ -3,6 +3,12 @@
 A mention is the noun phrase next to a reporting verb, parsed into a name, a role and what kind
 of speaker it is. It is read on `tokens` (each quoted span one opaque QUOTE token), so the
 reporter's frame ("…,” said Miller.") is read as grammar.
+
+Over 400 lines because it is one small grammar of the speaker's noun phrase: where the phrase
+starts and ends (`phrase_before`, `phrase_after`, `institution_chain`), how it parses into a
+name, role and kind (`parse_phrase`), and the scan for named people (`people_in`) all rest on
+the same word tests (`_is_name_word`, `_in_phrase`, `_titled`); split, each half would import
+the other's private tests.
 """
 
 from __future__ import annotations

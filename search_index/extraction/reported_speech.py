@@ -171,6 +171,11 @@ def _clause_end(tokens: Sequence[Token], k: int, b: int) -> int:
                     _REPORT_PARTICIPLES:
                 last = i - 1
                 break
+            if tokens[i - 1].quote is not None and following.quote is None:
+                # `stressed ties on the basis of “mutual respect”, a day after the vote`: the
+                # quoted fragment closes the clause; what follows is the reporter's
+                last = i - 1
+                break
     while last > k and not (tokens[last].is_word or tokens[last].quote is not None):
         last -= 1
     return last
@@ -368,14 +373,6 @@ def _nested(reader: SentenceReader, span: tuple[int, int], b: int
     return None
 
 
-def _quote_speaker(found: Sequence[Attributed], start: int, end: int
-                   ) -> Attributed | None:
-    """The quote inside a reported clause, if the quote reader gave it a speaker: the clause
-    then takes the same speaker, so the paraphrase and its quoted fragment never disagree."""
-    return next((f for f in found if f.kind != "indirect" and start <= f.start < end
-                 and f.speaker), None)
-
-
 def read_reported(reader: SentenceReader, a: int, b: int, found: list[Attributed],
                   *, quoted: bool = False) -> Speaker | None:
     """Reported speech in one sentence: "X said (that) …", "…, X said.", "…, according to X",
@@ -464,19 +461,12 @@ def read_reported(reader: SentenceReader, a: int, b: int, found: list[Attributed
                 span = inner_span
         first, last = span
         recorded = True
-        echoed = _quote_speaker(found, tokens[first].start, tokens[last].end)
-        if echoed is not None:
-            found.append(_record(reader, a, b, first, last, echoed.speaker, echoed.mention,
-                                 echoed.speaker_kind, echoed.role, echoed.organisation,
-                                 cue_word, speaker_subject.past_perfect))
-        elif speaker_entity.kind != "country" or quoted is False:
-            found.append(_record(
-                reader, a, b, first, last, speaker_entity.name, speaker_subject.mention.text,
-                speaker_entity.kind,
-                speaker_entity.role if speaker_entity.kind == "person" else None,
-                organisation_of(speaker_entity.role) or (
-                    speaker_entity.name if speaker_entity.kind == "institution" else None),
-                cue_word, speaker_subject.past_perfect))
+        found.append(_record(
+            reader, a, b, first, last, speaker_entity.name, speaker_subject.mention.text,
+            speaker_entity.kind, speaker_entity.role if speaker_entity.kind == "person" else None,
+            organisation_of(speaker_entity.role) or (
+                speaker_entity.name if speaker_entity.kind == "institution" else None),
+            cue_word, speaker_subject.past_perfect))
         c = max(c, last) + 1
     if before is not None:
         discourse.restore(before)

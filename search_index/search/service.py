@@ -462,6 +462,9 @@ class SearchService:
             if not folded.startswith(key):
                 break
             (exact if folded == key else prefixed).append(name)
+        # a whole name typed in full ("Pakistan") before names that only hold it as a word
+        # ("Embassy of Pakistan"), however many statements those have
+        take(name for name in exact if _fold(name) == key)
         take(exact)
         take(prefixed)
         if len(chosen) < limit and len(key) >= 3:

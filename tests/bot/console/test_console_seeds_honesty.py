@@ -90,8 +90,9 @@ def test_a_paraphrase_holding_the_phrase_is_named_as_paraphrase(session):
 def test_latest_lists_dated_statements_before_undated_ones(session, seeds_service):
     checked = 0
     for speaker in seeds_service.speakers("", limit=100):
-        items = [item for answer in every_page(session, f"/latest {speaker.name}")
-                 for item in answer.items]
+        answers = every_page(session, f"/latest {speaker.name}")
+        assert answers[0].title == f"Latest from {speaker.name}"
+        items = [item for answer in answers for item in answer.items]
         assert len(items) == speaker.statements
         dated = [item.date for item in items if item.date is not None]
         assert dated == sorted(dated, reverse=True)

@@ -18,7 +18,7 @@ from search_index.articles.corpus_meta import (
 )
 from search_index.articles.loading import load_article
 from search_index.extraction.pipeline import extract_article
-from search_index.index.ingest import ingest
+from search_index.index.ingest import IndexUpdate, ingest, open_index
 from search_index.models import DateBasis
 from search_index.search.service import SearchService
 
@@ -133,7 +133,8 @@ def test_an_edited_table_is_read_again(corpus):
     os.utime(table, ns=(1, 1))  # a different mtime even on a coarse clock
     assert load_article(corpus / "aid.txt").outlet == "Hill Post"
     assert meta_fingerprint(corpus / "aid.txt") != first
-    assert meta_fingerprint(corpus / "plain.txt") is None
+    unlisted = meta_fingerprint(corpus / "plain.txt")
+    assert unlisted == meta_fingerprint(corpus / "older" / "visit.txt") != first
 
 
 def test_changing_the_table_re_ingests_only_the_articles_whose_rows_changed(corpus, tmp_path):
@@ -164,3 +165,20 @@ def test_changing_the_table_re_ingests_only_the_articles_whose_rows_changed(corp
         service.close()
     assert sorted(Path(p).name for p in ingest([corpus], index_dir).unchanged) == [
         "aid.txt", "plain.txt", "visit.txt"]
+
+
+def test_an_index_built_before_source_fields_were_kept_re_reads_each_article_once(
+        corpus, tmp_path):
+    index_dir = tmp_path / "index"
+    ingest([corpus], index_dir)
+    # An older onrecord stored no meta_key: make the index look like one of its.
+    update = IndexUpdate(open_index(index_dir))
+    try:
+        for record in list(update.records.values()):
+            update.touch_record(record.model_copy(update={"meta_key": None}))
+        update.commit()
+    finally:
+        update.close()
+    again = ingest([corpus], index_dir)
+    assert sorted(Path(p).name for p in again.updated) == ["aid.txt", "plain.txt", "visit.txt"]
+    assert ingest([corpus], index_dir).updated == []

@@ -141,3 +141,23 @@ def test_a_day_inside_the_reported_clause_dates_the_event_not_the_words(tmp_path
     [statement] = [s for s in extract_article(article) if s.kind == "indirect"]
     assert statement.text.startswith("the grid lost 900 megawatts")
     assert statement.date != datetime.date(2024, 6, 4)  # Tuesday: the day the grid failed
+
+
+def test_a_country_stands_for_its_spokesperson_and_otherwise_speaks_no_paraphrase():
+    with_spokesperson = ("Norway has stressed widening trade ties with the Gulf states.\n"
+                         "Foreign Office Spokesperson Rana Mir said the talks would resume in "
+                         "March.")
+    assert reported(with_spokesperson) == {
+        "widening trade ties with the Gulf states": "Rana Mir",
+        "the talks would resume in March": "Rana Mir"}
+    alone = "Norway has stressed widening trade ties with the Gulf states."
+    assert reported(alone) == {}
+
+
+def test_a_clause_holding_a_fragment_takes_the_fragments_speaker():
+    text = ('Norway has stressed widening trade on the basis of "mutual benefit and open '
+            'markets", a day after the vote.\n'
+            "Foreign Office Spokesperson Rana Mir said the talks would resume in March.")
+    found = reported(text)
+    assert found['widening trade on the basis of "mutual benefit and open markets"'] == \
+        "Rana Mir"

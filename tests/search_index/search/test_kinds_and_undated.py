@@ -115,3 +115,18 @@ def test_an_index_from_before_undated_ordering_is_refused_until_rebuilt(tmp_path
     whoosh_index.create_in(str(tmp_path), old)
     with pytest.raises(IndexUnavailable, match="--rebuild"):
         SearchService(tmp_path).search("talks")
+
+
+def test_a_name_typed_in_full_resolves_to_that_speaker_before_a_busier_one_holding_it(
+        tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write_article(corpus, "embassy.txt", [
+        {"text": f"Visa services resume on day {n}.", "speaker": "Embassy of Pakistan"}
+        for n in range(3)
+    ] + [{"text": "Pakistan wants peace with its neighbours.", "speaker": "Pakistan"}])
+    ingest([corpus], tmp_path / "index", loader=fake_loader, extractor=fake_extractor)
+    service = SearchService(tmp_path / "index")
+    resolved = service.resolve_speaker("pakistan")
+    assert resolved is not None and resolved.name == "Pakistan"
+    assert service.resolve_speaker("embassy of pakistan").name == "Embassy of Pakistan"
