@@ -22,6 +22,9 @@ log = logging.getLogger(__name__)
 
 COOLDOWN_RATE = 5  # commands per member ...
 COOLDOWN_PER = 20.0  # ... in this many seconds
+# /quote and /timeline take the same date range
+SINCE_HELP = "from this date: YYYY-MM-DD, YYYY-MM or YYYY"
+UNTIL_HELP = "up to this date: YYYY-MM-DD, YYYY-MM or YYYY"
 
 
 def build_commands(
@@ -47,8 +50,8 @@ def build_commands(
     @app_commands.describe(
         query="words to look for",
         speaker="only statements by this person",
-        since="from this date: YYYY-MM-DD, YYYY-MM or YYYY",
-        until="up to this date: YYYY-MM-DD, YYYY-MM or YYYY",
+        since=SINCE_HELP,
+        until=UNTIL_HELP,
         outlet="only statements reported by this outlet",
         exact="only the speakers' exact words (quotes), no reporter's paraphrase",
     )
@@ -104,8 +107,8 @@ def build_commands(
     @app_commands.describe(
         speaker="whose statements (give a speaker, a topic, or both)",
         topic="statements about this",
-        since="from this date: YYYY-MM-DD, YYYY-MM or YYYY",
-        until="up to this date: YYYY-MM-DD, YYYY-MM or YYYY",
+        since=SINCE_HELP,
+        until=UNTIL_HELP,
     )
     @app_commands.autocomplete(speaker=speaker_autocomplete)
     @per_member

@@ -49,6 +49,9 @@ def _settle_weak_speakers(found: list[Attributed], source: str) -> None:
     spokes = next((s for s in found if s.speaker_kind == "person" and s.role
                    and SPOKESPERSON_ROLE.search(s.role)), None)
     for statement in found:
+        if statement.kind == "indirect" and statement.speaker_kind == "country" and spokes:
+            _adopt(statement, spokes)  # "Pakistan has stressed that …", the spokesperson's words
+            continue
         if statement.kind != "partial":
             continue
         container = next((d for d in direct if d is not statement

@@ -9,6 +9,8 @@ in the title of an article that reported it. Matches come in tiers, and by BM25 
 3. the rest: some clause only in an article's title.
 
 So a word in a headline never lifts the statements that do not say it above those that do.
+Within a tier a reporter's paraphrase (kind "indirect") scores 0.9 of its BM25 (KIND_WEIGHTS),
+so at equal relevance the speaker's own words come first.
 
 Matching and counting use sets of docnums, intersected in C: per term, the postings' docnums
 and frequencies are read a block at a time, once per searcher, and kept in a cache bounded by

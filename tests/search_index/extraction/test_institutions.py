@@ -61,3 +61,12 @@ def test_two_spellings_across_articles_give_one_speaker(tmp_path):
     registry = SpeakerRegistry()
     speakers = {s.speaker for o in extract_paths([tmp_path], registry) for s in o.statements}
     assert len(speakers) == 1
+
+
+def test_a_country_s_reported_words_are_its_spokesperson_s_when_the_article_names_one():
+    speakers = _speakers(
+        "ISLAMABAD: Pakistan has stressed that ties with its neighbours rest on mutual respect.\n\n"
+        "Foreign Office Spokesperson Amna Qadir said at the weekly briefing on Thursday that "
+        "the country wanted calm borders.\n"
+    )
+    assert speakers == ["Amna Qadir", "Amna Qadir"]
