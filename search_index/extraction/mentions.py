@@ -151,12 +151,25 @@ def phrase_before(tokens: list[Token], end: int, floor: int, limit: int = 14) ->
     return start, end
 
 
+def _before_source_noun(tokens: list[Token], i: int, ceiling: int) -> bool:
+    """A lower-case modifier or two before the noun of a source nobody names: "the second
+    official", "a longtime adviser", "one former campaign staffer"."""
+    for k in range(i, min(ceiling, i + 3)):
+        token = tokens[k]
+        if not token.is_word or token.capitalised or token.lower in CUE_FORMS:
+            return False
+        if is_source_noun(token.lower) or token.lower in ANONYMOUS_NOUNS:
+            return k > i
+    return False
+
+
 def phrase_after(tokens: list[Token], start: int, ceiling: int, limit: int = 14) -> tuple[int, int]:
     """The noun phrase starting at token `start`."""
     i = start
     if i < ceiling and tokens[i].lower in _DETERMINERS:
         i += 1
     while i < ceiling and i - start <= limit and (_in_phrase(tokens[i])
+                                                  or _before_source_noun(tokens, i, ceiling)
                                                   or (_abbreviation_stop(tokens, i)
                                                       and i + 1 < ceiling
                                                       and tokens[i + 1].capitalised)

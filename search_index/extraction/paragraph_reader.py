@@ -94,7 +94,35 @@ def _unnamed(mention: Mention) -> Entity | None:
     "protesters"); None for a pronoun with nobody before it: a guess is worse than nothing."""
     if mention.kind == "pronoun":
         return None
+    words = mention.text.split()
+    if not words or words[0].lower() in _NOT_A_SOURCE_START:
+        return None  # "in a statement": where something was said, not who said it
     return Entity(source_name(mention.text), source_kind(mention.text))
+
+
+_NOT_A_SOURCE_START = frozenset({"in", "on", "at", "with", "by", "from", "to", "for", "of",
+                                 "into", "during", "after", "before", "through", "via"})
+
+
+# Capitalised sentence openers that are no names: "Plus", "Even", "Part", "Generous".
+_OPENERS = frozenset({"plus", "even", "already", "still", "also", "part", "generous", "meanwhile",
+                      "instead", "indeed", "yet", "so", "then", "now", "here", "there", "thus",
+                      "but", "and", "or", "nor", "perhaps", "maybe", "only", "just", "again",
+                      "once", "twice", "both", "each", "every", "some", "many", "most", "few",
+                      "several", "all", "another", "other", "such", "those", "these", "this",
+                      "that", "what", "which", "while", "though", "although", "unlike", "like",
+                      "among", "amid", "despite", "since", "until", "without", "with", "via"})
+
+
+def _is_opener(word: str) -> bool:
+    low = word.lower()
+    return low in _OPENERS or low.endswith(("ly", "ing", "ed"))
+
+
+_PASSIVE_BEFORE_QUOTE = frozenset({"was", "were", "been", "being", "is", "are", "be", "get",
+                                   "got"})
+# Subjects whose sentence's quoted words are theirs even without a verb of speech.
+_SPEAKING_SUBJECTS = frozenset({"person", "pronoun", "institution"})
 
 
 class ParagraphReader:
@@ -401,7 +429,8 @@ class ParagraphReader:
                 quote = self.quotes[self.tokens[t].quote or 0]
                 if quote.paragraph != self.position:
                     continue  # the tail of a quote begun in an earlier paragraph
-                hit = self._adjacent_after(t, b) or self._before(t, a, b)
+                hit = self._adjacent_after(t, b) or self._before(t, a, b) or (
+                    self._subject_before(t, a))
                 entity: Entity | None = None
                 mention_text = ""
                 cue: str | None = None
@@ -411,8 +440,8 @@ class ParagraphReader:
                     entity = discourse.resolve(subject.mention, number) or _unnamed(
                         subject.mention)
                     mention_text = subject.mention.text
-                    cue = self.tokens[c].text if self.tokens[c].lower != "according" \
-                        else "according to"
+                    cue = None if c == t else self.tokens[c].text \
+                        if self.tokens[c].lower != "according" else "according to"
                     past_perfect = subject.past_perfect
                     if subject.mention.kind == "statement" and entity is not None and (
                             entity.kind not in UNNAMED_KINDS):
@@ -449,6 +478,27 @@ class ParagraphReader:
                 read_reported(self, a, b, found, quoted=True)
             previous_speaker = sentence_speaker or previous_speaker
         return found
+
+    def _subject_before(self, t: int, a: int) -> tuple[int, Subject] | None:
+        """A quote inside a sentence with no verb of speech is its subject's words when the
+        subject is someone who can speak: `He went on to call Cruz "the worst politician"`,
+        `Name: "…"`. The quote's own token stands as the cue (there is none)."""
+        if self.display or t <= a:
+            return None
+        tokens = self.tokens
+        if any(tokens[i].lower in _PASSIVE_BEFORE_QUOTE and tokens[i + 1].lower.endswith(
+                ("ed", "en")) for i in range(a, t - 1)):
+            return None  # "Hale was accused of ‘gross negligence’": the subject heard them
+        mention = self.sentence_subject(a, t)
+        if mention is None or mention.kind not in _SPEAKING_SUBJECTS:
+            return None
+        first = (mention.name or "").split()[:1]
+        if mention.kind == "person" and (not first or _is_opener(first[0])) and len(
+                self.discourse.person_name(mention.name or "").split()) < 2:
+            # "Citing …", "Immediately …", "Plus Democrats …": a capitalised opener is no
+            # name; only someone the article names in full speaks without a verb of speech
+            return None
+        return t, Subject(mention)
 
     def _is_title(self, t: int, a: int) -> bool:
         """A title in quote marks: a few capitalised words, no sentence punctuation, right

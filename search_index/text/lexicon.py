@@ -72,6 +72,10 @@ _CUE_BASES: dict[str, tuple[str, ...]] = {
     "exclaim": ("exclaims", "exclaimed"),
     "boast": ("boasts", "boasted"),
     "testify": ("testifies", "testified"),
+    "report": ("reports", "reported"),  # "The Post reported that he left “at the urging …”"
+    "charge": ("charged",),  # "“…,” Kelly charged"; "was charged with" is passive, no cue
+    "read": ("reads",),  # "a sign that reads “…”"
+    "allege": ("alleges", "alleged"),  # "…, the lawsuit alleges"; "the alleged" is no cue
 }
 CUE_FORMS: dict[str, str] = {form: base for base, forms in _CUE_BASES.items() for form in forms}
 

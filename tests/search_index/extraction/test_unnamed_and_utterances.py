@@ -104,3 +104,32 @@ def test_a_pool_gives_the_single_pass_output(tmp_path):
     pooled = [s.model_dump() for o in extract_paths_parallel([tmp_path], 2)
               for s in o.statements]
     assert pooled == single and len(single) == 60
+
+
+def test_a_quote_with_no_verb_of_speech_is_its_named_subjects(tmp_path):
+    found = statements('Mayor Ellen Tovey spoke after the vote.\n\n'
+                       'Tovey went on to call the plan "a harbour for nobody."\n', tmp_path)
+    assert [(s.speaker, s.text) for s in found if s.kind != "indirect"] == [
+        ("Ellen Tovey", "a harbour for nobody.")]
+
+
+def test_a_capitalised_opener_or_a_passive_subject_is_no_speaker(tmp_path):
+    found = statements('Citing the cost, the plan was called "a harbour for nobody."\n\n'
+                       'Tom Hale was accused of "wasting public money" by the auditors.\n',
+                       tmp_path)
+    assert not [s for s in found if s.kind != "indirect"]
+
+
+def test_modifiers_before_an_unnamed_source_and_more_cues(tmp_path):
+    found = statements('"The kids run the show now," said the second official.\n\n'
+                       'The cuts were "particularly harsh" on small ports, the lawsuit alleges.\n',
+                       tmp_path)
+    speakers = {s.text: (s.speaker, s.speaker_kind) for s in found if s.kind != "indirect"}
+    assert speakers["The kids run the show now,"] == ("the second official", "unnamed")
+    assert speakers["particularly harsh"] == ("the lawsuit", "document")
+
+
+def test_where_words_were_said_is_not_who_said_them(tmp_path):
+    found = statements('The union said in a statement that growth would stay "slow and uneven" '
+                       'this year.\n', tmp_path)
+    assert all(s.speaker != "in a statement" for s in found)
