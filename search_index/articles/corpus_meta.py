@@ -20,9 +20,11 @@ import csv
 import hashlib
 import io
 import json
+import os
+import posixpath
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from search_index.articles.files import ArticleMeta, read_sidecar, sidecar_path
@@ -40,30 +42,32 @@ class SourcesTable:
     rows: dict[str, ArticleMeta] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
 
-    def row_for(self, article: Path) -> ArticleMeta | None:
-        try:
-            relative = article.resolve().relative_to(self.path.parent.resolve())
-        except ValueError:
+    def row_for(self, article: Path | str) -> ArticleMeta | None:
+        # String paths, not Path.resolve(): an ingest asks this for every file on every run
+        # (pathlib's resolve made it ~150 us a file); ingest hands over resolved paths.
+        relative = os.path.relpath(os.path.abspath(article), os.path.abspath(self.path.parent))
+        if relative.startswith(os.pardir):
             return None
-        return self.rows.get(relative.as_posix())
+        return self.rows.get(relative.replace(os.sep, "/"))
 
 
 # Tables are read once per change of the file: an ingest asks about every article.
-_cache: dict[Path, tuple[tuple[int, int], SourcesTable]] = {}
+_cache: dict[str, tuple[tuple[int, int], SourcesTable]] = {}
 
 
-def read_sources(csv_path: Path) -> SourcesTable | None:
+def read_sources(csv_path: Path | str) -> SourcesTable | None:
     """The table at csv_path, or None when there is none."""
+    where = os.fspath(csv_path)
     try:
-        stat = csv_path.stat()
+        stat = os.stat(where)
     except OSError:
         return None
     key = (stat.st_mtime_ns, stat.st_size)
-    cached = _cache.get(csv_path)
+    cached = _cache.get(where)
     if cached is not None and cached[0] == key:
         return cached[1]
-    table = _read_table(csv_path)
-    _cache[csv_path] = (key, table)
+    table = _read_table(Path(where))
+    _cache[where] = (key, table)
     return table
 
 
@@ -131,16 +135,14 @@ def _add_row(table: SourcesTable, where: str, row: int, values: dict[str, str],
     if not name:
         problem("file", "empty; the row is skipped")
         return
-    relative = PurePosixPath(name.replace("\\", "/"))
+    key = posixpath.normpath(name.replace("\\", "/"))
     folder = table.path.parent
-    target = (folder / relative).resolve()
-    if relative.is_absolute() or not target.is_relative_to(folder.resolve()):
+    if posixpath.isabs(key) or key == ".." or key.startswith("../"):
         problem("file", f"{name!r} is outside {folder}; the row is skipped")
         return
-    if not target.is_file():
+    if not (folder / key).is_file():
         problem("file", f"no file {name!r} in {folder}; the row is skipped")
         return
-    key = target.relative_to(folder.resolve()).as_posix()
     if key in first_row:
         problem("file", f"{name!r} is already listed in row {first_row[key]}; "
                         "this duplicate row is skipped")
@@ -175,11 +177,29 @@ def is_web_link(url: str) -> bool:
 def tables_for(article: Path) -> list[SourcesTable]:
     """The sources.csv tables that may list an article: its folder's, then each parent's."""
     tables = []
-    for folder in Path(article).resolve().parents:
-        table = read_sources(folder / SOURCES_FILE)
+    for csv_path in _tables_above(os.path.dirname(os.path.abspath(article))):
+        table = read_sources(csv_path)  # re-read when edited, None when since removed
         if table is not None:
             tables.append(table)
     return tables
+
+
+# Which sources.csv files exist in a folder and above it, per folder: an ingest asks for every
+# article, and walking up to the root each time cost ~60 us a file. `sources_problems`, which
+# every ingest calls first, forgets this, so a table added since the last run is found.
+_above: dict[str, list[str]] = {}
+
+
+def _tables_above(folder: str) -> list[str]:
+    found = _above.get(folder)
+    if found is None:
+        parent = os.path.dirname(folder)
+        found = [] if parent == folder else list(_tables_above(parent))
+        here = os.path.join(folder, SOURCES_FILE)
+        if os.path.isfile(here):
+            found.insert(0, here)
+        _above[folder] = found
+    return found
 
 
 def article_meta(article: Path) -> ArticleMeta | None:
@@ -216,6 +236,7 @@ def meta_fingerprint(article: Path) -> str:
 def sources_problems(roots: list[Path]) -> list[str]:
     """Every problem in the sources.csv tables under these corpus folders (and the one a file
     given on its own would use), one line each."""
+    _above.clear()
     seen: set[Path] = set()
     problems: list[str] = []
     for root in roots:

@@ -45,7 +45,7 @@ _IRREGULAR_PAST = frozenset({
 _AFTER_S_VERB = frozenset({"its", "their", "his", "her", "our", "the", "a", "an", "this",
                            "that", "these", "those", "no", "to", "all", "every", "any"})
 _ADJUNCT_STARTS = frozenset({"in", "on", "at", "to", "during", "after", "before", "with", "about",
-                             "of", "for", "by", "it", "this", "so", "as", "from", "through",
+                             "of", "for", "by", "this", "so", "as", "from", "through",
                              "via", "while", "when", "later", "earlier", "yesterday", "today",
                              "tuesday", "monday", "wednesday", "thursday", "friday", "saturday",
                              "sunday", "last", "no", "nothing", "something", "goodbye"})
@@ -54,6 +54,9 @@ _TOLD_OBJECTS = frozenset({"reporters", "journalists", "the", "a", "media", "pre
                            "interviewer", "audience", "crowd", "supporters", "him", "her",
                            "them", "us", "me", "correspondents", "newsmen"})
 _MIN_INDIRECT_WORDS = 4
+# A paragraph that lacks its full stop but runs this long is body text, not a headline or a
+# bullet: "The spokesperson said the US was engaged … on February 8 next year" (no full stop).
+_DISPLAY_MAX_WORDS = 25
 # Words of a clause outside its quote marks: fewer, and the clause is the quote itself
 # (`He said “many of the same issues …”`), which stays a direct or partial record.
 _MIN_OWN_WORDS = 2
@@ -384,6 +387,7 @@ def read_reported(reader: SentenceReader, a: int, b: int, found: list[Attributed
     number = reader.paragraph.index
     discourse = reader.discourse
     before = discourse.checkpoint() if quoted else None
+    display = reader.display and sum(t.is_word for t in tokens) <= _DISPLAY_MAX_WORDS
     result: Speaker | None = None
     main: tuple[Entity, Subject] | None = None  # the sentence's speaker, for its participles
     recorded = False
@@ -413,6 +417,11 @@ def read_reported(reader: SentenceReader, a: int, b: int, found: list[Attributed
             state = discourse.checkpoint()
             entity = discourse.resolve(subject.mention, number)
             discourse.restore(state)
+        if entity is None and cue.participle and main is None and quoted:
+            # "This statement came after Pakistan's reaction, terming the move “contrary …”":
+            # nobody named, but the quoted fragment in the clause has a speaker, which the
+            # article-level repair gives the paraphrase (or drops it if there is none)
+            entity = Entity("", "none")
         if entity is None or (cue.participle and main is None and entity.kind == "country"):
             # "German carmaker Volta cut its forecast, saying …": a nationality read as the
             # subject is nobody who spoke
@@ -427,7 +436,7 @@ def read_reported(reader: SentenceReader, a: int, b: int, found: list[Attributed
             discourse.spoke(entity, number)
         if main is None:
             main = (entity, subject)
-        if reader.display:
+        if display:
             c += 1
             continue
         span = None if cue.according else _parenthetical(tokens, cue, a, b, subject.mention)
@@ -481,5 +490,5 @@ def _record(reader: SentenceReader, a: int, b: int, first: int, last: int, speak
         start=tokens[first].start, end=tokens[last].end, paragraph=reader.paragraph.index,
         kind="indirect", speaker=speaker, mention=mention, speaker_kind=speaker_kind,
         role=role, organisation=organisation, cue=cue, sentence_start=tokens[a].start,
-        sentence_end=tokens[b - 1].end, past_perfect=past_perfect, display=reader.display,
+        sentence_end=tokens[b - 1].end, past_perfect=past_perfect, display=False,
         dates_only=dates_only)

@@ -161,3 +161,28 @@ def test_a_clause_holding_a_fragment_takes_the_fragments_speaker():
     found = reported(text)
     assert found['widening trade on the basis of "mutual benefit and open markets"'] == \
         "Rana Mir"
+
+
+def test_adding_without_that_after_a_quote_takes_the_quotes_speaker():
+    text = ('"We spoke about the region as a whole," Karl Esser said, adding it was also about '
+            "the long-term stability of the border.")
+    assert reported(text) == {
+        "it was also about the long-term stability of the border": "Karl Esser"}
+
+
+def test_a_participle_with_no_named_subject_takes_its_fragments_speaker():
+    # the fragment's speaker comes from the full quote it echoes, later in the article
+    text = ("This statement came a week after Norway's reply to the letter, terming the move "
+            '"unhelpful and premature".\n'
+            '"Such letters are unhelpful and premature," Foreign Office Spokesperson Rana Mir '
+            "said.")
+    assert reported(text)['the move "unhelpful and premature"'] == "Rana Mir"
+
+
+def test_a_long_paragraph_missing_its_full_stop_is_still_body_text():
+    body = ("The spokesperson Rana Mir said the ministry was also working with the provinces on "
+            "a common plan to reopen the schools that were closed by the floods in the north "
+            "last year")
+    headline = "Rana Mir says schools will reopen soon"
+    assert reported(body)[body[body.index("the ministry"):]] == "Rana Mir"
+    assert reported(headline) == {}
