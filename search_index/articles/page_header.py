@@ -98,12 +98,22 @@ def body_start(lines: list[Line]) -> int | None:
             )
             if not wrapped_head:
                 continue
-        if content_seen < _HEADER_SCAN_LINES and any(
-            later.kind in _HEADER_MARKERS for later in lines[i + 1: i + 1 + _MARKER_LOOKAHEAD]
-        ):
+        if content_seen < _HEADER_SCAN_LINES and _marker_follows(lines, i):
             continue
         return i
     return None
+
+
+def _marker_follows(lines: list[Line], i: int) -> bool:
+    """A byline or date line a few lines below, with no paragraph of prose between: line `i`
+    is a standfirst above the header's markers. A release's own date at its foot, under
+    paragraphs of prose, makes none of them a standfirst."""
+    for later in lines[i + 1: i + 1 + _MARKER_LOOKAHEAD]:
+        if later.kind in _HEADER_MARKERS:
+            return True
+        if later.kind is Kind.TEXT and is_prose(later.text):
+            return False
+    return False
 
 
 def read_header(lines: list[Line], dating: Dating) -> _Header:

@@ -27,6 +27,7 @@ from search_index.articles.furniture import (
     full_dates,
     is_prose,
     split_lines,
+    stated_dates,
     word_count,
 )
 from search_index.articles.outlets import Cue
@@ -107,6 +108,15 @@ def parse_article(
             if PUBLISHED_IN.match(line.text):
                 dating.offer(published_date(line.text), DateBasis.PUBLISHED_LINE,
                              CONFIDENCE[DateBasis.PUBLISHED_LINE])
+
+    # A release dated only at its foot ("September 2, 2014" under the last paragraph): the day
+    # it was issued.
+    if dating.published is None:
+        foot = next((line for line in lines[body_at:] if line.kind is Kind.DATE
+                     and line.start >= paragraphs[-1].end), None)
+        found = stated_dates(foot.text) if foot is not None else []
+        if found:
+            dating.offer(found[0].date, DateBasis.STATED, CONFIDENCE[DateBasis.STATED])
 
     # The day of the event: a caption's date, else one in the first paragraphs tied to speech.
     for caption in head.captions:

@@ -789,3 +789,17 @@ def test_yearless_dateline_disagreeing_with_a_masthead_gets_no_year():
     )
     assert article.published_basis == DateBasis.MASTHEAD
     assert article.published_confidence == 0
+
+
+def test_a_release_dated_only_at_its_foot():
+    article = _parse(
+        "Press Releases|\n\n"
+        "Referring to reports in sections of the media about the closure of consulates, the "
+        "Spokesperson said that the Ministry had issued no such advice.\n\n"
+        "The Government has directed the agencies concerned to take the necessary precautions "
+        "for the security of every mission in the capital.\n\n"
+        "Missions have also been advised to be careful while moving around in the city.\n\n"
+        "September 2, 2014\n\nClose Search Window\n"
+    )
+    assert len(article.paragraphs) == 3
+    assert article.published == date(2014, 9, 2)
