@@ -36,7 +36,15 @@ def attribute(source: str, paragraphs: Sequence[Paragraph], quotes: Sequence[Quo
             by_paragraph.setdefault(n, []).append(quote)
     found: list[Attributed] = []
     for n, paragraph in enumerate(paragraphs):
-        found.extend(ParagraphReader(discourse, paragraph, n, by_paragraph.get(n, [])).read())
+        reader = ParagraphReader(discourse, paragraph, n, by_paragraph.get(n, []))
+        if reader.display:
+            # a headline or a bullet leaves no trace: "Flexes Muscles" or "Another Sext
+            # Scandal" is never the "he" of the story
+            state = discourse.checkpoint()
+            found.extend(reader.read())
+            discourse.restore(state)
+        else:
+            found.extend(reader.read())
     _settle_weak_speakers(found, source)
     return found
 

@@ -81,12 +81,22 @@ def _date_adjunct_start(tokens: Sequence[Token], j: int, a: int) -> int | None:
 
 
 def is_display(paragraph: Paragraph) -> bool:
-    """A headline, sub-headline or bullet: no sentence punctuation at its end."""
+    """A headline, sub-headline or bullet: no sentence punctuation at its end, or every word
+    capitalised ("Weiner Reportedly Caught In Yet Another Sext Scandal.")."""
     text = paragraph.text.strip()
     if text[:1] in "•·▪◦-*":
         return True
     tail = text.rstrip(DOUBLE_MARKS + SINGLE_MARKS + ")")
-    return tail[-1:] not in ".!?:;…"
+    return tail[-1:] not in ".!?:;…" or _title_case(text)
+
+
+_HEADLINE_MIN_WORDS = 4
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text)
+             if w.lower() not in _TITLE_SMALL_WORDS]
+    return len(words) >= _HEADLINE_MIN_WORDS and all(w[:1].isupper() for w in words)
 
 
 def _unnamed(mention: Mention) -> Entity | None:

@@ -5,10 +5,11 @@ from pathlib import Path
 
 from search_index.articles.parse import parse_article
 from search_index.extraction.evaluate import GoldStatement, evaluate
+from search_index.extraction.paragraph_reader import is_display
 from search_index.extraction.parallel import extract_paths_parallel
 from search_index.extraction.pipeline import extract_article, extract_paths
 from search_index.extraction.sources import source_kind
-from search_index.models import Statement
+from search_index.models import Paragraph, Statement
 
 HEADER = "Council votes on the harbour plan\n\nBy Jane Roe\n\nPORTSMOUTH — The council voted on " \
          "Tuesday to approve the harbour plan after a long night.\n\n"
@@ -133,3 +134,11 @@ def test_where_words_were_said_is_not_who_said_them(tmp_path):
     found = statements('The union said in a statement that growth would stay "slow and uneven" '
                        'this year.\n', tmp_path)
     assert all(s.speaker != "in a statement" for s in found)
+
+
+
+def test_a_title_case_line_is_a_headline_even_with_a_full_stop():
+    headline = "Harbour Chief Caught In Yet Another Budget Storm."
+    sentence = "The harbour chief was caught in yet another budget storm."
+    assert is_display(Paragraph(index=0, text=headline, start=0, end=len(headline)))
+    assert not is_display(Paragraph(index=0, text=sentence, start=0, end=len(sentence)))
