@@ -32,7 +32,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from search_index.articles.files import load_article
+from search_index.articles.loading import load_article
 from search_index.extraction.quotes import find_quotes
 
 ROOT = Path(__file__).resolve().parents[1]

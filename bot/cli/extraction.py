@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from search_index.extraction.evaluate import EvaluationReport, Miss, Score, evaluate_files
-from search_index.extraction.pipeline import extract_paths
+from search_index.extraction.parallel import extract_paths_parallel
 from search_index.models import Statement
 
 
@@ -17,6 +17,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     extract = subparsers.add_parser("extract", help="print the statements found in articles")
     extract.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     extract.add_argument("--json", action="store_true", help="one JSON object a line")
+    extract.add_argument("--workers", type=int, default=2, metavar="N",
+                         help="processes for a large batch (default 2; 1 for one process)")
     extract.set_defaults(handler=run_extract)
 
     evaluate = subparsers.add_parser(
@@ -33,6 +35,7 @@ def _record(statement: Statement) -> dict[str, object]:
     return {
         "file": statement.file, "text": statement.text, "kind": statement.kind,
         "speaker": statement.speaker, "speaker_mention": statement.speaker_mention,
+        "speaker_kind": statement.speaker_kind, "pieces": statement.pieces,
         "role": statement.role, "organisation": statement.organisation, "cue": statement.cue,
         "date": statement.date.isoformat() if statement.date else None,
         "date_basis": str(statement.date_basis), "confidence": statement.confidence,
@@ -43,7 +46,7 @@ def _record(statement: Statement) -> dict[str, object]:
 
 def run_extract(args: argparse.Namespace) -> int:
     read = 0
-    for outcome in extract_paths(Path(p) for p in args.paths):
+    for outcome in extract_paths_parallel([Path(p) for p in args.paths], args.workers):
         if outcome.article is None:
             print(f"onrecord: skipped {outcome.error}", file=sys.stderr)
             continue

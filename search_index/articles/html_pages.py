@@ -11,8 +11,6 @@ import hashlib
 from datetime import date
 from pathlib import Path
 
-import trafilatura
-
 from search_index.articles.outlets import outlet_from_url, outlet_name
 from search_index.errors import ArticleError
 from search_index.models import Article, DateBasis, Paragraph
@@ -45,6 +43,9 @@ def article_from_html(html: str | bytes, path: str | Path, url: str | None = Non
     if not html.strip():
         raise ArticleError(f"{path.name}: the page is empty")
     try:
+        # imported here: it costs more than half a second, and most corpora are plain text
+        import trafilatura
+
         document = trafilatura.bare_extraction(
             html,
             url=url,

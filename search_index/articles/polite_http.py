@@ -28,7 +28,7 @@ DEFAULT_TIMEOUT_S = 20.0
 # once; a read timeout is too (the page had its `timeout_s`).
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
 RETRIES = 2
-MAX_REDIRECTS = 5
+MAX_REDIRECTS = 10  # as many as urllib.request followed before
 
 
 class FetchFailed(Exception):

@@ -32,6 +32,8 @@ class Attributed:
     # ISPR said on December 15"): no statement, but it dates its speaker's words that follow.
     dates_only: bool = False
     notes: list[str] = field(default_factory=list)
+    # the offsets of each piece of one utterance cut by the reporter; empty for one span
+    pieces: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass(slots=True)

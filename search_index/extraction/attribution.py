@@ -18,6 +18,7 @@ from search_index.extraction.discourse import SPOKESPERSON_ROLE, Discourse
 from search_index.extraction.gender import learn_genders
 from search_index.extraction.paragraph_reader import Attributed, ParagraphReader
 from search_index.extraction.quotes import QuoteSpan
+from search_index.extraction.sources import UNNAMED_KINDS
 from search_index.extraction.speakers import SpeakerRegistry
 from search_index.models import Paragraph
 
@@ -35,7 +36,15 @@ def attribute(source: str, paragraphs: Sequence[Paragraph], quotes: Sequence[Quo
             by_paragraph.setdefault(n, []).append(quote)
     found: list[Attributed] = []
     for n, paragraph in enumerate(paragraphs):
-        found.extend(ParagraphReader(discourse, paragraph, n, by_paragraph.get(n, [])).read())
+        reader = ParagraphReader(discourse, paragraph, n, by_paragraph.get(n, []))
+        if reader.display:
+            # a headline or a bullet leaves no trace: "Flexes Muscles" or "Another Sext
+            # Scandal" is never the "he" of the story
+            state = discourse.checkpoint()
+            found.extend(reader.read())
+            discourse.restore(state)
+        else:
+            found.extend(reader.read())
     _settle_weak_speakers(found, source)
     return found
 
@@ -59,7 +68,8 @@ def _settle_weak_speakers(found: list[Attributed], source: str) -> None:
             words = _words(source[statement.start:statement.end])
             container = next((d for d in direct if d is not statement and words
                               and words in _words(source[d.start:d.end])), None)
-        if container is not None and statement.speaker_kind in {"country", "none"}:
+        if container is not None and (statement.speaker_kind in {"country", "none"}
+                                      or statement.speaker_kind in UNNAMED_KINDS):
             _adopt(statement, container)
         elif statement.speaker_kind == "country" and spokes is not None:
             _adopt(statement, spokes)

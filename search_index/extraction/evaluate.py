@@ -243,8 +243,18 @@ def _score(score: Score, gold: list[GoldStatement], predictions: list[Statement]
     return tally
 
 
+def _pieces(statement: Statement) -> list[Statement]:
+    """A statement joined from the pieces of one utterance, scored piece by piece: our gold
+    records each quoted piece verbatim, so "A … B" is two quotes there."""
+    texts = statement.text.split(" … ")
+    if len(statement.pieces) < 2 or len(texts) != len(statement.pieces):
+        return [statement]
+    return [statement.model_copy(update={"text": text, "start": a, "end": b, "pieces": []})
+            for text, (a, b) in zip(texts, statement.pieces, strict=True)]
+
+
 def evaluate(gold: list[GoldStatement], predictions: Iterable[Statement]) -> EvaluationReport:
-    statements = list(predictions)
+    statements = [piece for statement in predictions for piece in _pieces(statement)]
     report = EvaluationReport()
     tally = _score(report, gold, statements, QUOTED_KINDS, MATCH_THRESHOLD)
     report.direct_precision = _ratio(tally.direct["predicted_matched"],

@@ -60,6 +60,11 @@ _COUNTRY_WORD = re.compile(
     r"\b(?:" + "|".join(re.escape(k) for k in sorted(_COUNTRY_FORMS, key=len, reverse=True))
     + r")(?![\w.])", re.IGNORECASE)
 _EMBASSY = re.compile(r"^(?:the\s+)?embassy$", re.IGNORECASE)
+# Pieces of the sentence that a speaker's name must not carry: "Foreign Office (FO) on
+# Friday" is the Foreign Office.
+_TRAILING_PIECES = re.compile(
+    r"(?:\s*\([A-Z][A-Za-z.&\-]{1,9}\))?(?:\s+(?:on|late|early|last|this)?\s*"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today))?\s*$")
 
 
 def home_country(article: Article) -> str | None:
@@ -95,10 +100,18 @@ def owned_name(speaker: str, home: str | None, text: str) -> str:
     return speaker
 
 
+def without_pieces(speaker: str) -> str:
+    """The name without an acronym in brackets or a day after it."""
+    trimmed = _TRAILING_PIECES.sub("", speaker).strip()
+    return trimmed or speaker
+
+
 def name_owners(found: list[Attributed], article: Article) -> None:
-    """Give each institution speaker of the article its owner, in place."""
+    """Give each institution speaker of the article its owner, in place, and keep every
+    speaker's name free of the sentence around it."""
     home = home_country(article)
     for item in found:
+        item.speaker = without_pieces(item.speaker)
         if item.speaker_kind == "person" and not _COUNTRY_FORMS.get(item.speaker.lower()):
             continue
         item.speaker = owned_name(item.speaker, home, article.text)

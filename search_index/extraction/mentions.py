@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from search_index.extraction.sources import is_source_noun
 from search_index.extraction.tokens import ABBREVIATIONS, Token, tokenise
 from search_index.text.lexicon import (
     ADVERBS,
@@ -122,7 +123,8 @@ def _in_phrase(token: Token) -> bool:
         return token.lower not in {"he", "she", "they", "it", "we", "i", "but", "and", "when",
                                    "while", "as", "if", "after", "before", "during", "however"}
     return (token.lower in _CONNECTORS or token.lower in _PHRASE_WORDS or token.text in "-()"
-            or _is_name_word(token))  # "al-Mansouri said"
+            or _is_name_word(token)  # "al-Mansouri said"
+            or is_source_noun(token.lower))  # "protesters chanted", "the audit says"
 
 
 def _abbreviation_stop(tokens: Sequence[Token], i: int) -> bool:
@@ -149,12 +151,25 @@ def phrase_before(tokens: list[Token], end: int, floor: int, limit: int = 14) ->
     return start, end
 
 
+def _before_source_noun(tokens: list[Token], i: int, ceiling: int) -> bool:
+    """A lower-case modifier or two before the noun of a source nobody names: "the second
+    official", "a longtime adviser", "one former campaign staffer"."""
+    for k in range(i, min(ceiling, i + 3)):
+        token = tokens[k]
+        if not token.is_word or token.capitalised or token.lower in CUE_FORMS:
+            return False
+        if is_source_noun(token.lower) or token.lower in ANONYMOUS_NOUNS:
+            return k > i
+    return False
+
+
 def phrase_after(tokens: list[Token], start: int, ceiling: int, limit: int = 14) -> tuple[int, int]:
     """The noun phrase starting at token `start`."""
     i = start
     if i < ceiling and tokens[i].lower in _DETERMINERS:
         i += 1
     while i < ceiling and i - start <= limit and (_in_phrase(tokens[i])
+                                                  or _before_source_noun(tokens, i, ceiling)
                                                   or (_abbreviation_stop(tokens, i)
                                                       and i + 1 < ceiling
                                                       and tokens[i + 1].capitalised)
@@ -364,7 +379,13 @@ def parse_phrase(tokens: list[Token], start: int, end: int, source: str) -> Ment
         return Mention("institution", text, first, last, name=core_text)
     if all(_word(t).lower() in COUNTRIES or t.lower in COUNTRY_ADJECTIVES for t in core):
         return Mention("country", text, first, last, name=core_text)
+    if len(core) <= _MAX_SOURCE_WORDS and is_source_noun(lowers[-1]) and not words[-1].capitalised:
+        # "the indictment", "protesters", "the company": a source nobody names, kept as written
+        return Mention("role", text, first, last, role=core_text, extras={"anonymous": "1"})
     return None
+
+
+_MAX_SOURCE_WORDS = 6
 
 
 def organisation_of(role: str | None) -> str | None:

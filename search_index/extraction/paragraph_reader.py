@@ -34,6 +34,7 @@ from search_index.extraction.mentions import (
 )
 from search_index.extraction.quotes import DOUBLE_MARKS, SINGLE_MARKS, QuoteSpan
 from search_index.extraction.reported_speech import read_reported
+from search_index.extraction.sources import UNNAMED_KINDS, source_kind, source_name
 from search_index.extraction.tokens import Token, sentences, tokenise
 from search_index.models import Paragraph, StatementKind
 from search_index.text.lexicon import (
@@ -80,12 +81,58 @@ def _date_adjunct_start(tokens: Sequence[Token], j: int, a: int) -> int | None:
 
 
 def is_display(paragraph: Paragraph) -> bool:
-    """A headline, sub-headline or bullet: no sentence punctuation at its end."""
+    """A headline, sub-headline or bullet: no sentence punctuation at its end, or every word
+    capitalised ("Weiner Reportedly Caught In Yet Another Sext Scandal.")."""
     text = paragraph.text.strip()
     if text[:1] in "•·▪◦-*":
         return True
     tail = text.rstrip(DOUBLE_MARKS + SINGLE_MARKS + ")")
-    return tail[-1:] not in ".!?:;…"
+    return tail[-1:] not in ".!?:;…" or _title_case(text)
+
+
+_HEADLINE_MIN_WORDS = 4
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text)
+             if w.lower() not in _TITLE_SMALL_WORDS]
+    return len(words) >= _HEADLINE_MIN_WORDS and all(w[:1].isupper() for w in words)
+
+
+def _unnamed(mention: Mention) -> Entity | None:
+    """The entity for a source the discourse cannot name ("a senior official", "the report",
+    "protesters"); None for a pronoun with nobody before it: a guess is worse than nothing."""
+    if mention.kind == "pronoun":
+        return None
+    words = mention.text.split()
+    if not words or words[0].lower() in _NOT_A_SOURCE_START:
+        return None  # "in a statement": where something was said, not who said it
+    return Entity(source_name(mention.text), source_kind(mention.text))
+
+
+_NOT_A_SOURCE_START = frozenset({"in", "on", "at", "with", "by", "from", "to", "for", "of",
+                                 "into", "during", "after", "before", "through", "via"})
+
+
+# Capitalised sentence openers that are no names: "Plus", "Even", "Part", "Generous".
+_OPENERS = frozenset({"plus", "even", "already", "still", "also", "part", "generous", "meanwhile",
+                      "instead", "indeed", "yet", "so", "then", "now", "here", "there", "thus",
+                      "but", "and", "or", "nor", "perhaps", "maybe", "only", "just", "again",
+                      "once", "twice", "both", "each", "every", "some", "many", "most", "few",
+                      "several", "all", "another", "other", "such", "those", "these", "this",
+                      "that", "what", "which", "while", "though", "although", "unlike", "like",
+                      "among", "amid", "despite", "since", "until", "without", "with", "via"})
+
+
+def _is_opener(word: str) -> bool:
+    low = word.lower()
+    return low in _OPENERS or low.endswith(("ly", "ing", "ed"))
+
+
+_PASSIVE_BEFORE_QUOTE = frozenset({"was", "were", "been", "being", "is", "are", "be", "get",
+                                   "got"})
+# Subjects whose sentence's quoted words are theirs even without a verb of speech.
+_SPEAKING_SUBJECTS = frozenset({"person", "pronoun", "institution"})
 
 
 class ParagraphReader:
@@ -392,25 +439,28 @@ class ParagraphReader:
                 quote = self.quotes[self.tokens[t].quote or 0]
                 if quote.paragraph != self.position:
                     continue  # the tail of a quote begun in an earlier paragraph
-                hit = self._adjacent_after(t, b) or self._before(t, a, b)
+                hit = self._adjacent_after(t, b) or self._before(t, a, b) or (
+                    self._subject_before(t, a))
                 entity: Entity | None = None
                 mention_text = ""
                 cue: str | None = None
                 past_perfect = carried = False
                 if hit is not None:
                     c, subject = hit
-                    entity = discourse.resolve(subject.mention, number)
+                    entity = discourse.resolve(subject.mention, number) or _unnamed(
+                        subject.mention)
                     mention_text = subject.mention.text
-                    cue = self.tokens[c].text if self.tokens[c].lower != "according" \
-                        else "according to"
+                    cue = None if c == t else self.tokens[c].text \
+                        if self.tokens[c].lower != "according" else "according to"
                     past_perfect = subject.past_perfect
-                    if subject.mention.kind == "statement" and entity is not None:
+                    if subject.mention.kind == "statement" and entity is not None and (
+                            entity.kind not in UNNAMED_KINDS):
                         discourse.statement_source = entity
                 if self._is_title(t, a):
                     continue  # programme "Capital Talk", the book "Descent into Chaos"
                 # "…,” the official said: a subject, but nobody on the record: never carry
                 # the previous speaker over it
-                unnamed = hit is not None and entity is None
+                unnamed = hit is not None and (entity is None or entity.kind in UNNAMED_KINDS)
                 if entity is None and t == a and not unnamed:
                     carried_from = sentence_speaker or previous_speaker
                     if carried_from is None and discourse.last_speaker is not None:
@@ -429,7 +479,8 @@ class ParagraphReader:
                 found.append(self._statement(quote, number, kind, entity, mention_text, cue, a,
                                              b, past_perfect, carried))
                 sentence_speaker = (entity, mention_text, past_perfect, cue)
-                discourse.spoke(entity, number)
+                if entity.kind not in UNNAMED_KINDS:  # "he" never stands for "a spokesman"
+                    discourse.spoke(entity, number)
             if not quote_positions:
                 sentence_speaker = read_reported(self, a, b, found) or sentence_speaker
             else:
@@ -437,6 +488,27 @@ class ParagraphReader:
                 read_reported(self, a, b, found, quoted=True)
             previous_speaker = sentence_speaker or previous_speaker
         return found
+
+    def _subject_before(self, t: int, a: int) -> tuple[int, Subject] | None:
+        """A quote inside a sentence with no verb of speech is its subject's words when the
+        subject is someone who can speak: `He went on to call Cruz "the worst politician"`,
+        `Name: "…"`. The quote's own token stands as the cue (there is none)."""
+        if self.display or t <= a:
+            return None
+        tokens = self.tokens
+        if any(tokens[i].lower in _PASSIVE_BEFORE_QUOTE and tokens[i + 1].lower.endswith(
+                ("ed", "en")) for i in range(a, t - 1)):
+            return None  # "Hale was accused of ‘gross negligence’": the subject heard them
+        mention = self.sentence_subject(a, t)
+        if mention is None or mention.kind not in _SPEAKING_SUBJECTS:
+            return None
+        first = (mention.name or "").split()[:1]
+        if mention.kind == "person" and (not first or _is_opener(first[0])) and len(
+                self.discourse.person_name(mention.name or "").split()) < 2:
+            # "Citing …", "Immediately …", "Plus Democrats …": a capitalised opener is no
+            # name; only someone the article names in full speaks without a verb of speech
+            return None
+        return t, Subject(mention)
 
     def _is_title(self, t: int, a: int) -> bool:
         """A title in quote marks: a few capitalised words, no sentence punctuation, right

@@ -26,6 +26,7 @@ from search_index.extraction.mentions import organisation_of, people_in
 from search_index.extraction.notables import NOTABLES
 from search_index.extraction.paragraph_reader import Attributed
 from search_index.extraction.quotes import find_quotes
+from search_index.extraction.sources import UNNAMED_KINDS
 from search_index.extraction.speakers import SpeakerRegistry, normalise_name, surname
 from search_index.extraction.statement_dates import TRANSCRIPT_CUE, StatementDater
 from search_index.extraction.transcripts import (
@@ -34,12 +35,19 @@ from search_index.extraction.transcripts import (
     is_transcript,
     labelled_roles,
 )
-from search_index.models import Article, DateBasis, Statement
+from search_index.extraction.utterances import join_utterances, utterance_text
+from search_index.models import Article, DateBasis, SpeakerKind, Statement
 
 log = logging.getLogger(__name__)
 
 # A role's first and last dates, and a speaker's, come only from dates at least this sure.
 CONFIDENT_DATE = 0.5
+# The discourse's entity kinds as the contract names them: a named institution or a country
+# speaking is an organisation; sources nobody names keep their own kind.
+_SPEAKER_KINDS: dict[str, SpeakerKind] = {
+    "person": "person", "institution": "organisation", "country": "organisation",
+    "organisation": "organisation", "unnamed": "unnamed", "document": "document",
+    "group": "group"}
 _SPOKES = re.compile(r"spokes(?:person|man|woman)|spox|press secretary", re.I)
 
 
@@ -54,14 +62,18 @@ class ExtractionOutcome(BaseModel):
     error: str | None = None
 
 
+def full_names(article: Article) -> list[str]:
+    """The article's full names as people are written (a role or title beside them, a
+    reporting verb after them), never "Water Resources" or "Brookings Institution"."""
+    return [person.name for paragraph in article.paragraphs
+            for person in people_in(article.text, paragraph.start, paragraph.end)
+            if person.name and len(person.name.split()) > 1 and person.extras.get("person")]
+
+
 def learn_names(article: Article, registry: SpeakerRegistry) -> None:
-    """Put the article's full names into the registry: only runs written the way people are
-    (a role or title beside them, a reporting verb after them), never "Water Resources" or
-    "Brookings Institution"."""
-    for paragraph in article.paragraphs:
-        for person in people_in(article.text, paragraph.start, paragraph.end):
-            if person.name and len(person.name.split()) > 1 and person.extras.get("person"):
-                registry.observe(person.name)
+    """Put the article's full names into the registry."""
+    for name in full_names(article):
+        registry.observe(name)
 
 
 def extract_article(article: Article, registry: SpeakerRegistry | None = None) -> list[Statement]:
@@ -79,7 +91,7 @@ def extract_article(article: Article, registry: SpeakerRegistry | None = None) -
         trusted = article.published if article.published_confidence >= 0.5 else None
         found = attribute(article.text, paragraphs, quotes, registry, trusted)
     name_owners(found, article)  # "the Foreign Office" of an Islamabad story is Pakistan's
-    found = _without_duplicates(article.text, found)
+    found = join_utterances(article.text, _without_duplicates(article.text, found))
     statements = _dated_statements(article, found, registry)
     return statements
 
@@ -217,7 +229,7 @@ def _dated_statements(article: Article, found: list[Attributed],
         if item.dates_only:
             continue  # narration about a statement: it dated its speaker, it says nothing
         role = item.role
-        if registry is not None:
+        if registry is not None and item.speaker_kind not in UNNAMED_KINDS:
             sure = dated.date if dated.confidence >= CONFIDENT_DATE else None
             canonical = registry.observe(
                 item.speaker, role, item.organisation, sure,
@@ -228,10 +240,11 @@ def _dated_statements(article: Article, found: list[Attributed],
             article.paragraphs) else None
         statements.append(Statement(
             id=_statement_id(article.id, item),
-            text=article.text[item.start:item.end],
+            text=utterance_text(article.text, item),
             kind=item.kind,
             speaker=item.speaker,
             speaker_mention=item.mention,
+            speaker_kind=_SPEAKER_KINDS.get(item.speaker_kind, "person"),
             role=role,
             organisation=item.organisation,
             cue=item.cue,
@@ -251,6 +264,7 @@ def _dated_statements(article: Article, found: list[Attributed],
             paragraph=paragraph.index if paragraph is not None else item.paragraph,
             start=item.start,
             end=item.end,
+            pieces=list(item.pieces),
         ))
     return statements
 
@@ -274,37 +288,43 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     return expanded
 
 
+def load_one(path: Path) -> tuple[Path, Article | None, str | None]:
+    """One file read: its article, or a one-line reason it could not be read."""
+    try:
+        return path, load_article(path), None
+    except ArticleError as error:
+        return path, None, str(error)
+    except Exception as error:  # one bad file must not stop the batch
+        log.exception("could not read %s", path)
+        return path, None, f"{path.name}: could not be read ({type(error).__name__})"
+
+
+def extract_one(path: Path, article: Article | None, error: str | None,
+                registry: SpeakerRegistry) -> ExtractionOutcome:
+    """One read file's outcome: its statements, or why it gave none."""
+    if article is None:
+        return ExtractionOutcome(path=path, error=error)
+    try:
+        statements = extract_article(article, registry)
+    except Exception as failure:
+        log.exception("extraction failed on %s", path)
+        return ExtractionOutcome(path=path, article=article, error=(
+            f"{path.name}: extraction failed ({type(failure).__name__})"))
+    return ExtractionOutcome(path=path, article=article, statements=statements)
+
+
 def extract_paths(paths: Iterable[Path], registry: SpeakerRegistry | None = None
                   ) -> Iterator[ExtractionOutcome]:
     """Extract a batch. Every file is read first and its full names learned, so the second
     pass resolves surnames across articles; a file that fails gives an outcome with `error`
     and the batch goes on."""
     registry = registry if registry is not None else SpeakerRegistry()
-    loaded: list[tuple[Path, Article | None, str | None]] = []
-    for path in expand_paths(paths):
-        try:
-            article = load_article(path)
-        except ArticleError as error:
-            loaded.append((path, None, str(error)))
-            continue
-        except Exception as error:  # one bad file must not stop the batch
-            log.exception("could not read %s", path)
-            loaded.append((path, None, f"{path.name}: could not be read ({type(error).__name__})"))
-            continue
-        learn_names(article, registry)
-        loaded.append((path, article, None))
+    loaded = [load_one(path) for path in expand_paths(paths)]
+    for _path, article, _error in loaded:
+        if article is not None:
+            learn_names(article, registry)
     for path, article, error in loaded:
-        if article is None:
-            yield ExtractionOutcome(path=path, error=error)
-            continue
-        try:
-            statements = extract_article(article, registry)
-        except Exception as failure:
-            log.exception("extraction failed on %s", path)
-            yield ExtractionOutcome(path=path, article=article, error=(
-                f"{path.name}: extraction failed ({type(failure).__name__})"))
-            continue
-        yield ExtractionOutcome(path=path, article=article, statements=statements)
+        yield extract_one(path, article, error, registry)
 
 
 __all__ = ["NOTABLES", "ExtractionOutcome", "expand_paths", "extract_article", "extract_paths"]

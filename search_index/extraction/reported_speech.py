@@ -25,7 +25,7 @@ from search_index.extraction.discourse import Discourse, Entity
 from search_index.extraction.mentions import Mention, organisation_of
 from search_index.extraction.tokens import Token
 from search_index.models import Paragraph
-from search_index.text.lexicon import ADVERBS, CUE_FORMS, INDIRECT_CUE_BASES
+from search_index.text.lexicon import ADVERBS, CUE_FORMS, INDIRECT_CUE_BASES, WEEKDAYS
 
 _FINITE = frozenset({"is", "are", "was", "were", "will", "would", "has", "have", "had", "can",
                      "could", "should", "must", "may", "might", "did", "does", "do", "remains",
@@ -73,6 +73,12 @@ _GERUND_BASES = frozenset({"stress", "emphasise", "underline", "underscore", "su
                            "recommend", "propose", "deny", "admit", "reiterate", "urge"})
 _OBJECT_INFINITIVE_BASES = frozenset({"urge", "ask", "tell", "warn", "call", "invite",
                                       "encourage", "press"})
+_TIME_WORDS = frozenset({"a", "day", "days", "week", "weeks", "month", "months", "year",
+                         "earlier", "later", "last", "this", "next", "ago", "previously",
+                         "two", "three", "few", "several", "morning", "evening", "night",
+                         "afternoon", "also", "again", "repeatedly"})
+_OBJECT_BREAKS = frozenset({"on", "in", "at", "during", "after", "before", "with", "by",
+                            "from", "for", "while", "when", "through"})
 _SMALL_CLAUSE_BASES = frozenset({"describe", "term", "call", "label", "dub", "brand"})
 # Verbs that report a finite clause but do not introduce quotes in the quote reader's list,
 # so that list (and every quote's attribution) is left as it is.
@@ -134,6 +140,8 @@ class SentenceReader(Protocol):
     def subject_of(self, c: int, a: int, b: int, *, inverted: bool = True
                    ) -> Subject | None: ...
 
+    def sentence_subject(self, a: int, b: int) -> Mention | None: ...
+
 
 def _cue_at(tokens: Sequence[Token], c: int, a: int, b: int) -> _Cue | None:
     """A verb of speech at `c` that can report content, with where that content begins."""
@@ -173,6 +181,9 @@ def _clause_end(tokens: Sequence[Token], k: int, b: int) -> int:
             if is_participle(following) and CUE_FORMS.get(following.lower) in \
                     _REPORT_PARTICIPLES:
                 last = i - 1
+                break
+            if following.lower == "and" and i + 2 < b and is_cue(tokens[i + 2]):
+                last = i - 1  # "…, and warned Islamabad of …": the subject's next verb
                 break
             if tokens[i - 1].quote is not None and following.quote is None:
                 # `stressed ties on the basis of “mutual respect”, a day after the vote`: the
@@ -235,6 +246,12 @@ def _finite_clause(tokens: Sequence[Token], c: int, k: int, b: int
                         or tokens[i].text in ",;:" or tokens[i].quote is not None), None)
         if that_at is not None and tokens[that_at].lower == "that":
             k = that_at
+    if k < b and tokens[k].lower != "that":
+        # "said a day earlier that …", "said last week that …": a time phrase before "that"
+        that_at = next((i for i in range(k, min(b, k + 5)) if tokens[i].lower == "that"), None)
+        if that_at is not None and all(t.lower in _TIME_WORDS or t.lower in WEEKDAYS
+                                       or t.text.isdigit() for t in tokens[k:that_at]):
+            k = that_at
     that = k < b and tokens[k].lower == "that"
     if that:
         k += 1
@@ -270,9 +287,12 @@ def _object_infinitive(tokens: Sequence[Token], k: int, b: int) -> tuple[int, in
                                     {"the", "a", "an", "his", "her", "its", "their", "him",
                                      "them", "us", "all", "both"}):
         return None
-    if any(not t.is_word for t in tokens[k:to]) or not tokens[to + 1].is_word or \
-            tokens[to + 1].capitalised:
-        return None  # "called on Washington to": the infinitive must follow a plain object
+    if any(not t.is_word or t.lower in _OBJECT_BREAKS for t in tokens[k:to]) \
+            or not tokens[to + 1].is_word or tokens[to + 1].capitalised \
+            or tokens[to + 1].lower in NOUN_DETERMINERS | {"this", "that"}:
+        # "called on Washington to", "told AFP on Monday during a visit to a farm": the
+        # infinitive follows a plain object, and "to the …" is a preposition, not one
+        return None
     last = _clause_end(tokens, k, b)
     return (k, last) if last - k + 1 >= _MIN_INDIRECT_WORDS else None
 
@@ -349,9 +369,21 @@ def clause_before(tokens: Sequence[Token], c: int, a: int, b: int, mention: Ment
                                                                    "by"}:
         return None
     last = subject_start - 2
-    if last - a + 1 < _MIN_INDIRECT_WORDS or any(is_cue(t) for t in tokens[a:last + 1]):
+    first = _after_dateline(tokens, a, last)
+    if last - first + 1 < _MIN_INDIRECT_WORDS or any(is_cue(t) for t in tokens[first:last + 1]):
         return None
-    return a, last
+    return first, last
+
+
+def _after_dateline(tokens: Sequence[Token], a: int, last: int) -> int:
+    """Where a sentence starts after its dateline: "ISLAMABAD (Reuters) - …", "KABUL: …"."""
+    if a + 1 <= last and tokens[a].text.isupper() and tokens[a].is_word:
+        dash = next((i for i in range(a + 1, min(last, a + 10)) if tokens[i].text in
+                     {"-", "—", "–", ":"}), None)
+        if dash is not None and (dash == a + 1 or any(t.text == ")" for t in
+                                                        tokens[a + 1:dash])):
+            return dash + 1
+    return a
 
 
 def _nested(reader: SentenceReader, span: tuple[int, int], b: int
@@ -406,6 +438,13 @@ def read_reported(reader: SentenceReader, a: int, b: int, found: list[Attributed
             subject = main[1]
         else:
             subject = reader.subject_of(c, a, b, inverted=False)
+        if subject is not None and not cue.participle:
+            opening = _after_dateline(tokens, a, c - 1)
+            if opening > a and subject.mention.start < tokens[opening].start:
+                # "KABUL (AFP) - The Taliban government said": the dateline is no part of
+                # the subject
+                mention = reader.sentence_subject(a, c)
+                subject = Subject(mention, subject.past_perfect) if mention else None
         if subject is None:
             c += 1
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
+from functools import lru_cache
 
 from pydantic import BaseModel, Field, PrivateAttr
 from rapidfuzz.distance import Levenshtein
@@ -28,6 +29,9 @@ _PUNCTUATION = re.compile(r"[^\w\s-]")
 _SPACES = re.compile(r"\s+")
 
 
+# Called for every known speaker on every lookup: a batch of a thousand articles asks the same
+# few thousand names hundreds of thousands of times.
+@lru_cache(maxsize=1 << 16)
 def normalise_name(name: str) -> str:
     """Lower case, punctuation and honorifics dropped: "Mr. Matthew Miller" -> "matthew miller"."""
     text = unicodedata.normalize("NFKC", name).replace("’", "'")
@@ -94,6 +98,12 @@ def is_alias_form(alias: str, canonical: str, *, institution: bool = False) -> b
             and Levenshtein.distance(" ".join(words), " ".join(own)) <= 2)
 
 
+def _index_keys(alias: str) -> tuple[str, str]:
+    """The keys a name is found under: its normal form and its spelling key. One function, so
+    the index built at once and the index kept up to date by observe cannot drift apart."""
+    return normalise_name(alias), spelling_key(alias)
+
+
 class SpeakerRegistry(BaseModel):
     """Canonical speakers and the names that lead to them."""
 
@@ -107,8 +117,8 @@ class SpeakerRegistry(BaseModel):
             index: dict[str, set[str]] = {}
             for name, speaker in self.speakers.items():
                 for alias in (name, *speaker.aliases):
-                    index.setdefault(normalise_name(alias), set()).add(name)
-                    index.setdefault(spelling_key(alias), set()).add(name)
+                    for key in _index_keys(alias):
+                        index.setdefault(key, set()).add(name)
             self._index = index
         return self._index
 
@@ -131,7 +141,8 @@ class SpeakerRegistry(BaseModel):
         if found and len(found) == 1:
             return next(iter(found))
         words = key.split()
-        people = [n for n in self.speakers if n not in self.institutions]
+        institutions = set(self.institutions)
+        people = [n for n in self.speakers if n not in institutions]
         if len(words) == 1:
             matches = {n for n in people if len(n.split()) > 1 and surname(n) == key}
             return next(iter(matches)) if len(matches) == 1 else None
@@ -175,7 +186,10 @@ class SpeakerRegistry(BaseModel):
         if date is not None:
             speaker.first = min(speaker.first or date, date)
             speaker.last = max(speaker.last or date, date)
-        self._index = None
+        if self._index is not None:  # kept up to date rather than rebuilt on the next lookup
+            for item in (canonical, *speaker.aliases):
+                for key in _index_keys(item):
+                    self._index.setdefault(key, set()).add(canonical)
         return canonical
 
     @staticmethod

@@ -278,7 +278,14 @@ def _without_quote(text: str, item: Attributed) -> str:
         cut_start = that.end() if that else cut_start
     if cut_start >= cut_end:
         return text[start:end]
-    blank = " " * (cut_end - cut_start)
-    return text[start:cut_start] + blank + text[cut_end:end]
+    sentence = text[start:end]
+    # each piece of a joined utterance on its own: the cue between two pieces ("he said on
+    # Tuesday") stays readable
+    for piece_start, piece_end in item.pieces or [(cut_start, cut_end)]:
+        piece_start, piece_end = max(start, piece_start), min(end, piece_end)
+        if piece_start < piece_end:
+            sentence = (sentence[:piece_start - start] + " " * (piece_end - piece_start)
+                        + sentence[piece_end - start:])
+    return sentence
 
 

@@ -63,6 +63,19 @@ _CUE_BASES: dict[str, tuple[str, ...]] = {
     "concede": ("concedes", "conceded", "conceding"),
     "retort": ("retorted",),
     "complain": ("complains", "complained", "complaining"),
+    # speech cues of news copy beyond "said": `"…?" she asked`, `protesters chanted "…"`
+    "ask": ("asks", "asked"),
+    "joke": ("jokes", "joked"),
+    "shout": ("shouts", "shouted"),
+    "chant": ("chant", "chants", "chanted", "chanting"),
+    "yell": ("yells", "yelled"),
+    "exclaim": ("exclaims", "exclaimed"),
+    "boast": ("boasts", "boasted"),
+    "testify": ("testifies", "testified"),
+    "report": ("reports", "reported"),  # "The Post reported that he left “at the urging …”"
+    "charge": ("charged",),  # "“…,” Kelly charged"; "was charged with" is passive, no cue
+    "read": ("reads",),  # "a sign that reads “…”"
+    "allege": ("alleges", "alleged"),  # "…, the lawsuit alleges"; "the alleged" is no cue
 }
 CUE_FORMS: dict[str, str] = {form: base for base, forms in _CUE_BASES.items() for form in forms}
 

@@ -182,3 +182,17 @@ def test_an_index_built_before_source_fields_were_kept_re_reads_each_article_onc
     again = ingest([corpus], index_dir)
     assert sorted(Path(p).name for p in again.updated) == ["aid.txt", "plain.txt", "visit.txt"]
     assert ingest([corpus], index_dir).updated == []
+
+
+def test_a_table_added_after_an_ingest_is_found_by_the_next(corpus, tmp_path):
+    index_dir = tmp_path / "index"
+    assert len(ingest([corpus], index_dir).added) == 3
+    write_table(corpus / "older", "file,url", "visit.txt,https://example.test/visit")
+    again = ingest([corpus], index_dir)
+    assert [Path(p).name for p in again.updated] == ["visit.txt"]
+    service = SearchService(index_dir)
+    try:
+        [visit] = [source for source in service.sources() if source.file == "visit.txt"]
+        assert visit.url == "https://example.test/visit"
+    finally:
+        service.close()

@@ -70,3 +70,12 @@ def test_a_country_s_reported_words_are_its_spokesperson_s_when_the_article_name
         "the country wanted calm borders.\n"
     )
     assert speakers == ["Amna Qadir", "Amna Qadir"]
+
+
+def test_a_speaker_carries_no_piece_of_the_sentence():
+    from search_index.extraction.institutions import without_pieces
+
+    assert without_pieces("Foreign Office (FO) on Friday") == "Foreign Office"
+    assert without_pieces("Amna Qadir on Thursday") == "Amna Qadir"
+    assert without_pieces("Sunday Times") == "Sunday Times"
+    assert without_pieces("Ned Price") == "Ned Price"

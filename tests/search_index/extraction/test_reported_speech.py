@@ -186,3 +186,29 @@ def test_a_long_paragraph_missing_its_full_stop_is_still_body_text():
     headline = "Rana Mir says schools will reopen soon"
     assert reported(body)[body[body.index("the ministry"):]] == "Rana Mir"
     assert reported(headline) == {}
+
+
+def test_to_before_a_determiner_is_a_preposition_not_an_infinitive():
+    text = ('"The subsidy stays," Minister Ines Roy told reporters on Monday during a visit to '
+            "a dairy farm.")
+    assert reported(text) == {}
+
+
+def test_a_time_phrase_before_that_stays_out_of_the_clause():
+    text = "The Health Ministry said a day earlier that the clinics would stay open."
+    assert reported(text) == {"the clinics would stay open": "Health Ministry"}
+
+
+def test_and_before_the_subjects_next_verb_of_speech_ends_the_clause():
+    text = ("The Health Ministry said the clinics would stay open all week, and warned "
+            "patients of long queues.")
+    assert reported(text) == {"the clinics would stay open all week": "Health Ministry"}
+
+
+def test_a_dateline_belongs_neither_to_the_clause_nor_to_the_speaker():
+    before = ("OSLO (Reuters) - Norway will widen its fishing limits from May, the Fisheries "
+              "Ministry said on Monday.")
+    after = "OSLO (Reuters) - The Fisheries Ministry said Norway will widen its fishing limits."
+    assert reported(before) == {"Norway will widen its fishing limits from May":
+                                "Fisheries Ministry"}
+    assert reported(after) == {"Norway will widen its fishing limits": "Fisheries Ministry"}
