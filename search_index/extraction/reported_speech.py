@@ -73,6 +73,7 @@ _GERUND_BASES = frozenset({"stress", "emphasise", "underline", "underscore", "su
                            "recommend", "propose", "deny", "admit", "reiterate", "urge"})
 _OBJECT_INFINITIVE_BASES = frozenset({"urge", "ask", "tell", "warn", "call", "invite",
                                       "encourage", "press"})
+_OBJECT_PRONOUNS = frozenset({"him", "them", "me", "us", "whom"})
 _TIME_WORDS = frozenset({"a", "day", "days", "week", "weeks", "month", "months", "year",
                          "earlier", "later", "last", "this", "next", "ago", "previously",
                          "two", "three", "few", "several", "morning", "evening", "night",
@@ -262,6 +263,12 @@ def _finite_clause(tokens: Sequence[Token], c: int, k: int, b: int
         return None
     if not that and (tokens[k].lower in _ADJUNCT_STARTS or is_participle(tokens[k])
                      or not tokens[k].is_word):
+        return None
+    first = tokens[k].lower
+    if first in _OBJECT_PRONOUNS or (first == "her" and tokens[k + 1].lower == "to") or (
+            not that and (first in _FINITE or first in _IRREGULAR_PAST
+                          or (first.endswith("ed") and not tokens[k].capitalised))):
+        # "says him to condemn …", "writes began in the 1970s": a clause has a subject first
         return None
     if not that:
         finite = next((n for n in range(k, last + 1) if _is_verb_like(tokens, n, k)), None)

@@ -226,3 +226,11 @@ def test_reading_more_frames_leaves_the_quotes_attribution_as_it_was():
     quote = next(s for s in found if s.kind == "direct")
     assert quote.speaker == "Karl Esser"
     assert reported(text)["the decision was final"] == "Rana Mir"
+
+
+def test_a_clause_needs_a_subject_before_its_verb():
+    assert reported("Senator Rhea Tolland says him to blame for the delays.") == {}
+    assert reported("The historian Karl Esser writes began in the early 1970s, he argues.") \
+        == {}
+    assert reported("Senator Rhea Tolland says her plan will pass by June.") == {
+        "her plan will pass by June": "Rhea Tolland"}
