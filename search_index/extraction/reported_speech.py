@@ -73,6 +73,7 @@ _GERUND_BASES = frozenset({"stress", "emphasise", "underline", "underscore", "su
                            "recommend", "propose", "deny", "admit", "reiterate", "urge"})
 _OBJECT_INFINITIVE_BASES = frozenset({"urge", "ask", "tell", "warn", "call", "invite",
                                       "encourage", "press"})
+_OBJECT_PRONOUNS = frozenset({"him", "them", "me", "us", "whom"})
 _TIME_WORDS = frozenset({"a", "day", "days", "week", "weeks", "month", "months", "year",
                          "earlier", "later", "last", "this", "next", "ago", "previously",
                          "two", "three", "few", "several", "morning", "evening", "night",
@@ -263,6 +264,12 @@ def _finite_clause(tokens: Sequence[Token], c: int, k: int, b: int
     if not that and (tokens[k].lower in _ADJUNCT_STARTS or is_participle(tokens[k])
                      or not tokens[k].is_word):
         return None
+    first = tokens[k].lower
+    if first in _OBJECT_PRONOUNS or (first == "her" and tokens[k + 1].lower == "to") or (
+            not that and (first in _FINITE or first in _IRREGULAR_PAST
+                          or (first.endswith("ed") and not tokens[k].capitalised))):
+        # "says him to condemn …", "writes began in the 1970s": a clause has a subject first
+        return None
     if not that:
         finite = next((n for n in range(k, last + 1) if _is_verb_like(tokens, n, k)), None)
         if finite is None or tokens[finite - 1].lower in {"and", "but", "or"}:
@@ -422,16 +429,20 @@ def read_reported(reader: SentenceReader, a: int, b: int, found: list[Attributed
     display = reader.display and sum(t.is_word for t in tokens) <= _DISPLAY_MAX_WORDS
     result: Speaker | None = None
     main: tuple[Entity, Subject] | None = None  # the sentence's speaker, for its participles
-    recorded = False
+    told = False  # the discourse has heard this sentence's report: no later cue speaks
     c = a
     while c < b:
+        if not quoted and not told and (is_cue_at(tokens, c) or (
+                tokens[c].lower == "according" and c + 1 < b and tokens[c + 1].lower == "to")):
+            # Only the verbs the quote reader knows tell the discourse who spoke, with the
+            # subject it finds, up to the sentence's report, as they always have: every quote
+            # is attributed as it was before reported speech was read in all its frames.
+            heard = _tell_discourse(reader, c, a, b)
+            result = result or heard
         cue = _cue_at(tokens, c, a, b)
         if cue is None:
             c += 1
             continue
-        # Only the verbs the quote reader knows may tell the discourse who spoke, and only up
-        # to the first report, as they always have: quotes are attributed as before.
-        known = cue.according or is_cue_at(tokens, c)
         if cue.according:
             subject = reader.subject_of(c, a, b)
         elif cue.participle and main is not None:
@@ -450,8 +461,6 @@ def read_reported(reader: SentenceReader, a: int, b: int, found: list[Attributed
             continue
         if cue.participle and main is not None:
             entity: Entity | None = main[0]
-        elif known:
-            entity = discourse.resolve(subject.mention, number)
         else:
             state = discourse.checkpoint()
             entity = discourse.resolve(subject.mention, number)
@@ -467,12 +476,6 @@ def read_reported(reader: SentenceReader, a: int, b: int, found: list[Attributed
             c += 1
             continue
         cue_word = "according to" if cue.according else tokens[c].text
-        if known and not quoted and not recorded:
-            if in_a_statement(tokens, c, b) and entity.kind == "institution":
-                discourse.statement_source = entity
-            if result is None:
-                result = (entity, subject.mention.text, subject.past_perfect, cue_word)
-            discourse.spoke(entity, number)
         if main is None:
             main = (entity, subject)
         if display:
@@ -493,7 +496,7 @@ def read_reported(reader: SentenceReader, a: int, b: int, found: list[Attributed
                 found.append(_record(reader, a, b, span[0], span[1], entity.name,
                                      subject.mention.text, entity.kind, None, None, cue_word,
                                      subject.past_perfect, dates_only=True))
-                recorded = True
+                told = told or _reports_as_before(tokens, cue)
             c = max(c, span[1]) + 1
             continue
         speaker_entity, speaker_subject = entity, subject
@@ -508,7 +511,7 @@ def read_reported(reader: SentenceReader, a: int, b: int, found: list[Attributed
                 speaker_subject = Subject(inner_mention, subject.past_perfect)
                 span = inner_span
         first, last = span
-        recorded = True
+        told = told or _reports_as_before(tokens, cue)
         found.append(_record(
             reader, a, b, first, last, speaker_entity.name, speaker_subject.mention.text,
             speaker_entity.kind, speaker_entity.role if speaker_entity.kind == "person" else None,
@@ -519,6 +522,31 @@ def read_reported(reader: SentenceReader, a: int, b: int, found: list[Attributed
     if before is not None:
         discourse.restore(before)
     return result
+
+
+def _tell_discourse(reader: SentenceReader, c: int, a: int, b: int) -> Speaker | None:
+    """The subject of a verb of speech the quote reader knows becomes who spoke last."""
+    tokens, discourse = reader.tokens, reader.discourse
+    according = tokens[c].lower == "according"
+    subject = reader.subject_of(c, a, b) if according else \
+        reader.subject_of(c, a, b, inverted=False)
+    if subject is None:
+        return None
+    entity = discourse.resolve(subject.mention, reader.paragraph.index)
+    if entity is None:
+        return None
+    if in_a_statement(tokens, c, b) and entity.kind == "institution":
+        discourse.statement_source = entity
+    discourse.spoke(entity, reader.paragraph.index)
+    return entity, subject.mention.text, subject.past_perfect, (
+        "according to" if according else tokens[c].text)
+
+
+def _reports_as_before(tokens: Sequence[Token], cue: _Cue) -> bool:
+    """A report the quote reader has always heard end a sentence's speakers: "X said (that)
+    …" or "…, X said", from a verb it knows, not a participle."""
+    return cue.according or (is_cue_at(tokens, cue.at) and not cue.participle
+                             and CUE_FORMS.get(tokens[cue.at].lower) in INDIRECT_CUE_BASES)
 
 
 def _record(reader: SentenceReader, a: int, b: int, first: int, last: int, speaker: str,
