@@ -371,10 +371,14 @@ class ParagraphReader:
         for c in range(k + 1, min(b, k + _INVERTED_SUBJECT_WORDS)):
             if tokens[c].quote is not None:
                 return None
-            if c - k >= _NEAR_CUE_WORDS and c not in (phrase_end, after_appositive):
+            # words, not tokens: the stops of "George W. Bush" add no distance
+            near = sum(1 for i in range(k, c) if tokens[i].is_word) < _NEAR_CUE_WORDS
+            if not near and c not in (phrase_end, after_appositive):
                 continue  # far from the quote, only a cue right after one noun phrase counts
             if is_cue_at(tokens, c):
-                subject = self.subject_of(c, k, b, inverted=False)
+                # `,” the official said`; else `” for Clinton, said Kunin`: the subject after
+                subject = self.subject_of(c, k, b, inverted=False) or (
+                    self.subject_of(c, c, b) if tokens[c - 1].text == "," else None)
                 return (c, subject) if subject else None
         return None
 

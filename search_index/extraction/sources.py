@@ -47,6 +47,8 @@ _PERSON_NOUNS = frozenset({
     "pollster", "consultant", "activist", "critic", "fan", "user", "reader", "viewer",
     "listener", "guest", "speaker", "questioner", "interviewer", "reporter", "journalist",
     "author", "writer", "columnist", "editor", "candidate", "challenger", "opponent", "rival",
+    "investor", "businessman", "businesswoman", "billionaire", "entrepreneur", "executive",
+    "developer", "farmer", "driver", "shopkeeper", "fisherman", "pastor", "priest", "rabbi",
 })
 _ORGANISATION_NOUNS = frozenset({
     "company", "firm", "campaign", "committee", "department", "ministry", "agency", "office",

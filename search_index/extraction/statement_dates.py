@@ -33,6 +33,10 @@ _OLDER = re.compile(
     r"|\b(?:on\s+another\s+occasion|at\s+the\s+time|on\s+an\s+earlier\s+occasion)\b"
     # "This statement came two weeks after Pakistan's strong reaction …, terming the move …"
     r"|\b(?:weeks?|months?|years?)\s+(?:after|before|earlier)\b", re.I)
+# A paragraph's opening sentence that sets it on an older occasion.
+_BACKGROUND_OPENING = re.compile(
+    r"^\W*in\s+an?\s+(?:recent|earlier|previous)\b|\bhad\s+(?:\w+ly\s+)?(?:said|told|stated)\b",
+    re.I)
 # A reporting sentence that moves to another occasion than the story's without saying it is
 # older: the day the opening names is not the day of these words.
 _OTHER_OCCASION = re.compile(
@@ -208,6 +212,8 @@ def _date_of(article: Article, item: Attributed, last: dict[str, Dated],
         return occasion or UNDATED
     if sentence and _OLDER.search(sentence):
         return UNDATED
+    if _in_background(article, item):
+        return UNDATED
     other_occasion = bool(_OTHER_OCCASION.search(sentence)) if sentence else False
     before = _sentence_before_naming(article, item)
     if before is not None and anchor is not None and not other_occasion:
@@ -228,6 +234,19 @@ def _date_of(article: Article, item: Attributed, last: dict[str, Dated],
             article, item):
         return news_day
     return occasion or lede or _reported(anchor, anchor_confidence)
+
+
+def _in_background(article: Article, item: Attributed) -> bool:
+    """Is the statement part of a paragraph that opens on an older occasion ("In a recent
+    interview to Fox News, Trump had said …. The statement did not sit well with officials, with
+    the minister saying …"): the reactions in it are older too, and their day is not given."""
+    if item.paragraph >= len(article.paragraphs) or item.carried:
+        return False
+    paragraph = article.paragraphs[item.paragraph]
+    stop = _SENTENCE_STOP.search(paragraph.text)
+    first = paragraph.text[: stop.start() if stop else len(paragraph.text)]
+    return (paragraph.start + len(first) < item.sentence_start
+            and bool(_BACKGROUND_OPENING.search(first)))
 
 
 def _reported(anchor: datetime.date, anchor_confidence: float) -> Dated:

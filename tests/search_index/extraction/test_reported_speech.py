@@ -212,3 +212,25 @@ def test_a_dateline_belongs_neither_to_the_clause_nor_to_the_speaker():
     assert reported(before) == {"Norway will widen its fishing limits from May":
                                 "Fisheries Ministry"}
     assert reported(after) == {"Norway will widen its fishing limits": "Fisheries Ministry"}
+
+
+def test_reading_more_frames_leaves_the_quotes_attribution_as_it_was():
+    # "made clear" and the gerund after "stressed" are read as reported speech, but only the
+    # verbs the quote reader knows tell it who spoke last: the quote stays the envoy's
+    text = ("Envoy Karl Esser said the border would reopen on Monday.\n"
+            "Minister Rana Mir made clear the decision was final. She stressed widening the "
+            "checks at every crossing.\n"
+            '"Trade will resume within the week," the envoy said.')
+    paragraphs = paragraphs_of(text)
+    found = attribute(text, paragraphs, find_quotes(text, paragraphs))
+    quote = next(s for s in found if s.kind == "direct")
+    assert quote.speaker == "Karl Esser"
+    assert reported(text)["the decision was final"] == "Rana Mir"
+
+
+def test_a_clause_needs_a_subject_before_its_verb():
+    assert reported("Senator Rhea Tolland says him to blame for the delays.") == {}
+    assert reported("The historian Karl Esser writes began in the early 1970s, he argues.") \
+        == {}
+    assert reported("Senator Rhea Tolland says her plan will pass by June.") == {
+        "her plan will pass by June": "Rhea Tolland"}

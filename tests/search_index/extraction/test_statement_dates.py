@@ -137,3 +137,15 @@ def test_a_lede_without_a_day_takes_the_day_the_next_paragraph_names():
     )
     lede = _by_text(statements, "the country's ties")
     assert lede.date == FRIDAY - datetime.timedelta(days=2)
+
+
+def test_reactions_in_a_paragraph_set_on_an_older_occasion_are_undated():
+    statements = _statements(
+        "ISLAMABAD: Foreign Office spokesperson Amna Qadir said on Thursday that the talks "
+        "would go on.\n\n"
+        'In a recent interview, the envoy had said that "nothing moves without pressure". The '
+        "remark did not sit well with officials. Former minister Sana Mir reminded the envoy "
+        'that Pakistan "pays in blood for its friends".\n'
+    )
+    assert _by_text(statements, "pays in blood").date is None
+    assert _by_text(statements, "the talks would go on").date == FRIDAY - datetime.timedelta(1)

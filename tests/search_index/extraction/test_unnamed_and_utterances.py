@@ -142,3 +142,20 @@ def test_a_title_case_line_is_a_headline_even_with_a_full_stop():
     sentence = "The harbour chief was caught in yet another budget storm."
     assert is_display(Paragraph(index=0, text=headline, start=0, end=len(headline)))
     assert not is_display(Paragraph(index=0, text=sentence, start=0, end=len(sentence)))
+
+
+def test_an_initial_in_a_long_subject_adds_no_distance_to_the_cue(tmp_path):
+    found = statements('"These are hard days for the port," former Henry W. Ford speechwriter '
+                       'Noam Kale wrote in a column.\n', tmp_path)
+    assert [(s.speaker, s.kind) for s in found if s.kind != "indirect"] == [("Noam Kale",
+                                                                              "direct")]
+
+
+def test_a_cue_after_an_adjunct_takes_the_subject_after_it(tmp_path):
+    found = statements('"This will be a test" for the council, said Ann Cole.\n', tmp_path)
+    assert [s.speaker for s in found if s.kind != "indirect"] == ["Ann Cole"]
+
+
+def test_more_unnamed_people(tmp_path):
+    found = statements('"Nobody would come to help," the investor said.\n', tmp_path)
+    assert [(s.speaker, s.speaker_kind) for s in found] == [("the investor", "unnamed")]
