@@ -6,7 +6,8 @@ with its speaker, the speaker's role at the time, the day it was said and its of
 - `tokens`, `mentions`, `discourse`: a paragraph's words, the speaker mentions in it, and who
   the article has named and heard so far.
 - `paragraph_reader`: who said each quote of a paragraph; `reported_speech`: which sentences
-  report speech without quoting it; `cues`: the reporting-verb grammar both share;
+  report speech without quoting it, and whose (`content_clauses`: where the reported clause
+  begins and ends in each frame); `cues`: the reporting-verb grammar both share;
   `attributed`: what they produce (`Attributed`); `attribution`: the article-level pass.
 - `statement_dates`: the day each statement was said (or plainly none), as a careful reader
   would give it.
