@@ -88,6 +88,7 @@ _CLAUSE_ONLY_FORMS: dict[str, str] = {
         "dub": ("dubs", "dubbed", "dubbing"),
         "brand": ("brands", "branded", "branding"),
         "ask": ("asks", "asked"),
+        "clarify": ("clarifies", "clarified"),
         "encourage": ("encourages", "encouraged"),
         "invite": ("invites", "invited"),
         "recommend": ("recommends", "recommended", "recommending"),
@@ -107,7 +108,8 @@ _REPORT_PARTICIPLES = frozenset({"say", "add", "note", "stress", "conclude", "ex
                                  "reaffirm"})
 _CLAUSE_BASES = INDIRECT_CUE_BASES | {"agree", "promise", "threaten", "assure", "hint",
                                       "reveal", "point", "make", "urge", "recommend",
-                                      "propose", "suggest"}
+                                      "propose", "suggest", "clarify", "observe", "remark",
+                                      "reply", "respond"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,6 +342,11 @@ def clause_before(tokens: Sequence[Token], c: int, a: int, b: int, mention: Ment
         subject_start = c
     if subject_start is None or subject_start - 1 <= a:
         return None
+    back = subject_start
+    while back - 1 > a and subject_start - back < 6 and tokens[back - 1].capitalised:
+        back -= 1  # "…, Foreign Office Spokesperson Dr NAME said": the title before the name
+    if tokens[back - 1].text == ",":
+        subject_start = back
     if tokens[subject_start - 1].text != ",":
         return None
     if any(t.quote is not None or t.text == ":" for t in tokens[c + 1:b]):

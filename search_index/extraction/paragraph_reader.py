@@ -121,7 +121,17 @@ _OPENERS = frozenset({"plus", "even", "already", "still", "also", "part", "gener
                       "once", "twice", "both", "each", "every", "some", "many", "most", "few",
                       "several", "all", "another", "other", "such", "those", "these", "this",
                       "that", "what", "which", "while", "though", "although", "unlike", "like",
-                      "among", "amid", "despite", "since", "until", "without", "with", "via"})
+                      "among", "amid", "despite", "since", "until", "without", "with", "via",
+                      "you", "between", "because", "if", "when", "where", "why", "how", "after",
+                      "before", "during", "for", "from", "in", "on", "at", "as", "by", "to",
+                      "not", "no", "yes", "thanks", "according"})
+
+
+def _opener_as_name(entity: Entity, mention: Mention) -> bool:
+    """A one-word "person" that is a capitalised opener, not a name the article gives."""
+    words = mention.text.split()
+    return (entity.kind == "person" and len(entity.name.split()) < 2 and bool(words)
+            and _is_opener(words[0]))
 
 
 def _is_opener(word: str) -> bool:
@@ -453,6 +463,8 @@ class ParagraphReader:
                     c, subject = hit
                     entity = discourse.resolve(subject.mention, number) or _unnamed(
                         subject.mention)
+                    if entity is not None and _opener_as_name(entity, subject.mention):
+                        entity = None  # "Between …", "You …": a sentence opener, nobody
                     mention_text = subject.mention.text
                     cue = None if c == t else self.tokens[c].text \
                         if self.tokens[c].lower != "according" else "according to"

@@ -234,3 +234,14 @@ def test_a_clause_needs_a_subject_before_its_verb():
         == {}
     assert reported("Senator Rhea Tolland says her plan will pass by June.") == {
         "her plan will pass by June": "Rhea Tolland"}
+
+
+def test_a_title_before_the_name_after_the_clause():
+    text = ("The border crossing will reopen next week, Interior Ministry Spokesperson Dr Rana "
+            "Mir said on Thursday.")
+    assert reported(text) == {"The border crossing will reopen next week": "Rana Mir"}
+
+
+def test_clarified_that_reports_a_clause():
+    text = "Spokesperson Rana Mir clarified that the ministry had issued no travel advice."
+    assert reported(text) == {"the ministry had issued no travel advice": "Rana Mir"}

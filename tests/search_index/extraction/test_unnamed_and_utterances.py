@@ -159,3 +159,9 @@ def test_a_cue_after_an_adjunct_takes_the_subject_after_it(tmp_path):
 def test_more_unnamed_people(tmp_path):
     found = statements('"Nobody would come to help," the investor said.\n', tmp_path)
     assert [(s.speaker, s.speaker_kind) for s in found] == [("the investor", "unnamed")]
+
+
+def test_a_capitalised_opener_before_a_cue_is_nobody(tmp_path):
+    found = statements('Between the two votes, the mayor stayed silent.\n\n'
+                       'Between sessions said "no deal" was likely.\n', tmp_path)
+    assert all(s.speaker != "Between" for s in found)
