@@ -36,6 +36,19 @@ LAYERS: tuple[tuple[str, ...], ...] = (
 )
 # The package roots hold only a docstring: anyone may import them, they import nothing.
 ROOTS = frozenset(PACKAGES)
+# The outside libraries each stage rests on, and the only units that may import them: the
+# library never imports discord, the commands and the console never touch a transport's
+# library, and only the index and the search service speak Whoosh.
+LIBRARY_ROOMS: dict[str, tuple[str, ...]] = {
+    "discord": ("bot.discord", "bot.cli"),
+    "aiohttp": ("bot.discord", "bot.cli"),
+    "whoosh": ("search_index.index", "search_index.search"),
+    "trafilatura": ("search_index.articles",),
+    "feedparser": ("search_index.articles",),
+    "courlan": ("search_index.articles",),
+    "urllib3": ("search_index.articles",),
+    "matplotlib": ("bot.timeline_chart",),
+}
 
 
 @dataclass(frozen=True)
@@ -99,8 +112,24 @@ def _layer(unit: str) -> int | None:
     return None
 
 
+def _libraries(modules: dict[str, tuple[Path, bool]]) -> list[Import]:
+    """Every import of an outside library, by its top-level name."""
+    found: list[Import] = []
+    for name, (path, _) in modules.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            if isinstance(node, ast.Import):
+                tops = [alias.name.split(".")[0] for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                tops = [node.module.split(".")[0]]
+            else:
+                continue
+            found += [Import(name, top, path, node.lineno) for top in tops if top in LIBRARY_ROOMS]
+    return found
+
+
 MODULES = _modules()
 IMPORTS = _imports(MODULES)
+LIBRARIES = _libraries(MODULES)
 
 
 def test_the_graph_is_read() -> None:
@@ -132,6 +161,16 @@ def test_no_import_reaches_up_or_sideways() -> None:
         if below[0] is None or below[1] is None or below[0] >= below[1]:
             bad.append(f"{edge.where()} ({source} may not import {target})")
     assert not bad, "imports against the layers:\n" + "\n".join(bad)
+
+
+def test_outside_libraries_stay_in_their_rooms() -> None:
+    assert {i.imported for i in LIBRARIES} >= {"discord", "whoosh"}  # the reader sees them
+    bad = [
+        f"{edge.where()} (only {', '.join(LIBRARY_ROOMS[edge.imported])} may)"
+        for edge in LIBRARIES
+        if _unit(edge.importer) not in LIBRARY_ROOMS[edge.imported]
+    ]
+    assert not bad, "outside libraries imported out of place:\n" + "\n".join(bad)
 
 
 def _cycle_through(start: str, graph: dict[str, list[Import]]) -> list[Import] | None:
