@@ -50,6 +50,10 @@ from search_index.text.lexicon import (
 # may stand between a quote and its cue
 _INVERTED_SUBJECT_WORDS = 15
 _NEAR_CUE_WORDS = 8
+_APPOSITIVE_WORDS = 16  # tokens of a description set off by commas after a name
+# Cues whose object is the one spoken to, never an inverted subject: in `,” NAME III tells
+# the Daily Ledger` the paper heard the words, it did not say them
+_ADDRESSEE_CUES = frozenset({"tell", "tells", "told", "telling"})
 _RELATIVE_WORDS = frozenset({"who", "whose", "whom", "which"})
 # Words inside a title in quote marks ("Descent into Chaos", "Capital Talk", "Vision 2030").
 _TITLE_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to", "into",
@@ -321,7 +325,8 @@ class ParagraphReader:
             return Subject(mention, past_perfect) if mention else None
         start, end = phrase_before(tokens, j + 1, a)
         mention = parse_phrase(tokens, start, end, source) if end > start else None
-        if mention is None and inverted and c + 1 < b and tokens[c + 1].lower != "that":
+        if mention is None and inverted and c + 1 < b and tokens[c + 1].lower != "that" \
+                and tokens[c].lower not in _ADDRESSEE_CUES:
             # `,” said Miller`; but "who confirmed that Cole …" names the clause's subject
             if tokens[c + 1].lower in {"he", "she", "it"}:
                 mention = parse_phrase(tokens, c + 1, c + 2, source)
@@ -373,12 +378,17 @@ class ParagraphReader:
             return (k, subject) if subject else None
         phrase_end = phrase_after(tokens, k, b)[1]
         # `,” the Minister of Power, NAME, said.`: the cue right after a name set off by commas
+        # `,” NAME, a political scientist at Texas Tech University, told …`: a longer
+        # appositive too, so long as it holds no quote and no verb of speech of its own
         after_appositive = None
         if phrase_end < b and tokens[phrase_end].text == ",":
-            close = next((i for i in range(phrase_end + 1, min(b, phrase_end + 7))
-                          if tokens[i].text == ","), None)
-            after_appositive = close + 1 if close is not None else None
-        for c in range(k + 1, min(b, k + _INVERTED_SUBJECT_WORDS)):
+            close = next((i for i in range(phrase_end + 1, min(b, phrase_end + _APPOSITIVE_WORDS))
+                          if tokens[i].text == "," or tokens[i].quote is not None
+                          or is_cue(tokens[i])), None)
+            if close is not None and tokens[close].text == "," and close + 1 < b:
+                after_appositive = close + 1
+        last = max(k + _INVERTED_SUBJECT_WORDS, (after_appositive or 0) + 1)
+        for c in range(k + 1, min(b, last)):
             if tokens[c].quote is not None:
                 return None
             # words, not tokens: the stops of "George W. Bush" add no distance

@@ -34,6 +34,7 @@ _GROUP_NOUNS = frozenset({
     "economists", "strategists", "operatives", "insiders", "allies", "opponents", "rivals",
     "others", "some", "many", "several", "both", "chants", "participants", "families",
     "veterans", "scientists", "researchers", "doctors", "police", "soldiers", "troops",
+    "employees",
 })
 # One person nobody names: "the man shouted", "a voter said", "the narrator says".
 _PERSON_NOUNS = frozenset({
@@ -49,6 +50,7 @@ _PERSON_NOUNS = frozenset({
     "author", "writer", "columnist", "editor", "candidate", "challenger", "opponent", "rival",
     "investor", "businessman", "businesswoman", "billionaire", "entrepreneur", "executive",
     "developer", "farmer", "driver", "shopkeeper", "fisherman", "pastor", "priest", "rabbi",
+    "employee",
 })
 _ORGANISATION_NOUNS = frozenset({
     "company", "firm", "campaign", "committee", "department", "ministry", "agency", "office",

@@ -165,3 +165,22 @@ def test_a_capitalised_opener_before_a_cue_is_nobody(tmp_path):
     found = statements('Between the two votes, the mayor stayed silent.\n\n'
                        'Between sessions said "no deal" was likely.\n', tmp_path)
     assert all(s.speaker != "Between" for s in found)
+
+
+def test_a_long_description_between_the_name_and_told_keeps_the_name(tmp_path):
+    found = statements(
+        'Mayor Ellen Tovey opened the meeting.\n\n'
+        '"The tides will not wait for a second vote," Rafael Okonjo, a marine engineer at the '
+        'Southern Coastal Institute, told the Harbour Gazette.\n', tmp_path)
+    quote = by_text(found, "The tides")
+    assert (quote.speaker, quote.speaker_kind) == ("Rafael Okonjo", "person")
+
+
+def test_the_one_told_is_never_the_speaker(tmp_path):
+    found = statements(
+        'Mayor Ellen Tovey opened the meeting.\n\n'
+        'As one employee told the Harbour Gazette, "They want us scared, and it worked."\n',
+        tmp_path)
+    quote = by_text(found, "They want us")
+    assert quote.speaker_mention.endswith("employee") and quote.speaker_kind == "unnamed"
+    assert "Gazette" not in quote.speaker
