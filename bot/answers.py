@@ -21,6 +21,7 @@ from search_index.models import (
     SearchResult,
     SourceSummary,
     Speaker,
+    SpeakerKind,
     StatementKind,
     TextRun,
 )
@@ -70,6 +71,7 @@ class QuoteItem(BaseModel):
     number: int  # 1-based across pages, so "/context 7" means the seventh result
     runs: list[TextRun]  # the quoted words; match=True where the query matched
     speaker: str
+    speaker_kind: SpeakerKind = "person"
     role: str | None = None
     organisation: str | None = None
     date: dt.date | None = None
@@ -194,6 +196,7 @@ def quote_item(hit: Hit, number: int) -> QuoteItem:
         number=number,
         runs=runs,
         speaker=statement.speaker,
+        speaker_kind=statement.speaker_kind,
         role=statement.role,
         organisation=statement.organisation,
         date=statement.date,
@@ -313,9 +316,12 @@ def source_field(source: SourceSummary) -> AnswerField:
 
 
 def stats_lines(stats: IndexStats) -> list[str]:
+    # "in 0 outlets" would read as if the articles came from nowhere: say the outlets are unknown.
+    outlets = (f"in {count_text(stats.outlets, 'outlet')}" if stats.outlets
+               else "whose outlets are not stated")
     return [
         f"{count_text(stats.statements, 'statement')} by {count_text(stats.speakers, 'speaker')} "
-        f"from {count_text(stats.articles, 'article')} in {count_text(stats.outlets, 'outlet')}",
+        f"from {count_text(stats.articles, 'article')} {outlets}",
         f"Dates: {span_text(stats.first, stats.last)}",
     ]
 

@@ -48,8 +48,19 @@ def date_text(item: QuoteItem) -> str:
     return said
 
 
+# A source the article does not name stays as written, and says what kind of source it is, so
+# "a senior official" is never read as somebody's name.
+SOURCE_KIND_TEXT = {
+    "unnamed": "source not named",
+    "document": "a document",
+    "group": "a group",
+}
+
+
 def speaker_text(item: QuoteItem) -> str:
-    return f"{item.speaker}, {item.role}" if item.role else item.speaker
+    name = f"{item.speaker}, {item.role}" if item.role else item.speaker
+    kind = SOURCE_KIND_TEXT.get(item.speaker_kind)
+    return f"{name} ({kind})" if kind else name
 
 
 def status_parts(answer: Answer) -> list[str]:

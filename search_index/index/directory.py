@@ -8,7 +8,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from search_index.index.schema import day_from_number
-from search_index.models import Speaker, SpeakerRole
+from search_index.models import Speaker, SpeakerKind, SpeakerRole
+
+# Who gets an entry in the directory (/speakers, autocomplete, speaker filters): one named
+# person or organisation. "A senior official", "the report" or "protesters" name a different
+# source in every article, so one entry for them would fold strangers together.
+LISTED_KINDS: frozenset[str] = frozenset({"person", "organisation"})
 
 
 @dataclass(frozen=True)
@@ -19,14 +24,22 @@ class Facts:
     organisation: str | None
     sort_day: int
     aliases: tuple[str, ...]
+    kind: SpeakerKind = "person"
+
+    @property
+    def listed(self) -> bool:
+        return self.kind in LISTED_KINDS
 
     def to_json(self) -> str:
-        return json.dumps([self.role, self.organisation, self.sort_day, list(self.aliases)])
+        return json.dumps(
+            [self.role, self.organisation, self.sort_day, list(self.aliases), self.kind]
+        )
 
     @classmethod
     def from_json(cls, raw: str) -> Facts:
-        role, organisation, sort_day, aliases = json.loads(raw)
-        return cls(role, organisation, int(sort_day), tuple(aliases))
+        # Indexes written before sources had kinds hold four fields: all of them people.
+        role, organisation, sort_day, aliases, *kind = json.loads(raw)
+        return cls(role, organisation, int(sort_day), tuple(aliases), *kind)
 
 
 def speaker_entry(name: str, facts: Iterable[Facts], extra_aliases: Iterable[str] = ()) -> Speaker:

@@ -84,7 +84,10 @@ def document_facts(doc: QuoteDocument) -> Facts:
     statement = doc.representative()
     # The statement's own date only: an undated statement counts toward no span or role dates.
     sort_day = day_number(statement.date)
-    return Facts(statement.role, statement.organisation, sort_day, tuple(doc.aliases()))
+    return Facts(
+        statement.role, statement.organisation, sort_day, tuple(doc.aliases()),
+        statement.speaker_kind,
+    )
 
 
 def statement_fields(doc: QuoteDocument) -> dict[str, Any]:
@@ -264,7 +267,7 @@ class IndexUpdate:
             aliases = list(learned.aliases) if learned is not None else []
             facts = [*self._stored_facts(name), *pending.get(name, ())]
             entry = speaker_entry(name, facts, aliases)
-            if entry.statements:
+            if entry.statements and any(fact.listed for fact in facts):
                 directory[name] = entry
             else:
                 directory.pop(name, None)

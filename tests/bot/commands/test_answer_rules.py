@@ -171,3 +171,29 @@ def test_the_context_of_a_paraphrase_marks_the_reporters_whole_sentence():
     ]
     quoted = mark_quote(paragraph, "the talks would go on")
     assert [run.text for run in quoted if run.match] == ["the talks would go on"]
+
+
+def test_a_source_the_article_does_not_name_says_what_kind_it_is():
+    unnamed, context = statement(1, "We expect a deal within weeks.", "a senior official",
+                                 when=date(2024, 3, 4))
+    document, _ = statement(2, "The tariffs are not sustainable.", "the report",
+                            when=date(2024, 3, 4))
+    named, _ = statement(3, "Jobs come first.", "Amina Qureshi", when=date(2024, 3, 4))
+    records = [(unnamed.model_copy(update={"speaker_kind": "unnamed"}), context),
+               (document.model_copy(update={"speaker_kind": "document"}), context),
+               (named, context)]
+    console = render_text(commands.quote(FakeSearchService(records), "deal tariffs jobs"),
+                          width=200)
+    assert "— a senior official (source not named)" in console
+    assert "— the report (a document)" in console
+    assert "— Amina Qureshi\n" in console
+
+
+def test_about_never_says_the_articles_came_from_zero_outlets():
+    from bot.answers import stats_lines
+    from search_index.models import IndexStats
+
+    unknown = stats_lines(IndexStats(articles=5, statements=40, speakers=9, outlets=0))
+    assert unknown[0] == "40 statements by 9 speakers from 5 articles whose outlets are not stated"
+    known = stats_lines(IndexStats(articles=5, statements=40, speakers=9, outlets=2))
+    assert known[0].endswith("from 5 articles in 2 outlets")
