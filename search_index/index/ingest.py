@@ -76,20 +76,8 @@ def _reports(article: Article, path: str, statements: Sequence[Statement]) -> li
 
 def _record(path: Path, article: Article, meta_key: str | None = None) -> ArticleRecord:
     stat = path.stat()
-    return ArticleRecord(
-        meta_key=meta_key,
-        path=str(path),
-        article_id=article.id,
-        mtime_ns=stat.st_mtime_ns,
-        size=stat.st_size,
-        file=article.file,
-        title=article.title,
-        outlet=article.outlet,
-        via=article.via,
-        url=article.url,
-        published=article.published,
-        published_basis=article.published_basis,
-        opening=article.opening_words(),
+    return ArticleRecord.of(
+        article, path=str(path), mtime_ns=stat.st_mtime_ns, size=stat.st_size, meta_key=meta_key
     )
 
 
@@ -222,19 +210,8 @@ def index_statements(
             for article, statements in articles:
                 if update.record(article.path):
                     update.remove_article(article.path)
-                record = ArticleRecord(
-                    path=article.path,
-                    article_id=article.id,
-                    mtime_ns=0,
-                    size=len(article.text),
-                    file=article.file,
-                    title=article.title,
-                    outlet=article.outlet,
-                    via=article.via,
-                    url=article.url,
-                    published=article.published,
-                    published_basis=article.published_basis,
-                    opening=article.opening_words(),
+                record = ArticleRecord.of(
+                    article, path=article.path, mtime_ns=0, size=len(article.text)
                 )
                 update.add_article(record, _reports(article, article.path, statements))
             written = sum(1 for doc in update.docs.values() if doc is not None)

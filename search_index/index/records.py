@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from search_index.extraction.speakers import is_alias_form
-from search_index.models import Source, SourceSummary, Speaker, Statement
+from search_index.models import Article, Source, SourceSummary, Speaker, Statement
 
 
 class Report(BaseModel):
@@ -96,6 +96,28 @@ class ArticleRecord(SourceSummary):
     # changed row re-reads the article though its own file is unchanged.
     meta_key: str | None = None
     qkeys: list[str] = Field(default_factory=list)
+
+    @classmethod
+    def of(
+        cls, article: Article, *, path: str, mtime_ns: int, size: int, meta_key: str | None = None
+    ) -> ArticleRecord:
+        """The record of one article read from `path` (the file's stat, or stand-ins for
+        articles that never were a file)."""
+        return cls(
+            meta_key=meta_key,
+            path=path,
+            article_id=article.id,
+            mtime_ns=mtime_ns,
+            size=size,
+            file=article.file,
+            title=article.title,
+            outlet=article.outlet,
+            via=article.via,
+            url=article.url,
+            published=article.published,
+            published_basis=article.published_basis,
+            opening=article.opening_words(),
+        )
 
     def summary(self) -> SourceSummary:
         """The part users see, without the ingest bookkeeping."""
