@@ -274,6 +274,16 @@ def _is_caption(text: str) -> bool:
     return bool(m and word_count(m.group("tail")) <= 8 and _CAPTION_PHOTO.search(m.group("tail")))
 
 
+# "… on Tuesday. (Jabin Botsford/The Washington Post)": a photographer's credit closing a line.
+_CREDIT_PAREN = re.compile(r"\(\s*[A-Z][^()/]{1,50}/[^()/]{2,60}\)\s*$")
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption, recognised also when it was kept among the story's paragraphs: its
+    day is the picture's, never the day of anybody's words."""
+    return _is_caption(text) or bool(_CREDIT_PAREN.search(text))
+
+
 def _classify(line: Line) -> Kind:
     t = line.text
     if _FOOTER.match(t):

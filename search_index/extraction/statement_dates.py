@@ -12,6 +12,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from search_index.articles.furniture import is_caption
 from search_index.extraction.paragraph_reader import Attributed
 from search_index.extraction.speakers import normalise_name, surname
 from search_index.models import Article, DateBasis
@@ -101,6 +102,8 @@ def _lede_date(article: Article, anchor: datetime.date | None,
         return None
     last = max(0, min(first_quoted - 1, _OPENING_PARAGRAPHS - 1))
     for paragraph in article.paragraphs[:last + 1]:
+        if is_caption(paragraph.text):
+            continue  # the picture's day, not the news's
         resolution = date_of_speech(paragraph.text, anchor, anchor_confidence)
         if resolution is None or resolution.date is None:
             continue
@@ -128,6 +131,8 @@ def _news_day(article: Article, anchor: datetime.date | None, anchor_confidence:
     if anchor is None:
         return None
     for paragraph in article.paragraphs[1:_OPENING_PARAGRAPHS]:
+        if is_caption(paragraph.text):
+            continue
         resolution = date_of_speech(paragraph.text, anchor, anchor_confidence)
         if resolution is None or resolution.date is None:
             continue
@@ -148,7 +153,8 @@ def _occasions(article: Article, found: list[Attributed], anchor: datetime.date 
     quoting = {item.paragraph for item in found}
     days: dict[int, Dated] = {}
     for paragraph in article.paragraphs:
-        if paragraph.index in quoting or not _DAY_WORD.search(paragraph.text):
+        if (paragraph.index in quoting or not _DAY_WORD.search(paragraph.text)
+                or is_caption(paragraph.text)):
             continue
         resolution = date_of_speech(paragraph.text, anchor, anchor_confidence)
         if resolution is None or resolution.date is None:

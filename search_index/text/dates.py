@@ -116,6 +116,8 @@ _WEEKDAY = _rx(
 _TODAY = _rx(
     r"\b(?:(?:earlier|later)\s+(?:today|in\s+the\s+day)|today|tonight"
     r"|this\s+(?:morning|afternoon|evening))\b"
+    # "BBC Radio 4's Today programme" is a title, not a day
+    r"(?!\s+(?:programme|program|show)\b)"
 )
 _YESTERDAY = _rx(r"\b(?:the\s+day\s+before\s+yesterday|yesterday|last\s+night)\b")
 # "said a day earlier": the day before the story's own day

@@ -37,8 +37,13 @@ _EVENT_CUE = _rx(
     r"|polling|deadline|born|died|killed|attack|attacks|blast|explosion|anniversary"
     r"|since|until|till|victory|won|triumphed|arrested|released|launched|signed|sworn|inaugurated"
     r"|clashes|protests?|strike|strikes|crash|earthquake|floods?|took\s+office|resigned"
-    r"|holiday)\b"
+    r"|holiday|voted)\b"
 )
+# "Shah, who met the prime minister on Tuesday, said": a day inside a relative clause about a
+# person dates what the clause tells of them, not the words of the main clause. ("The meeting,
+# which took place on Tuesday, was useful, the minister said" keeps its day: that clause is
+# about the occasion of the words.)
+_RELATIVE_OPEN = re.compile(r",\s*(?:who|whom|whose)\b[^,]*$", re.IGNORECASE)
 # A clause of its own after the verb of speech, in the future or before the past: "said England
 # would make changes for the match on Sunday", "said the mission had been granted access on
 # Wednesday evening" date the match and the access, not the words. ("admitted fraud and was
@@ -89,6 +94,8 @@ def _attachment(text: str, res: DateResolution) -> int:
     when it is attached to another event, 0 when unclear."""
     left, right = _sentence_bounds(text, res.start, res.end)
     before = text[left:res.start]
+    if _RELATIVE_OPEN.search(before):
+        return -1
     if _DEADLINE_BEFORE.search(before):
         return -1  # "asked the company to answer by October 4": a deadline, not the words
     after_words = list(_WORD.finditer(text, res.end, right))[:_AFTER_WORDS]

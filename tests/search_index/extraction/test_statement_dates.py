@@ -149,3 +149,40 @@ def test_reactions_in_a_paragraph_set_on_an_older_occasion_are_undated():
     )
     assert _by_text(statements, "pays in blood").date is None
     assert _by_text(statements, "the talks would go on").date == FRIDAY - datetime.timedelta(1)
+
+
+def test_a_day_in_a_relative_clause_does_not_date_the_words():
+    statements = _statements(
+        "QUETTA: Provincial minister Tariq Baloch, who met the governor in Quetta on Tuesday, "
+        "said the grant must be released at once. “Quetta cannot wait another month,” Baloch "
+        "said.\n"
+    )
+    quote = _by_text(statements, "Quetta cannot wait")
+    assert quote.date == FRIDAY and quote.date_basis == DateBasis.REPORTED
+
+
+def test_a_photo_caption_s_day_dates_no_one_s_words():
+    statements = _statements(
+        "Finance Minister Sara Qureshi addresses the Senate on Wednesday. (Imran Shah/Daily "
+        "Ledger)\n\n"
+        "“The numbers do not add up,” said Omar Farooq, an economist at the institute.\n"
+    )
+    quote = _by_text(statements, "The numbers do not add up")
+    assert quote.date == FRIDAY and quote.date_basis == DateBasis.REPORTED
+
+
+def test_the_day_of_a_vote_in_the_lede_is_not_the_day_of_the_reactions():
+    statements = _statements(
+        "The teachers' union council voted last night to reject the pay deal.\n\n"
+        "Council chair Nadia Iqbal said: “Nobody in this room could sign it.”\n"
+    )
+    quote = _by_text(statements, "Nobody in this room")
+    assert quote.date == FRIDAY and quote.date_basis == DateBasis.REPORTED
+
+
+def test_a_programme_called_today_is_not_a_day():
+    statements = _statements(
+        "Nadia Iqbal told the BBC's Today programme yesterday morning: “We are not moving.”\n"
+    )
+    quote = _by_text(statements, "We are not moving")
+    assert quote.date == FRIDAY - datetime.timedelta(days=1)
