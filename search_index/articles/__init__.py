@@ -3,6 +3,8 @@ byline and outlet read from the header, the publication date with its basis, and
 prose paragraphs as offsets into the text.
 
 - `loading.load_article(path)`: the entry point for one file (plain text or a saved page).
+- `discovery.collect_files(paths)`: which files under the corpus folders are articles (the
+  one rule every command uses).
 - `files`: size caps, binary detection, decoding, the NAME.meta.json sidecar.
 - `corpus_meta`: what the operator knows: a folder's sources.csv and the sidecars.
 - `parse.parse_article(text)`: decoded text -> Article; `furniture` classifies each line,

@@ -2,6 +2,8 @@
 
 - `ingest.ingest(paths, index_dir)`: the entry point; it reads only new and changed files and
   commits once (`IngestReport` says what changed).
+- `lock`: one ingest at a time per index folder (a `filelock` lock); `update.IndexUpdate`:
+  one run's changes, written in one commit.
 - `schema`: the index's fields; `records`: what is stored as JSON beside them.
 - `speaker_store`: the speaker registry kept beside the index; `directory`: each speaker's
   roles, aliases, counts and date span.

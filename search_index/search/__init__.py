@@ -3,6 +3,8 @@
 - `service.SearchService`: the entry point (search, latest, speakers, outlets, suggest,
   statement, related, sources, stats, whosaid, timeline, refresh).
 - `interface.SearchBackend`: that service's interface, the one description callers type against.
+- `searcher`: the open Whoosh searcher and when to swap in a newer one; `suggestions`:
+  speakers as people type them, and did-you-mean.
 - `querying`: user text -> Whoosh queries, never a syntax error; `ranking`: which statements
   match and in what order.
 - `whosaid`: which statements hold a half-remembered phrase; `timeline`: statements over time.
