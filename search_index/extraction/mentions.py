@@ -36,6 +36,7 @@ from search_index.text.lexicon import (
     NON_SPEAKING_NOUNS,
     ORG_WORDS,
     PRONOUNS,
+    ROLE_MODIFIERS,
     ROLE_ORGANISATIONS,
     ROLE_WORDS,
     SPEAKING_INSTITUTION_HEADS,
@@ -136,6 +137,13 @@ def _abbreviation_stop(tokens: Sequence[Token], i: int) -> bool:
                                      or len(previous.text) == 1)
 
 
+def _country_stop(tokens: Sequence[Token], i: int) -> bool:
+    """The period of "U.S." before the lower-case rest of a phrase: "a former U.S. intelligence
+    official" goes on past it."""
+    return tokens[i - 1].lower in COUNTRY_ADJECTIVES and (
+        tokens[i + 1].lower in _PHRASE_WORDS or _before_source_noun(tokens, i + 1, len(tokens)))
+
+
 def phrase_before(tokens: list[Token], end: int, floor: int, limit: int = 14) -> tuple[int, int]:
     """The noun phrase ending just before token `end` (exclusive), as a token range."""
     i = end - 1
@@ -172,7 +180,8 @@ def phrase_after(tokens: list[Token], start: int, ceiling: int, limit: int = 14)
                                                   or _before_source_noun(tokens, i, ceiling)
                                                   or (_abbreviation_stop(tokens, i)
                                                       and i + 1 < ceiling
-                                                      and tokens[i + 1].capitalised)
+                                                      and (tokens[i + 1].capitalised
+                                                           or _country_stop(tokens, i)))
                                                   or _joins_institution(tokens, i, start)):
         i += 1
     end = i
@@ -365,6 +374,12 @@ def parse_phrase(tokens: list[Token], start: int, end: int, source: str) -> Ment
                 or _text(organisation, source).lower() in KNOWN_INSTITUTIONS):
             return Mention("institution", text, organisation[0].start, organisation[-1].end,
                            name=_text(organisation, source))
+    if head in ROLE_WORDS and not words[-1].capitalised and not any(
+            t.capitalised and _is_name_word(t) and _word(t).lower() not in ROLE_MODIFIERS
+            for t in core):
+        # "the Vermont governor", "the independent Vermont senator": a state or a party
+        # describes the role; the role still names nobody
+        return Mention("role", text, first, last, role=core_text)
     if head in ROLE_WORDS and not any(t.capitalised and _is_name_word(t) for t in core):
         return Mention("role", text, first, last, role=core_text)
     if (core_text.lower() in KNOWN_INSTITUTIONS or head in SPEAKING_INSTITUTION_HEADS

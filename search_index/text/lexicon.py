@@ -281,3 +281,21 @@ ROLE_ORGANISATIONS: tuple[tuple[re.Pattern[str], str], ...] = (
 def word_set_pattern(words: frozenset[str] | set[str] | list[str]) -> str:
     """An alternation that prefers the longest word, for compiling into a bigger regex."""
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+# Capitalised words that describe a role without naming anyone: "the Vermont governor", "the
+# Republican senator", "a New Jersey lawmaker". Before a lower-case role noun they are its
+# modifiers, never a person's name.
+US_STATES = frozenset({
+    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
+    "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa",
+    "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan",
+    "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada", "hampshire",
+    "jersey", "mexico", "york", "carolina", "dakota", "ohio", "oklahoma", "oregon",
+    "pennsylvania", "rhode", "island", "tennessee", "texas", "utah", "vermont", "virginia",
+    "washington", "wisconsin", "wyoming", "new", "north", "south", "west",
+})
+ROLE_MODIFIERS = US_STATES | frozenset({
+    "republican", "democratic", "democrat", "gop", "independent", "conservative", "liberal",
+    "progressive", "libertarian", "tea", "party", "senate", "house", "congressional",
+    "federal", "state", "white",
+})

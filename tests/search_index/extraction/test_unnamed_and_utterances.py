@@ -184,3 +184,25 @@ def test_the_one_told_is_never_the_speaker(tmp_path):
     quote = by_text(found, "They want us")
     assert quote.speaker_mention.endswith("employee") and quote.speaker_kind == "unnamed"
     assert "Gazette" not in quote.speaker
+
+
+def test_a_state_or_party_before_a_role_noun_is_no_name(tmp_path):
+    found = statements(
+        'Sooner or later, the Oregon senator told reporters, "the harbour will pay for '
+        'itself."\n\n'
+        'Two weeks ago, the Republican governor said, the harbour was "a lost cause."\n',
+        tmp_path)
+    senator = by_text(found, "the harbour will pay")
+    assert (senator.speaker_mention, senator.speaker_kind) == ("the Oregon senator", "unnamed")
+    governor = by_text(found, "a lost cause")
+    assert governor.speaker_mention == "the Republican governor"
+
+
+def test_an_inverted_subject_reads_past_the_stops_of_us(tmp_path):
+    found = statements(
+        'Mayor Ellen Tovey opened the meeting.\n\n'
+        'Tovey "was let off far too lightly for what she did," said a former U.S. harbour '
+        'official who led the inquiry.\n', tmp_path)
+    quote = by_text(found, "was let off")
+    assert quote.speaker_mention == "a former U.S. harbour official"
+    assert quote.speaker_kind == "unnamed"
