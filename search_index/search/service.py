@@ -4,8 +4,14 @@ Every call is answered from the current view of the index (search_index.search.s
 the open searcher, what is built once per searcher, and when to open a newer one); speaker
 lookups and did-you-mean are search_index.search.suggestions'.
 
-Whoosh readers are not safe for concurrent use, so calls are serialised by one lock; each
-takes milliseconds, and the bot runs them in worker threads.
+Whoosh readers are not safe for concurrent use, so calls on the main searcher are serialised
+by one lock; autocomplete and /latest without a topic run on a second searcher under a lock of
+their own (the quick lane), so a slow search never makes them wait. The bot runs every call in
+a worker thread.
+
+Why over 400 lines: this is the one facade whose public methods are the interface the bot sees
+(search_index.search.interface); each is a short composition of querying, ranking, whosaid,
+timeline and suggestions, kept together so the locking around every read is in one place.
 """
 
 from __future__ import annotations
