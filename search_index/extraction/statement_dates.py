@@ -33,7 +33,11 @@ _OLDER = re.compile(
     r"^\W*(?:earlier|previously)\b(?!\s+(?:in\s+the\s+day|today|this\s+\w+|on\s+\w+day))"
     r"|\b(?:on\s+another\s+occasion|at\s+the\s+time|on\s+an\s+earlier\s+occasion)\b"
     # "This statement came two weeks after Pakistan's strong reaction …, terming the move …"
-    r"|\b(?:weeks?|months?|years?)\s+(?:after|before|earlier)\b", re.I)
+    r"|\b(?:weeks?|months?|years?)\s+(?:after|before|earlier)\b"
+    # "In an interview before leaving Nairobi, Wanjiru said …": before a departure not dated
+    r"|\bbefore\s+(?:leaving|departing|flying|heading|returning)\b"
+    # "As Rashid warned in his book Descent into Chaos, …": written, not said, and earlier
+    r"|\bin\s+(?:his|her|their|a|the)\s+(?:\d{4}\s+)?(?:book|memoirs?|autobiography)\b", re.I)
 # A paragraph's opening sentence that sets it on an older occasion.
 _BACKGROUND_OPENING = re.compile(
     r"^\W*in\s+an?\s+(?:recent|earlier|previous)\b|\bhad\s+(?:\w+ly\s+)?(?:said|told|stated)\b",

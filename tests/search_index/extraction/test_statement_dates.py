@@ -186,3 +186,21 @@ def test_a_programme_called_today_is_not_a_day():
     )
     quote = _by_text(statements, "We are not moving")
     assert quote.date == FRIDAY - datetime.timedelta(days=1)
+
+
+def test_words_from_before_a_departure_the_story_does_not_date_are_undated():
+    statements = _statements(
+        "In an interview before leaving Lahore, Zara Malik said the new canals had "
+        "“turned desert into orchards” in the south.\n\n"
+        "“The harvest speaks for itself,” she said.\n"
+    )
+    assert _by_text(statements, "turned desert into orchards").date is None
+    assert _by_text(statements, "The harvest speaks").date is None
+
+
+def test_a_line_from_a_book_is_undated():
+    statements = _statements(
+        "As Imran Haider warned in his book The Long Border, “a frontier left unpoliced will "
+        "police itself.” Few in the capital listened.\n"
+    )
+    assert _by_text(statements, "a frontier left unpoliced").date is None
