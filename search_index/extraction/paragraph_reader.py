@@ -40,9 +40,11 @@ from search_index.models import Paragraph, StatementKind
 from search_index.text.lexicon import (
     ADVERBS,
     AUXILIARIES,
+    COUNTRIES,
     MONTHS,
     PRONOUNS,
     ROLE_WORDS,
+    US_STATES,
     WEEKDAYS,
 )
 
@@ -289,9 +291,7 @@ class ParagraphReader:
                 break
             j = before_date - 1  # "NAME on Thursday said": the day is no part of the subject
         if j >= a and tokens[j].text == ",":
-            previous = next((i for i in range(j - 1, max(a, j - 15) - 1, -1)
-                             if tokens[i].text == "," or tokens[i].quote is not None
-                             or is_cue(tokens[i])), None)
+            previous = self._comma_before(j, a)
             if previous is None or tokens[previous].text != ",":
                 # "Price, who was asked whether … to ease its terms, said", "Brennan, a
                 # founder of the group who has swum … for six years, wrote": a long relative
@@ -334,6 +334,23 @@ class ParagraphReader:
                 start, end = phrase_after(tokens, c + 1, b)
                 mention = parse_phrase(tokens, start, end, source) if end > start else None
         return Subject(mention, past_perfect) if mention else None
+
+    def _comma_before(self, j: int, a: int) -> int | None:
+        """The comma (or quote, or cue) before the comma at `j`; a state or country set off
+        by commas after a city is one place with it: "Clinton, during a town hall in
+        Columbus, Ohio, said" reaches back past "Ohio" to the adjunct's comma."""
+        tokens = self.tokens
+        end = j
+        while True:
+            previous = next((i for i in range(end - 1, max(a, end - 15) - 1, -1)
+                             if tokens[i].text == "," or tokens[i].quote is not None
+                             or is_cue(tokens[i])), None)
+            inner = tokens[previous + 1:end] if previous is not None else []
+            if previous is None or tokens[previous].text != "," or not inner or not all(
+                    t.capitalised and (t.lower in US_STATES or t.lower in COUNTRIES)
+                    for t in inner):
+                return previous
+            end = previous
 
     def _appositive_name(self, comma: int, j: int, a: int, past_perfect: bool
                          ) -> Subject | None:

@@ -206,3 +206,11 @@ def test_an_inverted_subject_reads_past_the_stops_of_us(tmp_path):
     quote = by_text(found, "was let off")
     assert quote.speaker_mention == "a former U.S. harbour official"
     assert quote.speaker_kind == "unnamed"
+
+
+def test_a_city_and_its_state_between_commas_are_one_place_not_the_speaker(tmp_path):
+    found = statements(
+        'Mayor Ellen Tovey, during a town hall meeting in Dayton, Ohio, said she was "going '
+        'to close a lot of old yards."\n', tmp_path)
+    quote = by_text(found, "going to close")
+    assert quote.speaker == "Ellen Tovey"
