@@ -45,7 +45,12 @@ _BACKGROUND_OPENING = re.compile(
 # A reporting sentence that moves to another occasion than the story's without saying it is
 # older: the day the opening names is not the day of these words.
 _OTHER_OCCASION = re.compile(
-    r"^\W*separately\b|\bin\s+an?\s+(?:separate\s+|earlier\s+|recent\s+)?interview\b", re.I)
+    r"^\W*separately\b|\bin\s+an?\s+(?:separate\s+|earlier\s+|recent\s+)?interview\b"
+    # "Responding to the criticism, Rao said": a reply to words reported after his own, so not
+    # his earlier occasion ("Responding to another question, Guo said" stays at the briefing)
+    r"|^\W*(?:(?:responding|reacting|replying)\s+to|asked\s+about)\s+(?:the|his|her|their"
+    r"|[\w.]+(?:'s|’s))\s+(?:[\w'’]+\s+)?(?:criticism|comments?|remarks?|accusations?|claims?"
+    r"|attacks?|charges?)\b", re.I)
 _DAY_WORD = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\byesterday\b|\blast\s+night\b"
     r"|\b(?:earlier|later)\s+(?:in\s+the\s+day|today)\b"

@@ -204,3 +204,14 @@ def test_a_line_from_a_book_is_undated():
         "police itself.” Few in the capital listened.\n"
     )
     assert _by_text(statements, "a frontier left unpoliced").date is None
+
+
+def test_a_reply_to_someone_else_s_comments_is_not_the_speaker_s_earlier_day():
+    statements = _statements(
+        "Mayor Hina Shah said on Wednesday the bridge would open in spring.\n\n"
+        "Transport minister Bilal Khan said the city had run over budget.\n\n"
+        "Asked about the minister's comments, Shah said: “His department signed off on every "
+        "stage.”\n"
+    )
+    reply = _by_text(statements, "His department signed off")
+    assert reply.date == FRIDAY and reply.date_basis == DateBasis.REPORTED
