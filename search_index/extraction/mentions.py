@@ -162,9 +162,16 @@ def phrase_before(tokens: list[Token], end: int, floor: int, limit: int = 14) ->
 def _before_source_noun(tokens: list[Token], i: int, ceiling: int) -> bool:
     """A lower-case modifier or two before the noun of a source nobody names: "the second
     official", "a longtime adviser", "one former campaign staffer"."""
-    for k in range(i, min(ceiling, i + 3)):
+    # "one unaligned Florida Republican strategist": a state or a party among the modifiers
+    # does not count towards the two
+    lower_words = 0
+    for k in range(i, min(ceiling, i + 5)):
         token = tokens[k]
-        if not token.is_word or token.capitalised or token.lower in CUE_FORMS:
+        if not token.is_word or token.lower in CUE_FORMS or (
+                token.capitalised and token.lower not in ROLE_MODIFIERS):
+            return False
+        lower_words += not token.capitalised
+        if lower_words > 3:
             return False
         if is_source_noun(token.lower) or token.lower in ANONYMOUS_NOUNS:
             return k > i

@@ -214,3 +214,12 @@ def test_a_city_and_its_state_between_commas_are_one_place_not_the_speaker(tmp_p
         'to close a lot of old yards."\n', tmp_path)
     quote = by_text(found, "going to close")
     assert quote.speaker == "Ellen Tovey"
+
+
+def test_a_state_and_party_among_the_modifiers_of_an_unnamed_source(tmp_path):
+    found = statements(
+        '"Nobody has shown me a figure that says so," said one unaligned Oregon Republican '
+        'strategist.\n', tmp_path)
+    quote = by_text(found, "Nobody has shown")
+    assert quote.speaker_mention == "one unaligned Oregon Republican strategist"
+    assert quote.speaker_kind == "unnamed"
