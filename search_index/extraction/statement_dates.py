@@ -236,6 +236,10 @@ def _date_of(article: Article, item: Attributed, last: dict[str, Dated],
         earlier = date_of_speech(before, anchor, anchor_confidence)
         if earlier is not None and earlier.date is not None:
             return Dated(earlier.date, earlier.basis, earlier.confidence * LEDE_DATE_WEIGHT)
+    if occasion is not None and not other_occasion:
+        # "Yesterday, on a visit to a site, Kerr gave a preview. “…,” she told broadcasters.":
+        # the paragraph just before sets these words on its day, closer than her last words'
+        return occasion
     if item.speaker in last and not other_occasion:
         return last[item.speaker]
     if anchor is None:

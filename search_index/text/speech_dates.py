@@ -43,6 +43,9 @@ _EVENT_CUE = _rx(
 # person dates what the clause tells of them, not the words of the main clause. ("The meeting,
 # which took place on Tuesday, was useful, the minister said" keeps its day: that clause is
 # about the occasion of the words.)
+# "today's announcement", "Tuesday's vote": a day that fixes a noun ("Monday's briefing" is
+# still an occasion of speech)
+_POSSESSIVE = re.compile(r"['’]s\s+(?P<noun>[\w-]+(?:\s+[\w-]+){0,2})")
 _RELATIVE_OPEN = re.compile(r",\s*(?:who|whom|whose)\b[^,]*$", re.IGNORECASE)
 # A clause of its own after the verb of speech, in the future or before the past: "said England
 # would make changes for the match on Sunday", "said the mission had been granted access on
@@ -96,6 +99,11 @@ def _attachment(text: str, res: DateResolution) -> int:
     before = text[left:res.start]
     if _RELATIVE_OPEN.search(before):
         return -1
+    # the weekday grammar takes the "'s" into its expression, "today" leaves it after
+    owned = res.end - 2 if res.expression.endswith(("'s", "’s")) else res.end
+    possessive = _POSSESSIVE.match(text, owned)
+    if possessive and not _SPEECH_CUE.search(possessive.group("noun")):
+        return -1  # "a preview of today's announcement": the day of the thing, not the words
     if _DEADLINE_BEFORE.search(before):
         return -1  # "asked the company to answer by October 4": a deadline, not the words
     after_words = list(_WORD.finditer(text, res.end, right))[:_AFTER_WORDS]

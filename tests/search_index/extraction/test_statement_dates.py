@@ -215,3 +215,14 @@ def test_a_reply_to_someone_else_s_comments_is_not_the_speaker_s_earlier_day():
     )
     reply = _by_text(statements, "His department signed off")
     assert reply.date == FRIDAY and reply.date_basis == DateBasis.REPORTED
+
+
+def test_a_paragraph_naming_the_day_beats_the_speaker_s_last_date():
+    statements = _statements(
+        "Finance minister Sara Qureshi said on Friday the plan was ready.\n\n"
+        "Yesterday, on a visit to a dam site in Tarbela, Qureshi gave a preview of today's "
+        "announcement.\n\n"
+        "“Tomorrow I will open the purse,” she told broadcasters.\n"
+    )
+    preview = _by_text(statements, "Tomorrow I will open")
+    assert preview.date == FRIDAY - datetime.timedelta(days=1)

@@ -362,3 +362,13 @@ def test_the_day_bound_to_the_speech_verb_beats_a_future_day_in_the_sentence():
             "talks in the port.")
     res = date_of_speech(text, THU_2024_11_07.replace(month=7, day=11))
     assert res is not None and res.date == date(2024, 7, 10)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kerr gave a preview of today's announcement.", None),
+    ("Kerr spoke ahead of Tuesday's vote in the chamber.", None),
+    ("Kerr told Monday's press briefing that all was well.", date(2022, 4, 11)),
+])
+def test_a_possessive_day_dates_its_noun_unless_the_noun_is_an_occasion_of_speech(text, expected):
+    res = date_of_speech(text, WED_2022_04_13)
+    assert (res.date if res else None) == expected
