@@ -54,15 +54,9 @@ class QuoteDocument(BaseModel):
             statement = report.statement
             if statement.article_id in seen:
                 continue
+            # A statement carries its article's source fields under the same names.
             seen[statement.article_id] = Source(
-                article_id=statement.article_id,
-                file=statement.file,
-                title=statement.title,
-                outlet=statement.outlet,
-                via=statement.via,
-                url=statement.url,
-                published=statement.published,
-                opening=statement.opening,
+                **statement.model_dump(include=set(Source.model_fields))
             )
         return sorted(seen.values(), key=lambda s: (s.published or date.max, s.file))
 
