@@ -61,7 +61,10 @@ class QuoteDocument(BaseModel):
         return sorted(seen.values(), key=lambda s: (s.published or date.max, s.file))
 
     def outlets(self) -> list[str]:
-        return sorted({r.statement.outlet for r in self.reports if r.statement.outlet})
+        """Every outlet that carried the quote, wire services credited included, so that
+        `/quote outlet:Pajhwok` finds the stories a site ran from that wire."""
+        names = {r.statement.outlet for r in self.reports} | {r.statement.via for r in self.reports}
+        return sorted(name for name in names if name)
 
     def titles(self) -> list[str]:
         return sorted({r.statement.title for r in self.reports if r.statement.title})

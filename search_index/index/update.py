@@ -276,8 +276,9 @@ class IndexUpdate:
             for outlet in doc.outlets() if doc else ():
                 outlets.setdefault(outlet_term(outlet), outlet)
         for record in self.new_records.values():
-            if record is not None and record.outlet:
-                outlets.setdefault(outlet_term(record.outlet), record.outlet)
+            for name in (record.outlet, record.via) if record is not None else ():
+                if name:
+                    outlets.setdefault(outlet_term(name), name)
         return IndexMeta(speakers=sorted(directory.values(), key=lambda s: s.name), outlets=outlets)
 
     def _new_vocabulary(self) -> dict[str, int]:
