@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from search_index.extraction.sources import is_source_noun
+from search_index.extraction.sources import is_group_noun, is_source_noun
 from search_index.extraction.tokens import ABBREVIATIONS, Token, tokenise
 from search_index.text.lexicon import (
     ADVERBS,
@@ -251,6 +251,7 @@ def _is_name_word(token: Token) -> bool:
     if _ACRONYM.match(word):
         return False
     return not (low in FUNCTION_WORDS or low in ANONYMOUS_NOUNS or low in ROLE_WORDS
+                or is_group_noun(low)
                 or low in ORG_WORDS
                 or low in COUNTRIES or low in COUNTRY_ADJECTIVES or low in MONTHS
                 or low in WEEKDAYS or low in NON_SPEAKING_NOUNS)
@@ -401,7 +402,10 @@ def parse_phrase(tokens: list[Token], start: int, end: int, source: str) -> Ment
         return Mention("institution", text, first, last, name=core_text)
     if all(_word(t).lower() in COUNTRIES or t.lower in COUNTRY_ADJECTIVES for t in core):
         return Mention("country", text, first, last, name=core_text)
-    if len(core) <= _MAX_SOURCE_WORDS and is_source_noun(lowers[-1]) and not words[-1].capitalised:
+    # A capitalised head is a name ("the Company" may be one), except a group plural: a
+    # sentence that opens "Protesters chanted" or "Senate Democrats said" names no person.
+    if (len(core) <= _MAX_SOURCE_WORDS and is_source_noun(lowers[-1])
+            and (not words[-1].capitalised or is_group_noun(lowers[-1]))):
         # "the indictment", "protesters", "the company": a source nobody names, kept as written
         return Mention("role", text, first, last, role=core_text, extras={"anonymous": "1"})
     return None

@@ -94,6 +94,11 @@ def source_name(written: str) -> str:
     return re.sub(r"\s+", " ", written).strip(" ,;:—–-\"“”'‘’")
 
 
+def is_group_noun(word: str) -> bool:
+    """A plural that names a group of people ("protesters", "Democrats")."""
+    return word in _GROUP_NOUNS
+
+
 def is_source_noun(word: str) -> bool:
     """A noun that can head a source nobody names: a document, a group, an organisation."""
     return (word in _DOCUMENT_NOUNS or word in _GROUP_NOUNS or word in _ORGANISATION_NOUNS

@@ -66,3 +66,4 @@ def test_facts_of_an_older_index_read_as_people() -> None:
     facts = Facts.from_json(old)
     assert facts.kind == "person" and facts.listed
     assert Facts.from_json(Facts("r", None, 1, (), "unnamed").to_json()).listed is False
+
