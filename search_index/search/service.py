@@ -68,6 +68,10 @@ WHOSAID_CANDIDATES = 200  # per kind of match: the best-scored statements examin
 T = TypeVar("T")
 
 
+# What a read raises when the index files change under an open searcher.
+_READ_FAULTS = (OSError, EOFError, ValueError, KeyError)
+
+
 @dataclass(frozen=True)
 class _Candidate:
     """A /whosaid candidate before it is shown: its Hit is built only if its group is."""
@@ -118,12 +122,15 @@ class SearchService:
                 return call(view)
             except IndexUnavailable:
                 raise
-            except (OSError, EOFError, ValueError, KeyError) as error:
+            except _READ_FAULTS as error:
                 # Files vanished under an open searcher (a --rebuild): reopen next time.
                 self._searchers.drop()
-                raise IndexUnavailable(
-                    f"the index in {self.index_dir} changed while reading it; try again"
-                ) from error
+                raise self._changed_while_reading() from error
+
+    def _changed_while_reading(self) -> IndexUnavailable:
+        return IndexUnavailable(
+            f"the index in {self.index_dir} changed while reading it; try again"
+        )
 
     def _run_quick(self, call: Callable[[View, bool], T]) -> T:
         """Run a quick call (autocomplete, /latest without a topic) on the view's second
@@ -147,10 +154,8 @@ class SearchService:
                     return call(view, True)
                 except IndexUnavailable:
                     raise
-                except (OSError, EOFError, ValueError, KeyError) as error:
-                    raise IndexUnavailable(
-                        f"the index in {self.index_dir} changed while reading it; try again"
-                    ) from error
+                except _READ_FAULTS as error:
+                    raise self._changed_while_reading() from error
         # The view was swapped out meanwhile: ask the new one.
         return self._run(lambda view: call(view, False))
 
