@@ -65,6 +65,7 @@ _GERUND_BASES = frozenset({"stress", "emphasise", "underline", "underscore", "su
 _OBJECT_INFINITIVE_BASES = frozenset({"urge", "ask", "tell", "warn", "call", "invite",
                                       "encourage", "press"})
 _OBJECT_PRONOUNS = frozenset({"him", "them", "me", "us", "whom"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 _TIME_WORDS = frozenset({"a", "day", "days", "week", "weeks", "month", "months", "year",
                          "earlier", "later", "last", "this", "next", "ago", "previously",
                          "two", "three", "few", "several", "morning", "evening", "night",
@@ -89,6 +90,8 @@ _CLAUSE_ONLY_FORMS: dict[str, str] = {
         "brand": ("brands", "branded", "branding"),
         "ask": ("asks", "asked"),
         "clarify": ("clarifies", "clarified"),
+        "elaborate": ("elaborates", "elaborated"),
+        "indicate": ("indicates", "indicated"),
         "encourage": ("encourages", "encouraged"),
         "invite": ("invites", "invited"),
         "recommend": ("recommends", "recommended", "recommending"),
@@ -109,6 +112,7 @@ _REPORT_PARTICIPLES = frozenset({"say", "add", "note", "stress", "conclude", "ex
 _CLAUSE_BASES = INDIRECT_CUE_BASES | {"agree", "promise", "threaten", "assure", "hint",
                                       "reveal", "point", "make", "urge", "recommend",
                                       "propose", "suggest", "clarify", "observe", "remark",
+                                      "elaborate", "indicate",
                                       "reply", "respond"}
 
 
@@ -197,9 +201,12 @@ def _is_verb_like(tokens: Sequence[Token], n: int, k: int) -> bool:
     if word.endswith("ed") and len(word) > 4 and "-" not in t.text:
         return True
     following = tokens[n + 1] if n + 1 < len(tokens) else None
+    # "said Pakistan stands ready …": after a name that opens the clause, an -s word is its verb
+    after_name = n == k + 1 and tokens[k].capitalised and following is not None \
+        and following.is_word
     return (word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
             and len(word) > 3 and t.text[:1].islower() and following is not None
-            and (following.quote is not None or following.lower in _AFTER_S_VERB))
+            and (after_name or following.quote is not None or following.lower in _AFTER_S_VERB))
 
 
 def _finite_clause(tokens: Sequence[Token], c: int, k: int, b: int
@@ -242,12 +249,15 @@ def _finite_clause(tokens: Sequence[Token], c: int, k: int, b: int
                      or not tokens[k].is_word):
         return None
     first = tokens[k].lower
-    if first in _OBJECT_PRONOUNS or (first == "her" and tokens[k + 1].lower == "to") or (
+    # "US" is no "us": an object pronoun is written in lower case
+    pronoun = first in _OBJECT_PRONOUNS and not tokens[k].text.isupper()
+    if pronoun or (first == "her" and tokens[k + 1].lower == "to") or (
             not that and (first in _FINITE or first in _IRREGULAR_PAST
                           or (first.endswith("ed") and not tokens[k].capitalised))):
         # "says him to condemn …", "writes began in the 1970s": a clause has a subject first
         return None
-    if not that:
+    if not that and first not in _SUBJECT_PRONOUNS:
+        # "said they stand by …": a subject pronoun opens a clause whatever its verb's form
         finite = next((n for n in range(k, last + 1) if _is_verb_like(tokens, n, k)), None)
         if finite is None or tokens[finite - 1].lower in {"and", "but", "or"}:
             # "admitted eight counts of fraud and was sentenced": the verb after "and" is
@@ -338,8 +348,15 @@ def clause_before(tokens: Sequence[Token], c: int, a: int, b: int, mention: Ment
                   ) -> tuple[int, int] | None:
     """ "<clause>, the ISPR said in a statement." and "<clause>, according to X." """
     subject_start = next((i for i in range(a, b) if tokens[i].start >= mention.start), None)
+    tail_from = c + 1
     if tokens[c].lower == "according":
         subject_start = c
+    elif subject_start is not None and subject_start > c:
+        # "<clause>, said police officer NAME(, a …)": the subject after its cue
+        subject_start = c
+        tail_from = next((i for i in range(c + 1, b) if tokens[i].start >= mention.end), b)
+        if tail_from < b and tokens[tail_from].text == ",":
+            tail_from = b  # an appositive: "…, said NAME, a local official in …"
     if subject_start is None or subject_start - 1 <= a:
         return None
     back = subject_start
@@ -351,7 +368,7 @@ def clause_before(tokens: Sequence[Token], c: int, a: int, b: int, mention: Ment
         return None
     if any(t.quote is not None or t.text == ":" for t in tokens[c + 1:b]):
         return None  # `…, the chair replied: “…”`: the cue introduces a quote instead
-    tail = [t.lower for t in tokens[c + 1:b] if t.is_word]
+    tail = [t.lower for t in tokens[tail_from:b] if t.is_word]
     if tokens[c].lower != "according" and tail and tail[0] not in {"in", "on", "to",
                                                                    "during", "at",
                                                                    "yesterday", "today",

@@ -105,12 +105,19 @@ def read_reported(reader: SentenceReader, a: int, b: int, found: list[Attributed
         if cue is None:
             c += 1
             continue
+        inverted = False
         if cue.according:
             subject = reader.subject_of(c, a, b)
         elif cue.participle and main is not None:
             subject = main[1]
         else:
             subject = reader.subject_of(c, a, b, inverted=False)
+            if subject is None and c > a and tokens[c - 1].text == ",":
+                # "<clause>, said police officer NAME.": only the clause before it is the
+                # content (never "said the envoy met …", whose "the envoy" is no subject)
+                after = reader.subject_of(c, a, b)
+                if after is not None and after.mention.start >= tokens[c].end:
+                    subject, inverted = after, True
         if subject is not None and not cue.participle:
             opening = after_dateline(tokens, a, c - 1)
             if opening > a and subject.mention.start < tokens[opening].start:
@@ -143,8 +150,9 @@ def read_reported(reader: SentenceReader, a: int, b: int, found: list[Attributed
         if display:
             c += 1
             continue
-        span = None if cue.according else parenthetical(tokens, cue, a, b, subject.mention)
-        if span is None and not cue.according:
+        span = None if cue.according or inverted else parenthetical(tokens, cue, a, b,
+                                                                      subject.mention)
+        if span is None and not cue.according and not inverted:
             span = content_after(tokens, cue, b)
         if span is None and not cue.participle:
             span = clause_before(tokens, c, a, b, subject.mention)
@@ -192,6 +200,11 @@ def _tell_discourse(reader: SentenceReader, c: int, a: int, b: int) -> Speaker |
     according = tokens[c].lower == "according"
     subject = reader.subject_of(c, a, b) if according else \
         reader.subject_of(c, a, b, inverted=False)
+    if subject is None and not according and c > a and tokens[c - 1].text == ",":
+        # "<clause>, said police officer NAME.": the next "he said" is theirs
+        subject = reader.subject_of(c, a, b)
+        if subject is not None and subject.mention.start < tokens[c].end:
+            subject = None
     if subject is None:
         return None
     entity = discourse.resolve(subject.mention, reader.paragraph.index)

@@ -245,3 +245,36 @@ def test_a_title_before_the_name_after_the_clause():
 def test_clarified_that_reports_a_clause():
     text = "Spokesperson Rana Mir clarified that the ministry had issued no travel advice."
     assert reported(text) == {"the ministry had issued no travel advice": "Rana Mir"}
+
+
+def test_a_clause_opening_with_a_subject_pronoun_needs_no_verb_in_s():
+    text = "Spokeswoman Ada Brill said they stand by the ruling on the port contract."
+    assert reported(text) == {"they stand by the ruling on the port contract": "Ada Brill"}
+
+
+def test_a_clause_opening_with_us_the_country_is_no_object_pronoun():
+    text = "Spokesman Tariq Dorn told reporters that US officials had raised the tariff twice."
+    assert reported(text) == {"US officials had raised the tariff twice": "Tariq Dorn"}
+
+
+def test_a_verb_in_s_right_after_the_name_that_opens_the_clause():
+    text = "Spokeswoman Ada Brill said Norway stands ready to fund the flood barriers."
+    assert reported(text) == {"Norway stands ready to fund the flood barriers": "Ada Brill"}
+
+
+def test_elaborated_reports_a_clause():
+    text = "Minister Omar Sayed elaborated that the budget covered only the northern districts."
+    assert reported(text) == {"the budget covered only the northern districts": "Omar Sayed"}
+
+
+def test_a_clause_before_an_inverted_subject_and_the_he_after_it():
+    text = ("The convoy was stopped at the second checkpoint, said police officer Rana Tiwari.\n"
+            "The drivers were released by evening, he said.")
+    assert reported(text) == {"The convoy was stopped at the second checkpoint": "Rana Tiwari",
+                              "The drivers were released by evening": "Rana Tiwari"}
+
+
+def test_a_clause_before_an_inverted_subject_with_an_appositive():
+    text = "Two bridges were closed overnight, said Imran Sethi, a district official in the valley."
+    assert reported(text) == {"Two bridges were closed overnight": "Imran Sethi"}
+
