@@ -13,9 +13,10 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from bot import commands
+from bot.cli.progress import ProgressBar
 from bot.console.session import print_answer
 from bot.settings import SettingsError, load_settings
 from search_index.errors import OnRecordError
@@ -116,31 +117,6 @@ def _positive(value: int, option: str) -> int:
 
 
 # -- index -------------------------------------------------------------------------------------
-
-
-class ProgressBar:
-    """A one-line bar on a terminal's stderr; silent when stderr is not a terminal."""
-
-    WIDTH = 30
-
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
-        self.active = stream.isatty()
-        self.drawn = False
-
-    def __call__(self, done: int, total: int, label: str) -> None:
-        if not self.active or total <= 0:
-            return
-        filled = self.WIDTH * done // total
-        bar = "#" * filled + "." * (self.WIDTH - filled)
-        self.stream.write(f"\r[{bar}] {done}/{total} {label[:40]:<40}")
-        self.stream.flush()
-        self.drawn = True
-
-    def finish(self) -> None:
-        if self.drawn:
-            self.stream.write("\n")
-            self.stream.flush()
 
 
 def run_index(args: argparse.Namespace) -> int:
