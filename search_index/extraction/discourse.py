@@ -26,6 +26,9 @@ from search_index.text.lexicon import (
 )
 
 SPOKESPERSON_ROLE = re.compile(r"spokes(?:person|man|woman)|spox", re.I)
+# A spokesperson's role with nothing but these beside it names no organisation of its own
+_BARE_ROLE_MODIFIERS = frozenset({"the", "a", "deputy", "chief", "official", "principal",
+                                  "senior", "acting", "assistant"})
 _ACRONYM_DEFINITION = re.compile(
     r"((?:[A-Z][\w'’\-]*\s+(?:of\s+|for\s+|and\s+)?){1,6}[A-Z][\w'’\-]*)\s+\(([A-Z][A-Z\-&]{1,7})\)"
 )
@@ -168,6 +171,10 @@ class Discourse:
                 return entity
             return self.statement_source
         if mention.kind == "institution" and mention.name:
+            if mention.extras.get("spokesperson"):
+                named = self._spokesperson_of(mention.name, paragraph)
+                if named is not None:
+                    return self.note(named, paragraph)
             earlier = self._institution_named(mention.name)
             if earlier is not None:
                 return self.note(earlier, paragraph)
@@ -192,6 +199,27 @@ class Discourse:
             own = re.findall(r"[\w\-]+", entity.name.lower())
             if len(own) > 1 and own[-1] == words[0]:
                 return entity
+        return None
+
+    def _spokesperson_of(self, organisation: str, paragraph: int) -> Entity | None:
+        """ "The State Department spokesperson said" after "Spokesperson Heather Nauert": the
+        spokesperson the article has named, whose role names this organisation or no other."""
+        head = re.findall(r"[\w\-]+", organisation.lower())[-1:]
+
+        def fits(held: str | None) -> bool:
+            if not held or not SPOKESPERSON_ROLE.search(held):
+                return False
+            held_words = set(re.findall(r"[\w\-]+", held.lower()))
+            other = {w for w in held_words if not SPOKESPERSON_ROLE.fullmatch(w)
+                     and w not in _BARE_ROLE_MODIFIERS}
+            return not other or bool(set(head) & held_words)
+
+        for entity in self._recent({"person"}):
+            if fits(entity.role):
+                return entity
+        for name, seen in self.people.items():
+            if any(p <= paragraph and fits(r) for p, r in seen):
+                return Entity(self.person_name(name), "person", self.role_of(name, paragraph))
         return None
 
     def _pronoun(self, mention: Mention, paragraph: int) -> Entity | None:

@@ -380,8 +380,10 @@ def parse_phrase(tokens: list[Token], start: int, end: int, source: str) -> Ment
                 any(_ACRONYM.match(t.text) for t in organisation)
                 or any(_word(t).lower() in ORG_WORDS for t in organisation)
                 or _text(organisation, source).lower() in KNOWN_INSTITUTIONS):
+            # "the State Department spokesperson" may be the one the article names
+            extras = {"spokesperson": "1"} if words[0].lower == "the" else {}
             return Mention("institution", text, organisation[0].start, organisation[-1].end,
-                           name=_text(organisation, source))
+                           name=_text(organisation, source), extras=extras)
     if head in ROLE_WORDS and not words[-1].capitalised and not any(
             t.capitalised and _is_name_word(t) and _word(t).lower() not in ROLE_MODIFIERS
             for t in core):

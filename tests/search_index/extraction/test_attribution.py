@@ -268,3 +268,19 @@ def test_a_noun_spelled_like_a_cue_does_not_hide_the_real_cue():
     found = by_text(text)
     assert found["fully investigated."] == ("State Department", "partial")
     assert found["with alarm"] == ("Jane Roe", "partial")
+
+
+def test_the_department_spokesperson_is_the_spokesperson_the_article_named():
+    text = ("Spokesperson Carla Wendt held the daily briefing.\n"
+            "The Trade Department spokesperson said that the quota talks would resume soon.\n"
+            "“We are not there yet,” the Trade Department spokesperson added.")
+    found = by_text(text)
+    assert found["the quota talks would resume soon"] == ("Carla Wendt", "indirect")
+    assert found["We are not there yet,"] == ("Carla Wendt", "direct")
+
+
+def test_another_organisations_spokesperson_is_not_borrowed():
+    text = ("Foreign Office spokesperson Carla Wendt held the weekly briefing.\n"
+            "The Trade Department spokesperson said that the quota talks would resume soon.")
+    assert by_text(text)["the quota talks would resume soon"] == ("Trade Department",
+                                                                  "indirect")
