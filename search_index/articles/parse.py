@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from search_index.articles.files import ArticleMeta, apply_meta, normalise_text
@@ -109,14 +111,13 @@ def parse_article(
                 dating.offer(published_date(line.text), DateBasis.PUBLISHED_LINE,
                              CONFIDENCE[DateBasis.PUBLISHED_LINE])
 
-    # A release dated only at its foot ("September 2, 2014" under the last paragraph): the day
-    # it was issued.
+    # A page dated only by a date alone on its line: right under the last paragraph (a release
+    # dated at its foot, "September 2, 2014"), or among the body's first lines (a teaser, the
+    # date, then the story). A date further down the foot, under "Opinion" or "Editorial",
+    # is another story's.
     if dating.published is None:
-        foot = next((line for line in lines[body_at:] if line.kind is Kind.DATE
-                     and line.start >= paragraphs[-1].end), None)
-        found = stated_dates(foot.text) if foot is not None else []
-        if found:
-            dating.offer(found[0].date, DateBasis.STATED, CONFIDENCE[DateBasis.STATED])
+        dating.offer(_date_alone(lines[body_at:], paragraphs[-1].end), DateBasis.STATED,
+                     CONFIDENCE[DateBasis.STATED])
 
     # The day of the event: a caption's date, else one in the first paragraphs tied to speech.
     for caption in head.captions:
@@ -153,6 +154,20 @@ def parse_article(
     if meta is not None:
         article = apply_meta(article, meta)
     return article
+
+
+_TOP_LINES = 4  # lines at the head of the body where a date alone is the page's
+
+
+def _date_alone(lines: Sequence[Line], body_end: int) -> date | None:
+    """The date on a line of its own at the top of the body or right under its end."""
+    written = [line for line in lines if line.text.strip()]
+    after = [line for line in written if line.start >= body_end]
+    for line in [*written[:_TOP_LINES], *after[:1]]:
+        found = stated_dates(line.text) if line.kind is Kind.DATE else []
+        if found:
+            return found[0].date
+    return None
 
 
 def _span(text: str, start: int, end: int, index: int) -> Paragraph:

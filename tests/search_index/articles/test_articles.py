@@ -803,3 +803,24 @@ def test_a_release_dated_only_at_its_foot():
     )
     assert len(article.paragraphs) == 3
     assert article.published == date(2014, 9, 2)
+
+
+def test_a_date_under_another_storys_heading_below_the_body_does_not_date_the_page():
+    article = _parse(
+        "KARACHI: The port authority on Monday rejected a report on delays at the new berth, "
+        "calling it baseless.\n\n"
+        "The report had said that ships waited for a week before unloading at the terminal.\n\n"
+        "Opinion\n\nEditorial\n\nHarbour dues\nUpdated 14 Feb, 2023\n\nHarbour dues\n"
+    )
+    assert article.published is None
+
+
+def test_a_date_alone_under_a_teaser_at_the_top_dates_the_page():
+    article = _parse(
+        "KARACHI: The port authority rejected a report on delays at the new berth.\n"
+        "Captain Sana Mirza, the harbour master of the...\n"
+        "March 3, 2019\n"
+        "KARACHI: The port authority rejected a report on delays at the new berth.\n"
+        "Captain Sana Mirza, the harbour master of the port, said the report was baseless.\n"
+    )
+    assert article.published == date(2019, 3, 3)
