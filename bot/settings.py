@@ -37,6 +37,9 @@ class Settings(BaseSettings):
     )
     discord_gateway_url: AnyUrl | None = Field(default=None, alias="DISCORD_GATEWAY_URL")
     log_level: str = Field(default="INFO", alias="ONRECORD_LOG_LEVEL")
+    # Processes that answer searches for `onrecord run` (search_index.search.pool), so a slow
+    # /whosaid never holds up a cheap call; 0 answers them in the bot's own process.
+    search_workers: int = Field(default=2, alias="ONRECORD_SEARCH_WORKERS", ge=0, le=64)
 
     @field_validator("discord_token", mode="before")
     @classmethod

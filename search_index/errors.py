@@ -15,3 +15,8 @@ class IndexUnavailable(OnRecordError):
 
 class IndexBusy(OnRecordError):
     """Another ingest holds the index's write lock."""
+
+
+class SearchFailed(OnRecordError):
+    """A search worker process died or overran its time limit while answering; it has been
+    replaced, so asking again works."""

@@ -14,6 +14,7 @@ from bot.settings import Settings, SettingsError, load_settings
 from search_index.errors import OnRecordError
 
 if TYPE_CHECKING:
+    from search_index.search.interface import SearchBackend
     from search_index.search.service import SearchService
 
 log = logging.getLogger(__name__)
@@ -52,9 +53,10 @@ def _use_log_level(settings: Settings, args: argparse.Namespace) -> None:
             print(f"onrecord: ignoring ONRECORD_LOG_LEVEL={settings.log_level!r}", file=sys.stderr)
 
 
-def open_service(settings: Settings) -> SearchService:
-    """The search service over the configured index, built from the corpus on first use.
-    (Imported late, like the bot itself: `onrecord --help` should not load Whoosh.)"""
+def open_service(settings: Settings, workers: int = 0) -> SearchBackend:
+    """The search service over the configured index, built from the corpus on first use,
+    answered by `workers` search processes (none: in this process). (Imported late, like the
+    bot itself: `onrecord --help` should not load Whoosh.)"""
     from search_index.errors import IndexUnavailable
     from search_index.index.ingest import ingest
     from search_index.search.service import SearchService
@@ -62,7 +64,7 @@ def open_service(settings: Settings) -> SearchService:
     service = SearchService(settings.index_dir)
     try:
         service.stats()
-        return service
+        return _in_workers(service, workers)
     except IndexUnavailable:
         pass
     folders = [path for path in settings.corpus if path.exists()]
@@ -76,7 +78,16 @@ def open_service(settings: Settings) -> SearchService:
     print(f"onrecord: indexed {report.statements} statements from "
           f"{len(report.added)} articles", file=sys.stderr)
     service.refresh()
-    return service
+    return _in_workers(service, workers)
+
+
+def _in_workers(service: SearchService, workers: int) -> SearchBackend:
+    if workers <= 0:
+        return service
+    from search_index.search.pool import SearchPool
+
+    service.close()  # the pool opens its own
+    return SearchPool(service.index_dir, workers=workers)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -85,18 +96,23 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_SETTINGS
     _use_log_level(settings, args)
     try:
-        service = open_service(settings)
+        service = open_service(settings, settings.search_workers)
     except OnRecordError as problem:
         print(f"onrecord: {problem}", file=sys.stderr)
         return 1
-    if settings.discord_token is None:
-        from bot.console.session import ConsoleSession, run_console
+    try:
+        if settings.discord_token is None:
+            from bot.console.session import ConsoleSession, run_console
 
-        return run_console(ConsoleSession(service, settings.corpus, settings.index_dir))
-    return asyncio.run(_serve(settings, service))
+            return run_console(ConsoleSession(service, settings.corpus, settings.index_dir))
+        return asyncio.run(_serve(settings, service))
+    finally:
+        close = getattr(service, "close", None)  # the pool's worker processes
+        if close is not None:
+            close()
 
 
-async def _serve(settings: Settings, service: SearchService) -> int:
+async def _serve(settings: Settings, service: SearchBackend) -> int:
     # discord.py and aiohttp are imported by the commands that talk to Discord only: every
     # other `onrecord` command (index above all) starts without them, about 0.4 s sooner.
     import aiohttp

@@ -1,8 +1,9 @@
 """The search service's interface, in one place: the queries the bot may ask.
 
-`service.SearchService` is the one real implementation. Callers above the library type against
-this protocol rather than the class, so they never import Whoosh and their tests can pass a
-small fake; a test checks that the service and the fake both keep these exact signatures.
+`service.SearchService` answers in the calling process; `pool.SearchPool` answers the same
+calls in worker processes, so that a slow call never holds up a cheap one. Callers above the
+library type against this protocol rather than a class, so they never import Whoosh and their
+tests can pass a small fake; a test checks that both and the fake keep these exact signatures.
 """
 
 from __future__ import annotations
@@ -23,9 +24,10 @@ from search_index.search.timeline import Timeline
 
 
 class SearchBackend(Protocol):
-    """What callers may ask of the search service (`service.SearchService`); the bot's
-    commands, autocomplete and console are typed against this, so a test can hand them a fake.
-    tests/bot/commands/test_search_interface.py holds the service and the fake to it."""
+    """What callers may ask of the search service (`service.SearchService`,
+    `pool.SearchPool`); the bot's commands, autocomplete and console are typed against this, so
+    a test can hand them a fake. tests/bot/commands/test_search_interface.py holds the
+    implementations and the fake to it."""
 
     def search(
         self,

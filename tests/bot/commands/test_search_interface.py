@@ -14,6 +14,7 @@ from fake_search_service import FakeSearchService
 
 from search_index.models import WhoSaidResult
 from search_index.search.interface import SearchBackend
+from search_index.search.pool import SearchPool
 from search_index.search.service import SearchService
 from search_index.search.timeline import Timeline
 
@@ -41,7 +42,7 @@ def test_the_interface_names_what_the_commands_use() -> None:
     assert {"search", "latest", "whosaid", "timeline", "speakers", "refresh"} <= set(MEMBERS)
 
 
-@pytest.mark.parametrize("implementation", [SearchService, FakeSearchService])
+@pytest.mark.parametrize("implementation", [SearchService, SearchPool, FakeSearchService])
 @pytest.mark.parametrize("member", MEMBERS)
 def test_implementations_keep_the_interface(implementation: type, member: str) -> None:
     assert hasattr(implementation, member), f"{implementation.__name__} has no {member}()"
