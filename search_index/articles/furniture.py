@@ -15,7 +15,7 @@ from datetime import date
 from enum import Enum, auto
 
 from search_index.models import DateBasis
-from search_index.text.dates import DateResolution, find_date_expressions
+from search_index.text.dates import DateResolution, find_date_expressions, find_stated_dates
 
 
 class Kind(Enum):
@@ -213,7 +213,7 @@ def full_dates(text: str, near: date | None = None) -> list[DateResolution]:
 
 
 def stated_dates(text: str) -> list[DateResolution]:
-    return [r for r in find_date_expressions(text, None) if r.basis == DateBasis.STATED]
+    return find_stated_dates(text)
 
 
 def without_dates(text: str, found: list[DateResolution]) -> str:

@@ -110,6 +110,9 @@ class SpeakerRegistry(BaseModel):
     speakers: dict[str, Speaker] = Field(default_factory=dict)
     institutions: list[str] = Field(default_factory=list)  # canonical names that are not people
     _index: dict[str, set[str]] | None = PrivateAttr(default=None)
+    # surname -> the people (not institutions) who carry it: resolve's fallbacks look only
+    # there, instead of at every speaker of the batch for every mention
+    _surnames: dict[str, set[str]] | None = PrivateAttr(default=None)
 
     # -- lookups -------------------------------------------------------------------------------
     def _alias_index(self) -> dict[str, set[str]]:
@@ -121,6 +124,16 @@ class SpeakerRegistry(BaseModel):
                         index.setdefault(key, set()).add(name)
             self._index = index
         return self._index
+
+    def _people_by_surname(self) -> dict[str, set[str]]:
+        if self._surnames is None:
+            institutions = set(self.institutions)
+            surnames: dict[str, set[str]] = {}
+            for name in self.speakers:
+                if name not in institutions:
+                    surnames.setdefault(surname(name), set()).add(name)
+            self._surnames = surnames
+        return self._surnames
 
     def is_institution(self, name: str) -> bool:
         return name in self.institutions
@@ -141,14 +154,14 @@ class SpeakerRegistry(BaseModel):
         if found and len(found) == 1:
             return next(iter(found))
         words = key.split()
-        institutions = set(self.institutions)
-        people = [n for n in self.speakers if n not in institutions]
+        # every fallback below wants a person whose surname is the mention's last word
+        people = self._people_by_surname().get(words[-1], set())
         if len(words) == 1:
-            matches = {n for n in people if len(n.split()) > 1 and surname(n) == key}
+            matches = {n for n in people if len(n.split()) > 1}
             return next(iter(matches)) if len(matches) == 1 else None
         close = {
             n for n in people
-            if surname(n) == words[-1] and len(normalise_name(n).split()) == len(words)
+            if len(normalise_name(n).split()) == len(words)
             and Levenshtein.distance(normalise_name(n), key) <= 2
             and normalise_name(n)[0] == key[0]
         }
@@ -157,7 +170,7 @@ class SpeakerRegistry(BaseModel):
         # "Mumtaz Baloch" for "Mumtaz Zahra Baloch": same first and last words, one left out.
         fuller = {n for n in people
                   if (w := normalise_name(n).split()) and len(w) > len(words)
-                  and w[0] == words[0] and w[-1] == words[-1]}
+                  and w[0] == words[0]}
         return next(iter(fuller)) if len(fuller) == 1 else None
 
     # -- learning ------------------------------------------------------------------------------
@@ -172,6 +185,8 @@ class SpeakerRegistry(BaseModel):
             self.speakers[canonical] = speaker
             if institution:
                 self.institutions.append(canonical)
+            elif self._surnames is not None:
+                self._surnames.setdefault(surname(canonical), set()).add(canonical)
         new_aliases = {a for a in (alias, name) if a and a != canonical
                        and is_alias_form(a, canonical, institution=institution)}
         if not institution and len(canonical.split()) > 1:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from search_index.extraction.quotes import DOUBLE_MARKS, SINGLE_MARKS
 
+_MARKS = frozenset(DOUBLE_MARKS + SINGLE_MARKS)
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.\-]*[^\W_])?|[^\s\w]", re.UNICODE)
 ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "sen", "rep", "st",
                             "jr", "sr", "no", "u.s", "u.k", "u.n", "vs", "prof", "gov", "capt",
@@ -21,24 +21,35 @@ ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "sen", "
                             "jan", "feb", "aug", "sept", "oct", "nov", "dec"})
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    text: str
-    start: int  # offsets in the article text
-    end: int
-    quote: int | None = None  # index into the paragraph's quotes for a QUOTE token
+    """A word, a punctuation mark or a whole quote (`quote` set), with its article offsets.
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    Immutable by convention. A plain slotted class rather than a dataclass: a batch makes
+    hundreds of thousands of tokens, and the grammar reads `lower`, `is_word` and `capitalised`
+    millions of times, so they are worked out once, here."""
 
-    @property
-    def is_word(self) -> bool:
-        return self.quote is None and self.text[:1].isalnum()
+    __slots__ = ("capitalised", "end", "is_word", "lower", "quote", "start", "text")
 
-    @property
-    def capitalised(self) -> bool:
-        return self.is_word and self.text[:1].isupper()
+    def __init__(self, text: str, start: int, end: int, quote: int | None = None) -> None:
+        self.text = text
+        self.start = start  # offsets in the article text
+        self.end = end
+        self.quote = quote  # index into the paragraph's quotes for a QUOTE token
+        self.lower = text.lower()
+        self.is_word = quote is None and text[:1].isalnum()
+        self.capitalised = self.is_word and text[:1].isupper()
+
+    def _key(self) -> tuple[str, int, int, int | None]:
+        return (self.text, self.start, self.end, self.quote)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Token(text={self.text!r}, start={self.start}, end={self.end}, quote={self.quote})"
 
 
 def tokenise(text: str, offset: int, quotes: Sequence[tuple[int, int, int]]) -> list[Token]:
@@ -52,16 +63,21 @@ def tokenise(text: str, offset: int, quotes: Sequence[tuple[int, int, int]]) -> 
         local_end = min(q_end, end_of_text) - offset
         if local_start < cursor:
             continue
-        tokens.extend(Token(m.group(), offset + m.start(), offset + m.end())
-                      for m in _TOKEN.finditer(text, cursor, local_start)
-                      if m.group() not in DOUBLE_MARKS + SINGLE_MARKS)
+        _words(tokens, text, offset, cursor, local_start)
         tokens.append(Token(text[local_start:local_end], offset + local_start,
                             offset + local_end, quote=index))
         cursor = local_end
-    tokens.extend(Token(m.group(), offset + m.start(), offset + m.end())
-                  for m in _TOKEN.finditer(text, cursor)
-                  if m.group() not in DOUBLE_MARKS + SINGLE_MARKS)
+    _words(tokens, text, offset, cursor, len(text))
     return tokens
+
+
+def _words(tokens: list[Token], text: str, offset: int, begin: int, end: int) -> None:
+    """The word and punctuation tokens of text[begin:end], quote marks left out."""
+    for m in _TOKEN.finditer(text, begin, end):
+        word = m.group()
+        if word not in _MARKS:
+            at = offset + m.start()
+            tokens.append(Token(word, at, at + len(word)))
 
 
 def sentences(tokens: list[Token], quote_texts: Sequence[str]) -> list[tuple[int, int]]:

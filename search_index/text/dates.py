@@ -477,10 +477,11 @@ def _count(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 1)
 
 
-def _candidates(text: str) -> list[_Candidate]:
+def _candidates(text: str, forms: list[tuple[int, str, re.Pattern[str]]] = _FORMS
+                ) -> list[_Candidate]:
     found: list[_Candidate] = []
     month_first = bool(_US_ZONE.search(text))
-    for rank, kind, pattern in _FORMS:
+    for rank, kind, pattern in forms:
         for m in pattern.finditer(text):
             if kind in ("month-day", "month-rel", "month-year") and not _plausible_month(m):
                 continue
@@ -526,6 +527,19 @@ def _plausible_weekday(text: str, m: re.Match[str]) -> bool:
     follower = re.match(r"\s+([A-Z][a-z]+)", after)
     # "Sunday Times", "Monday Night Football"; but "Monday December 18" is a date (ranked above)
     return follower is None or follower.group(1).lower() in _MONTHS
+
+
+# The forms that state a day with its year. They hold the top rank, so no other form can take
+# their span: reading them alone finds exactly the stated dates a full read finds, and a page's
+# every line is searched for them (most lines state none).
+_STATING_KINDS = frozenset({"iso", "full", "numeric"})
+_STATING_FORMS = [form for form in _FORMS if form[1] in _STATING_KINDS]
+
+
+def find_stated_dates(text: str) -> list[DateResolution]:
+    """The dates `text` states in full, year included (`find_date_expressions`' STATED ones)."""
+    found = (_resolve(cand, None, 0.0) for cand in _candidates(text, _STATING_FORMS))
+    return [r for r in found if r is not None and r.basis == DateBasis.STATED]
 
 
 def find_date_expressions(

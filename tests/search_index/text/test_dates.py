@@ -9,6 +9,7 @@ from search_index.text import dates
 from search_index.text.dates import (
     DateResolution,
     find_date_expressions,
+    find_stated_dates,
     latest_weekday,
     year_for_weekday,
 )
@@ -372,3 +373,15 @@ def test_the_day_bound_to_the_speech_verb_beats_a_future_day_in_the_sentence():
 def test_a_possessive_day_dates_its_noun_unless_the_noun_is_an_occasion_of_speech(text, expected):
     res = date_of_speech(text, WED_2022_04_13)
     assert (res.date if res else None) == expected
+
+
+@pytest.mark.parametrize(("text", "stated"), [
+    ("Posted on March 3, 2024 at 10:15 ET, updated Tuesday, March 5, 2024", 2),
+    ("The 2019-04-01 filing came a week after 12/03/2018 and before Sunday, 4 May 2014.", 3),
+    ("He spoke on Monday, then last week, then in May 2020 and yesterday.", 0),
+    ("No date at all in this line, only a 12-point plan and 2,000 people.", 0),
+])
+def test_stated_dates_are_the_stated_ones_of_a_full_read(text: str, stated: int) -> None:
+    full = [r for r in find_date_expressions(text, None) if r.basis == DateBasis.STATED]
+    assert find_stated_dates(text) == full
+    assert len(full) == stated
