@@ -20,6 +20,7 @@ from whoosh.codec.whoosh3 import W3Codec
 from search_index.errors import IndexUnavailable
 from search_index.index import whoosh_internals  # noqa: F401 - its fixes, applied on import
 from search_index.index.directory import Facts, speaker_entry
+from search_index.index.opening import write as write_opening
 from search_index.index.records import ArticleRecord, IndexMeta, QuoteDocument, Report
 from search_index.index.schema import (
     ABOUT_FIELD,
@@ -354,3 +355,5 @@ class IndexUpdate:
             writer.cancel()
             raise
         writer.commit()
+        with self.ix.searcher() as committed:  # so that the first search after is quick
+            write_opening(Path(self.ix.storage.folder), committed)

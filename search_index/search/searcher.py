@@ -15,7 +15,6 @@ import os
 import re
 import threading
 import time
-import unicodedata
 from array import array
 from collections.abc import Callable
 from datetime import date
@@ -27,29 +26,17 @@ from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
 from search_index.errors import IndexUnavailable
+from search_index.index import opening
 from search_index.index.postings import PostingCache, live_postings
-from search_index.index.records import IndexMeta
 from search_index.index.schema import (
-    DOCTYPE_STATEMENT,
-    META_KEY,
     NO_DAY,
     VOCABULARY_KEY,
     day_number,
     schema_is_current,
 )
-from search_index.index.whoosh_internals import numeric_column
-from search_index.models import Speaker
 
 _TOC_NAME = re.compile(r"_MAIN_(\d+)\.toc")  # Whoosh's table of contents, one per commit
 REFRESH_INTERVAL = 1.0  # seconds between checks for a newer index on disk
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, for matching names as people type them."""
-    if text.isascii():  # most names: nothing to decompose (a fifth of opening a searcher)
-        return text.lower().strip()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip()
 
 
 class View:
@@ -68,23 +55,14 @@ class View:
         self.closed = False
         self.generation: int = self.searcher.reader().generation()
         self.postings = PostingCache(self.searcher)
-        meta_fields = self.searcher.document(meta_key=META_KEY)
-        self.meta = (
-            IndexMeta.model_validate_json(meta_fields["meta"]) if meta_fields else IndexMeta()
-        )
-        self.directory: dict[str, Speaker] = {s.name: s for s in self.meta.speakers}
-        # (folded name or alias, canonical) pairs, sorted for prefix lookups by bisection.
-        names: list[tuple[str, str]] = []
-        for speaker in self.meta.speakers:
-            names.append((fold(speaker.name), speaker.name))
-            names.extend((fold(alias), speaker.name) for alias in speaker.aliases)
-            # Surnames and other name words, so "kirby" finds John Kirby by prefix.
-            for part in speaker.name.split()[1:]:
-                names.append((fold(part), speaker.name))
-        self.names = sorted(set(names))
-        self.name_keys = [key for key, _ in self.names]
-        self.choices = [key for key, _ in self.names]
-        self.order = DocumentOrder(self.searcher.reader())
+        # The speaker directory, autocomplete's sorted names and each speaker's statements
+        # newest first, read from files written with the index (search_index.index.opening).
+        self.opening = opening.load(getattr(ix.storage, "folder", None), self.searcher)
+        self.directory: opening.SpeakerDirectory = self.opening.directory
+        self.names = self.opening.names
+        self.name_keys = self.names.keys
+        self.choices = self.name_keys
+        self.order = DocumentOrder(self.opening)
         self._vocabulary: dict[str, int] | None = None
         self.vocabulary_words: list[str] = []
 
@@ -128,6 +106,9 @@ class View:
     def speaker_docs(self, name: str, searcher: Searcher | None = None) -> list[int]:
         """The speaker's statement docnums, newest first (see newest_key: the undated last),
         read through `searcher` (the main one unless told)."""
+        listed = self.opening.newest(name)  # sorted when the index was written
+        if listed is not None:
+            return listed
         return self.order.speaker_docs(name, (searcher or self.searcher).reader())
 
     def docs_between(self, since: date | None, until: date | None) -> set[int]:
@@ -136,19 +117,18 @@ class View:
 
 class DocumentOrder:
     """Dates and orders read in bulk, as compact arrays (numpy, array) rather than lists of
-    Python ints: each docnum's sort day and the live statements in date order, read when a
-    searcher opens; a speaker's statements newest first, read from the speaker's postings
-    and sorted when asked (a fraction of a millisecond; sorting every speaker's at open cost
-    more than the first query's whole budget)."""
+    Python ints: each docnum's sort day and the live statements in date order, written with
+    the index (search_index.index.opening) and read when a searcher opens; a speaker's
+    statements newest first come from there too, or, for a name the files do not list, from
+    the speaker's postings, sorted when asked."""
 
-    def __init__(self, reader: IndexReader) -> None:
-        leaves = reader.leaf_readers()
-        self._all_days = _column(leaves, "sort_day")
-        self._all_reports = _column(leaves, "report_day")
-        self.days = array("i", self._all_days.astype(np.int32).tobytes())
-        self.reports = array("i", self._all_reports.astype(np.int32).tobytes())
-        statements = live_postings(reader, "doctype", DOCTYPE_STATEMENT)
-        self.statements_by_day = statements[np.argsort(self._all_days[statements], kind="stable")]
+    def __init__(self, opened: opening.Opening) -> None:
+        # Read from the files written with the index (search_index.index.opening).
+        self._all_days = opened.days
+        self._all_reports = opened.reports
+        self.days = array("i", self._all_days.tobytes())
+        self.reports = array("i", self._all_reports.tobytes())
+        self.statements_by_day = opened.by_day
         self.days_in_order = self._all_days[self.statements_by_day]
 
     def speaker_docs(self, name: str, reader: IndexReader) -> list[int]:
@@ -163,12 +143,6 @@ class DocumentOrder:
         low = int(np.searchsorted(days, day_number(since) if since else NO_DAY + 1, "left"))
         high = int(np.searchsorted(days, day_number(until), "right")) if until else len(days)
         return set(self.statements_by_day[low:high].tolist())
-
-
-def _column(leaves: list[tuple[IndexReader, int]], name: str) -> np.ndarray:
-    """A numeric column over every segment, by docnum."""
-    parts = [numeric_column(leaf, name) for leaf, _ in leaves]
-    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
 
 def toc_signature(index_dir: Path) -> tuple[int, int, int] | None:

@@ -27,6 +27,7 @@ from typing import TypeVar
 from whoosh.query import Or, Term
 
 from search_index.errors import IndexUnavailable
+from search_index.index.opening import fold
 from search_index.index.postings import live_postings
 from search_index.index.records import (
     ArticleRecord,
@@ -47,6 +48,7 @@ from search_index.models import (
     SearchResult,
     SourceSummary,
     Speaker,
+    TextRun,
 )
 from search_index.search import whosaid as reverse_lookup
 from search_index.search.querying import (
@@ -58,7 +60,7 @@ from search_index.search.querying import (
     word_query,
 )
 from search_index.search.ranking import matching_docs, rank, whoosh_ranked
-from search_index.search.searcher import Searchers, View, fold
+from search_index.search.searcher import Searchers, View
 from search_index.search.suggestions import match_speakers, resolve, suggest
 from search_index.search.timeline import Timeline, build_timeline
 
@@ -167,11 +169,13 @@ class SearchService:
         fields = (view.quick if quick else view.searcher).stored_fields(docnum)
         doc = QuoteDocument.model_validate_json(fields["payload"])
         statement = doc.representative()
+        marked = (highlight(statement.text, terms, phrases) if terms or phrases
+                  else [TextRun(text=statement.text)] if statement.text else [])
         return Hit(
             statement=statement,
             score=float(score),
             sources=doc.sources(),
-            highlight=highlight(statement.text, terms, phrases),
+            highlight=marked,  # nothing to mark (/latest): no need to read the words
             context=doc.context() if context else None,
         )
 
@@ -337,7 +341,8 @@ class SearchService:
         key = fold(prefix or "")
 
         def run(view: View) -> list[str]:
-            names = sorted(view.meta.outlets.get(term, term) for term in self._live_outlets(view))
+            shown = view.opening.outlets
+            names = sorted(shown.get(term, term) for term in self._live_outlets(view))
             starting = [n for n in names if fold(n).startswith(key)]
             inside = [n for n in names if key in fold(n) and n not in starting]
             return (starting + inside)[: max(1, limit)]
@@ -420,8 +425,6 @@ class SearchService:
     def stats(self) -> IndexStats:
         def run(view: View) -> IndexStats:
             searcher = view.searcher
-            firsts = [s.first for s in view.meta.speakers if s.first]
-            lasts = [s.last for s in view.meta.speakers if s.last]
             articles = len(live_postings(searcher.reader(), "doctype", DOCTYPE_ARTICLE))
             meta = len(live_postings(searcher.reader(), "doctype", DOCTYPE_META))
             return IndexStats(
@@ -429,8 +432,8 @@ class SearchService:
                 statements=searcher.doc_count() - articles - meta,
                 speakers=len(view.directory),
                 outlets=len(self._live_outlets(view)),
-                first=min(firsts) if firsts else None,
-                last=max(lasts) if lasts else None,
+                first=view.opening.first,
+                last=view.opening.last,
             )
 
         return self._run(run)

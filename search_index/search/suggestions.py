@@ -13,10 +13,11 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz, process, utils
 from rapidfuzz.distance import Levenshtein
 
+from search_index.index.opening import fold
 from search_index.index.schema import SEARCHED_FIELDS
 from search_index.models import Speaker
 from search_index.search.querying import ParsedQuery, analyse
-from search_index.search.searcher import View, fold
+from search_index.search.searcher import View
 
 SPEAKER_MATCH_CUTOFF = 72  # rapidfuzz WRatio, 0-100: "miler" ~ "Miller" scores 91
 
@@ -29,13 +30,15 @@ def match_speakers(view: View, text: str, limit: int) -> list[Speaker]:
     """Exact name or alias, then names starting with the text, then fuzzy matches;
     within each, more statements first."""
     key = fold(" ".join((text or "").split()))[:100]
+    # ranked by the directory's counts: a Speaker is built only for the names returned
+    statements = view.directory.statements
     if not key:
-        ranked = sorted(view.directory.values(), key=lambda s: (-s.statements, s.name))
-        return ranked[:limit]
+        ranked = sorted(view.directory, key=lambda n: (-statements(n), n))
+        return [view.directory[name] for name in ranked[:limit]]
     chosen: dict[str, Speaker] = {}
 
     def take(names: Iterable[str]) -> None:
-        for name in sorted(set(names), key=lambda n: (-view.directory[n].statements, n)):
+        for name in sorted(set(names), key=lambda n: (-statements(n), n)):
             if len(chosen) >= limit:
                 return
             chosen.setdefault(name, view.directory[name])
