@@ -62,6 +62,10 @@ _TITLE_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "on", "for"
                                 "at", "by", "with", "from", "or"})
 _MAX_TITLE_WORDS = 8
 _PARTY_TAG = re.compile(r"^[DRI]-[A-Z][\w.]*$")
+# "NAME, during his visit said": the adjuncts that may stand unclosed before a verb of speech
+_UNCLOSED_ADJUNCT_STARTS = frozenset({"during", "while", "speaking", "talking", "addressing",
+                                      "responding", "replying", "in", "at", "after"})
+_UNCLOSED_ADJUNCT_REACH = 12
 _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 
 
@@ -325,6 +329,11 @@ class ParagraphReader:
             return Subject(mention, past_perfect) if mention else None
         start, end = phrase_before(tokens, j + 1, a)
         mention = parse_phrase(tokens, start, end, source) if end > start else None
+        if mention is None or (mention.kind == "statement" and mention.source is None):
+            # "Baloch, during her weekly briefing said": an adjunct whose closing comma
+            # the reporter left out stands between the subject and its verb
+            before = self._before_unclosed_adjunct(j, a)
+            mention = before or mention
         if mention is None and inverted and c + 1 < b and tokens[c + 1].lower != "that" \
                 and tokens[c].lower not in _ADDRESSEE_CUES:
             # `,” said Miller`; but "who confirmed that Cole …" names the clause's subject
@@ -334,6 +343,20 @@ class ParagraphReader:
                 start, end = phrase_after(tokens, c + 1, b)
                 mention = parse_phrase(tokens, start, end, source) if end > start else None
         return Subject(mention, past_perfect) if mention else None
+
+    def _before_unclosed_adjunct(self, j: int, a: int) -> Mention | None:
+        tokens = self.tokens
+        comma = next((i for i in range(j, max(a, j - _UNCLOSED_ADJUNCT_REACH) - 1, -1)
+                      if tokens[i].text in ",;:" or tokens[i].quote is not None
+                      or is_cue(tokens[i])), None)
+        if comma is None or tokens[comma].text != "," or comma == j \
+                or tokens[comma + 1].lower not in _UNCLOSED_ADJUNCT_STARTS:
+            return None
+        start, end = phrase_before(tokens, comma, a)
+        mention = parse_phrase(tokens, start, end, self.discourse.source) if end > start \
+            else None
+        return mention if mention is not None and mention.kind in {"person", "institution"} \
+            else None
 
     def _comma_before(self, j: int, a: int) -> int | None:
         """The comma (or quote, or cue) before the comma at `j`; a state or country set off

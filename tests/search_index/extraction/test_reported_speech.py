@@ -278,3 +278,9 @@ def test_a_clause_before_an_inverted_subject_with_an_appositive():
     text = "Two bridges were closed overnight, said Imran Sethi, a district official in the valley."
     assert reported(text) == {"Two bridges were closed overnight": "Imran Sethi"}
 
+
+
+def test_an_adjunct_left_unclosed_between_the_subject_and_its_verb():
+    text = ("Interior Minister Omar Sayed, while talking to reporters in Lahore said the border "
+            "would reopen next week.")
+    assert reported(text) == {"the border would reopen next week": "Omar Sayed"}
