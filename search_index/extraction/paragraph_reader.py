@@ -327,13 +327,12 @@ class ParagraphReader:
         if j >= a and tokens[j].lower in {"and", "but"}:
             mention = self.sentence_subject(a, j)
             return Subject(mention, past_perfect) if mention else None
-        start, end = phrase_before(tokens, j + 1, a)
-        mention = parse_phrase(tokens, start, end, source) if end > start else None
-        if mention is None or (mention.kind == "statement" and mention.source is None):
-            # "Baloch, during her weekly briefing said": an adjunct whose closing comma
-            # the reporter left out stands between the subject and its verb
-            before = self._before_unclosed_adjunct(j, a)
-            mention = before or mention
+        # "Baloch, during her weekly briefing said": an adjunct whose closing comma the
+        # reporter left out stands between the subject and its verb
+        mention = self._before_unclosed_adjunct(j, a)
+        if mention is None:
+            start, end = phrase_before(tokens, j + 1, a)
+            mention = parse_phrase(tokens, start, end, source) if end > start else None
         if mention is None and inverted and c + 1 < b and tokens[c + 1].lower != "that" \
                 and tokens[c].lower not in _ADDRESSEE_CUES:
             # `,” said Miller`; but "who confirmed that Cole …" names the clause's subject
