@@ -341,6 +341,14 @@ class ParagraphReader:
             else:
                 start, end = phrase_after(tokens, c + 1, b)
                 mention = parse_phrase(tokens, start, end, source) if end > start else None
+                if mention is not None and mention.kind == "statement" and \
+                        mention.source is None and end < b and tokens[end].lower in {"by", "from",
+                                                                                     "of"}:
+                    # `,” said a statement by the ISPR, the military's media wing`: whose
+                    _, further = phrase_after(tokens, end + 1, b)
+                    whose = parse_phrase(tokens, start, further, source)
+                    mention = whose if whose is not None and whose.source is not None \
+                        else mention
         return Subject(mention, past_perfect) if mention else None
 
     def _before_unclosed_adjunct(self, j: int, a: int) -> Mention | None:

@@ -284,3 +284,13 @@ def test_another_organisations_spokesperson_is_not_borrowed():
             "The Trade Department spokesperson said that the quota talks would resume soon.")
     assert by_text(text)["the quota talks would resume soon"] == ("Trade Department",
                                                                   "indirect")
+
+
+def test_a_statement_by_an_institution_after_the_quote_and_its_it_added():
+    text = ("“The audit is a pack of errors from start to finish,” said a statement by the "
+            "Port Authority, the body that runs the harbour.\n"
+            "“It was written to harm the port,” it added.")
+    found = by_text(text)
+    assert found["The audit is a pack of errors from start to finish,"] == ("Port Authority",
+                                                                            "direct")
+    assert found["It was written to harm the port,"] == ("Port Authority", "direct")
