@@ -21,6 +21,7 @@ from search_index.errors import IndexUnavailable
 from search_index.index import whoosh_internals  # noqa: F401 - its fixes, applied on import
 from search_index.index.directory import Facts, speaker_entry
 from search_index.index.opening import write as write_opening
+from search_index.index.posting_store import write_after_commit
 from search_index.index.records import ArticleRecord, IndexMeta, QuoteDocument, Report
 from search_index.index.schema import (
     ABOUT_FIELD,
@@ -355,5 +356,6 @@ class IndexUpdate:
             writer.cancel()
             raise
         writer.commit()
+        write_after_commit(self.ix)
         with self.ix.searcher() as committed:  # so that the first search after is quick
             write_opening(Path(self.ix.storage.folder), committed)

@@ -14,6 +14,8 @@ Everything else in the project uses Whoosh's public API. What is here, and why:
   docnums, weights and values, where the public API costs three Python calls a posting.
 - A segment's length bytes of a field, in one piece, for scoring BM25 in bulk, and a
   numeric column (the sort day) read in one piece into an array.
+- A segment's id and folder, which name the compact posting file written beside it
+  (search_index.index.posting_store).
 
 tests/search_index/index/test_whoosh_internals.py pins each assumption, so a Whoosh upgrade
 that changes any of them fails there, loudly. At run time, an installed Whoosh that is not
@@ -136,6 +138,18 @@ def numeric_column(leaf: IndexReader, name: str) -> np.ndarray:
         values[:stored] = np.frombuffer(raw, dtype=">" + column._typecode)
         return values
     return np.fromiter((column[docnum] for docnum in range(count)), dtype=np.int64, count=count)
+
+
+def segment_id(leaf: IndexReader) -> str:
+    """The segment's name, as its own files begin ("MAIN_<random id>"): never reused, so a
+    file named after it belongs to this segment's contents only."""
+    return str(leaf.segment().segment_id())
+
+
+def storage_folder(leaf: IndexReader) -> str | None:
+    """The folder of the segment's files; None for an index held in memory."""
+    folder = getattr(leaf.storage(), "folder", None)
+    return str(folder) if folder else None
 
 
 def term_postings(leaf: IndexReader, name: str, stem: str, with_values: bool = False,

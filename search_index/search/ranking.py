@@ -12,23 +12,21 @@ So a word in a headline never lifts the statements that do not say it above thos
 Within a tier a reporter's paraphrase (kind "indirect") scores 0.9 of its BM25 (KIND_WEIGHTS),
 so at equal relevance the speaker's own words come first.
 
-Matching and counting use sets of docnums, intersected in C: per term, the postings' docnums
-and frequencies are read a block at a time, once per searcher, and kept in a cache bounded by
-postings (search_index.index.postings). The total is therefore exact and cheap, and each tier is
-scored from those frequencies (the same BM25 as Whoosh's, about a microsecond a document).
-Whoosh's own top-N collector was slower even with its block-max skipping: on a word in 8,000
-statements it skipped little and spent ~10 us a document (measured: 70 ms against 8 ms).
-Phrases check positions only on the documents that hold all of their words and match the
-rest of the query.
+Matching and counting work on arrays of docnums (search_index.index.postings): each term's
+postings are slices of the compact posting files, intersected by binary search (rarest word
+first), so the total is exact and cheap, and each tier is scored from the same arrays with
+Whoosh's BM25 computed for all its documents at once. Phrases check positions only on the
+documents that hold all of their words and match the rest of the query.
 """
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from search_index.index.postings import PostingCache
+import numpy as np
+
+from search_index.index.postings import Postings, intersect, isin_sorted, union
 from search_index.index.schema import ABOUT_FIELD, SEARCHED_FIELDS, TEXT_FIELD, TITLES_FIELD
 from search_index.search.querying import ParsedQuery
 
@@ -67,99 +65,116 @@ def clauses_of(parsed: ParsedQuery) -> list[Clause]:
     return found
 
 
-class _Matches:
-    """Per clause and field, the docnums where the clause is found (within `candidates`)."""
+def as_docnums(docnums: Iterable[int] | np.ndarray | None) -> np.ndarray | None:
+    """Docnums as an ascending int64 array (None stays None: no filter)."""
+    if docnums is None:
+        return None
+    if isinstance(docnums, np.ndarray):
+        return np.unique(docnums.astype(np.int64, copy=False))
+    found = docnums if isinstance(docnums, (set, frozenset, list)) else list(docnums)
+    return np.unique(np.fromiter(found, dtype=np.int64, count=len(found)))
 
-    def __init__(self, cache: PostingCache, clauses: list[Clause], allowed: set[int] | None,
+
+class _Matches:
+    """Per clause and field, the docnums where the clause is found (within `allowed`)."""
+
+    def __init__(self, postings: Postings, clauses: list[Clause], allowed: np.ndarray | None,
                  conjunction: bool) -> None:
-        self.cache = cache
-        self.clauses = clauses
-        self.by_field: list[dict[str, frozenset[int] | set[int]]] = []
+        self.postings = postings
+        self.by_field: list[dict[str, np.ndarray]] = []
         words = [c for c in clauses if not c.is_phrase]
         phrases = [c for c in clauses if c.is_phrase]
-        matched: set[int] | None = set(allowed) if allowed is not None else None
-        # Rarest words first (by the term index's counts, before reading any postings): later
-        # intersections start from small sets, and a word found nowhere ends the work.
-        reader = cache.reader
-        words.sort(key=lambda c: sum(reader.doc_frequency(f, c.stems[0]) for f in SEARCHED_FIELDS))
+        matched = allowed
+        # Rarest words first (by the posting counts, before reading any postings): later
+        # intersections start from small arrays, and a word found nowhere ends the work.
+        words.sort(key=lambda c: sum(postings.count(f, c.stems[0]) for f in SEARCHED_FIELDS))
         for clause in words:
-            if conjunction and matched is not None and not matched:
+            if conjunction and matched is not None and not len(matched):
                 break
-            sets = {f: cache.docs(f, clause.stems[0]) for f in SEARCHED_FIELDS}
-            self.by_field.append(sets)
-            matched = self._combine(matched, sets.values(), conjunction)
+            found = {f: postings.docs(f, clause.stems[0]) for f in SEARCHED_FIELDS}
+            self.by_field.append(found)
+            matched = self._combine(matched, found.values(), conjunction)
         for clause in phrases:
-            if conjunction and matched is not None and not matched:
+            if conjunction and matched is not None and not len(matched):
                 break
             within = matched if conjunction else allowed
-            sets = {f: self._phrase_docs(f, clause.stems, within) for f in SEARCHED_FIELDS}
-            self.by_field.append(sets)
-            matched = self._combine(matched, sets.values(), conjunction)
+            found = {f: self._phrase_docs(f, clause.stems, within) for f in SEARCHED_FIELDS}
+            self.by_field.append(found)
+            matched = self._combine(matched, found.values(), conjunction)
         self.clauses = words + phrases
-        self.matched: set[int] = matched or set()
+        self.matched: np.ndarray = matched if matched is not None else union([])
         if allowed is not None and not conjunction:
-            self.matched &= allowed
+            self.matched = intersect(self.matched, allowed)
 
     @staticmethod
-    def _combine(matched: set[int] | None, sets: Iterable[frozenset[int] | set[int]],
-                 conjunction: bool) -> set[int]:
+    def _combine(matched: np.ndarray | None, arrays: Iterable[np.ndarray],
+                 conjunction: bool) -> np.ndarray:
+        arrays = list(arrays)
         if matched is None:
-            return set().union(*sets)
-        if conjunction:  # each & walks the smaller side: no union of long posting sets
-            return set().union(*(matched & found for found in sets))
-        return matched.union(*sets)
+            return union(arrays)
+        if conjunction:  # keep what is found in any field: a binary search of each kept
+            keep = np.zeros(len(matched), dtype=bool)
+            for found in arrays:
+                keep |= isin_sorted(matched, found)
+            return matched[keep]
+        return union([matched, *arrays])
 
-    def _phrase_docs(self, name: str, stems: tuple[str, ...], within: set[int] | None
-                     ) -> set[int]:
+    def _phrase_docs(self, name: str, stems: tuple[str, ...], within: np.ndarray | None
+                     ) -> np.ndarray:
         """Documents whose field `name` holds the stems in a row: positions are read only for
         documents that hold every stem (and, given `within`, match the rest of the query)."""
-        if name == TEXT_FIELD:  # read with positions in one pass: they will be needed
-            for stem in stems:
-                self.cache.positions(name, stem)
-        candidates = set(within) if within is not None else None
-        for stem in sorted(set(stems), key=lambda s: len(self.cache.docs(name, s))):
-            docs = self.cache.docs(name, stem)
-            candidates = set(docs) if candidates is None else candidates & docs
-            if not candidates:
-                return set()
-        return self.cache.phrase_docs(name, stems, sorted(candidates or ()))
+        candidates = within
+        for stem in sorted(set(stems), key=lambda s: self.postings.count(name, s)):
+            docs = self.postings.docs(name, stem)
+            candidates = docs if candidates is None else intersect(candidates, docs)
+            if not len(candidates):
+                return candidates
+        if candidates is None:
+            return union([])
+        return self.postings.phrase_docs(name, stems, candidates)
 
-    def tier_sets(self, conjunction: bool) -> Iterator[set[int]]:
+    def in_fields(self, fields: tuple[str, ...], conjunction: bool) -> np.ndarray:
+        """A mask over `matched`: the documents where every clause (or, without conjunction,
+        some clause) is found in one of `fields`."""
+        found: np.ndarray | None = None
+        for arrays in self.by_field:
+            here = np.zeros(len(self.matched), dtype=bool)
+            for name in fields:
+                here |= isin_sorted(self.matched, arrays[name])
+            if found is not None:
+                here = found & here if conjunction else found | here
+            found = here
+        return found if found is not None else np.zeros(len(self.matched), dtype=bool)
+
+    def tier_sets(self, conjunction: bool) -> Iterator[np.ndarray]:
         """The matched docnums split into the tiers, best first (disjoint), each computed
         only when asked for (a page inside the first tier never splits the rest)."""
-        taken: set[int] = set()
+        taken = np.zeros(len(self.matched), dtype=bool)
         for fields in TIERS:
             if fields == SEARCHED_FIELDS:
-                yield self.matched - taken
+                yield self.matched[~taken]
                 return
-            rest = self.matched - taken
-            found: set[int] | None = None
-            for sets in self.by_field:
-                in_fields = set().union(*(rest & sets[f] for f in fields))
-                if conjunction:
-                    found = in_fields if found is None else found & in_fields
-                else:
-                    found = in_fields if found is None else found | in_fields
-            tier = found or set()
+            tier = self.in_fields(fields, conjunction) & ~taken
             taken |= tier
-            yield tier
+            yield self.matched[tier]
 
 
-def rank(cache: PostingCache, parsed: ParsedQuery, allowed: set[int] | None, start: int,
-         stop: int, conjunction: bool = True) -> Ranking:
+def rank(postings: Postings, parsed: ParsedQuery,
+         allowed: Iterable[int] | np.ndarray | None, start: int, stop: int,
+         conjunction: bool = True) -> Ranking:
     """Docnums ranked start..stop (0-based, stop excluded) and the exact number of matches."""
     clauses = clauses_of(parsed)
     if not clauses:
         return Ranking()
-    matches = _Matches(cache, clauses, allowed, conjunction)
+    matches = _Matches(postings, clauses, as_docnums(allowed), conjunction)
     ranking = Ranking(total=len(matches.matched))
-    if not matches.matched or start >= ranking.total:
+    if not ranking.total or start >= ranking.total:
         return ranking
     offset = 0
     for fields, tier in zip(TIERS, matches.tier_sets(conjunction), strict=False):
-        if tier and offset + len(tier) > start:
+        if len(tier) and offset + len(tier) > start:
             wanted = min(len(tier), stop - offset)
-            ranked = _rank_tier(cache, matches, fields, tier, wanted)
+            ranked = _rank_tier(postings, matches, fields, tier, wanted)
             first = max(0, start - offset)
             ranking.hits.extend(ranked[first:wanted])
         offset += len(tier)
@@ -168,58 +183,76 @@ def rank(cache: PostingCache, parsed: ParsedQuery, allowed: set[int] | None, sta
     return ranking
 
 
-def matching_docs(cache: PostingCache, parsed: ParsedQuery, allowed: set[int] | None,
+def matching_docs(postings: Postings, parsed: ParsedQuery,
+                  allowed: Iterable[int] | np.ndarray | None,
                   conjunction: bool = True) -> set[int]:
     """Every docnum the query matches (any tier)."""
+    return set(matching_array(postings, parsed, allowed, conjunction).tolist())
+
+
+def matching_array(postings: Postings, parsed: ParsedQuery,
+                   allowed: Iterable[int] | np.ndarray | None,
+                   conjunction: bool = True) -> np.ndarray:
+    """Every docnum the query matches (any tier), ascending."""
     clauses = clauses_of(parsed)
     if not clauses:
-        return set()
-    return _Matches(cache, clauses, allowed, conjunction).matched
+        return union([])
+    return _Matches(postings, clauses, as_docnums(allowed), conjunction).matched
 
 
-def _rank_tier(cache: PostingCache, matches: _Matches, fields: tuple[str, ...],
-               tier: set[int], wanted: int) -> list[tuple[int, float]]:
+def best(docnums: np.ndarray, scores: np.ndarray, wanted: int) -> list[tuple[int, float]]:
+    """The `wanted` highest scores, best first; equal scores in docnum order."""
+    if wanted <= 0 or not len(docnums):
+        return []
+    if wanted < len(scores):  # only what can reach the top: scores at or above the k-th
+        threshold = np.partition(scores, len(scores) - wanted)[len(scores) - wanted]
+        keep = scores >= threshold
+        docnums, scores = docnums[keep], scores[keep]
+    order = np.lexsort((docnums, -scores))[:wanted]
+    return list(zip(docnums[order].tolist(), scores[order].tolist(), strict=True))
+
+
+def _rank_tier(postings: Postings, matches: _Matches, fields: tuple[str, ...],
+               tier: np.ndarray, wanted: int) -> list[tuple[int, float]]:
     """The best `wanted` docnums of one tier with their scores (weighted by kind), best first;
     equal scores in docnum order (the order statements were indexed)."""
     terms = [(name, stem, FIELD_WEIGHTS[name])
              for name in fields for clause in matches.clauses for stem in clause.stems]
-    scored = kind_weighted(cache, cache.scores(tier, terms))
-    best = heapq.nlargest(wanted, scored, key=lambda pair: (pair[0], -pair[1]))
-    return [(docnum, score) for score, docnum in best]
+    scores = kind_weighted(postings, tier, postings.scores(tier, terms))
+    return best(tier, scores, wanted)
 
 
-def kind_weighted(cache: PostingCache, scored: list[tuple[float, int]]
-                  ) -> list[tuple[float, int]]:
-    """Each (score, docnum) with the score weighted by the statement's kind (KIND_WEIGHTS)."""
-    weight = KIND_WEIGHTS["indirect"]
-    paraphrases = cache.docs(KIND_FIELD, "indirect")
-    if not paraphrases:
-        return scored
-    return [(score * weight if docnum in paraphrases else score, docnum)
-            for score, docnum in scored]
+def kind_weighted(postings: Postings, docnums: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """The scores weighted by each statement's kind (KIND_WEIGHTS)."""
+    paraphrases = postings.docs(KIND_FIELD, "indirect")
+    if not len(paraphrases):
+        return scores
+    weighted = scores.copy()
+    indirect = isin_sorted(docnums, paraphrases)
+    weighted[indirect] = scores[indirect] * KIND_WEIGHTS["indirect"]
+    return weighted
 
 
-def whoosh_ranked(cache: PostingCache, parsed: ParsedQuery, limit: int,
+def whoosh_ranked(postings: Postings, parsed: ParsedQuery, limit: int,
                   conjunction: bool = True) -> list[tuple[int, float]]:
     """The `limit` best matches of the query in any searched field, ranked as Whoosh's own
     collector ranks `build_query(parsed, conjunction)` (BM25F with every field weighted 1: a
     clause adds, for each field it is found in, its stems' BM25 there; equal scores in docnum
-    order), from the posting sets instead of Whoosh's matchers, which walked every posting
+    order), from the posting arrays instead of Whoosh's matchers, which walked every posting
     in Python (/whosaid: p50 190 ms at 100k statements)."""
     clauses = clauses_of(parsed)
     if not clauses:
         return []
-    matches = _Matches(cache, clauses, None, conjunction)
-    if not matches.matched:
+    matches = _Matches(postings, clauses, None, conjunction)
+    matched = matches.matched
+    if not len(matched):
         return []
-    totals: dict[int, float] = dict.fromkeys(matches.matched, 0.0)
+    totals = np.zeros(len(matched), dtype=np.float64)
     for clause, fields in zip(matches.clauses, matches.by_field, strict=False):
         for name in SEARCHED_FIELDS:
-            found = matches.matched & fields[name]
-            if not found:
+            found = isin_sorted(matched, fields[name])
+            if not found.any():
                 continue
             terms = [(name, stem, 1.0) for stem in clause.stems]
-            for score, docnum in cache.scores(found, terms):
-                totals[docnum] += score
-    best = heapq.nlargest(limit, totals.items(), key=lambda pair: (pair[1], -pair[0]))
-    return best
+            totals[found] += postings.scores(matched[found], terms)
+    return best(matched, totals, limit)

@@ -22,12 +22,11 @@ from pathlib import Path
 
 import numpy as np
 from whoosh import index as whoosh_index
-from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
 from search_index.errors import IndexUnavailable
 from search_index.index import opening
-from search_index.index.postings import PostingCache, live_postings
+from search_index.index.postings import Postings
 from search_index.index.schema import (
     NO_DAY,
     VOCABULARY_KEY,
@@ -54,7 +53,9 @@ class View:
         self.quick: Searcher = ix.searcher()
         self.closed = False
         self.generation: int = self.searcher.reader().generation()
-        self.postings = PostingCache(self.searcher)
+        # Built from each segment's compact posting file (written when missing)
+        self.postings = Postings(self.searcher)
+        self.quick_postings = Postings(self.quick, files_of=self.postings)
         # The speaker directory, autocomplete's sorted names and each speaker's statements
         # newest first, read from files written with the index (search_index.index.opening).
         self.opening = opening.load(getattr(ix.storage, "folder", None), self.searcher)
@@ -109,7 +110,8 @@ class View:
         listed = self.opening.newest(name)  # sorted when the index was written
         if listed is not None:
             return listed
-        return self.order.speaker_docs(name, (searcher or self.searcher).reader())
+        postings = self.quick_postings if searcher is self.quick else self.postings
+        return self.order.speaker_docs(name, postings)
 
     def docs_between(self, since: date | None, until: date | None) -> set[int]:
         return self.order.between(since, until)
@@ -131,9 +133,10 @@ class DocumentOrder:
         self.statements_by_day = opened.by_day
         self.days_in_order = self._all_days[self.statements_by_day]
 
-    def speaker_docs(self, name: str, reader: IndexReader) -> list[int]:
-        """Newest first: sort day, then article date, then docnum, descending."""
-        docnums = live_postings(reader, "speaker", name)
+    def speaker_docs(self, name: str, postings: Postings) -> list[int]:
+        """Newest first: sort day, then article date, then docnum, descending (read afresh:
+        the quick lane's calls share no cache with the main lane's)."""
+        docnums = postings.read("speaker", name).docs
         order = np.lexsort((docnums, self._all_reports[docnums], self._all_days[docnums]))
         return docnums[order[::-1]].tolist()
 

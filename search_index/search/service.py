@@ -269,7 +269,7 @@ class SearchService:
         kinds = [kind] if isinstance(kind, str) else list(kind or ())
         kinds = [name.strip().lower() for name in kinds if name.strip()]
         if kinds:
-            sets.append(set().union(*(view.postings.docs("kind", name) for name in kinds)))
+            sets.append(set().union(*(view.postings.docs("kind", name).tolist() for name in kinds)))
         if since is not None or until is not None:
             if since and until and since > until:
                 return set()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib.metadata
 from pathlib import Path
 
+import numpy as np
 import pytest
 import whoosh
 from whoosh import index as whoosh_index
@@ -17,7 +18,7 @@ from whoosh.fields import COLUMN, ID, TEXT, Schema
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from search_index.index import whoosh_internals
-from search_index.index.postings import PostingCache, live_postings
+from search_index.index.postings import Postings, live_postings
 from search_index.index.update import CODEC
 
 
@@ -110,8 +111,8 @@ def test_deleted_documents_are_reported_with_the_postings(tmp_path):
     with ix.searcher() as searcher:
         leaf = searcher.reader()
         docnums, _, _, deleted = whoosh_internals.term_postings(leaf, "body", "common")
-        cache = PostingCache(searcher)
-        assert cache.docs("body", "common") == {0, 2}
+        postings = Postings(searcher)
+        assert postings.docs("body", "common").tolist() == [0, 2]
     assert docnums == [0, 1, 2] and deleted == {1}
 
 
@@ -133,10 +134,11 @@ def test_a_length_column_of_another_kind_answers_every_document(tmp_path, two_by
         expected = [byte_to_length(length_to_byte(len(t.split()))) for t in texts]
         assert [leaf.doc_field_length(d, "body") for d in range(4)] == expected
         assert [leaf.doc_field_length(d, "body") for d in range(4)] == expected  # again
-        cache = PostingCache(searcher)
-        assert list(cache.length_bytes("body")) == [length_to_byte(len(t.split()))
-                                                     for t in texts]
-        scores = dict((d, s) for s, d in cache.scores(range(4), [("body", "one", 1.0)]))
+        postings = Postings(searcher)
+        assert list(postings.length_bytes("body")) == [length_to_byte(len(t.split()))
+                                                        for t in texts]
+        found = postings.scores(np.arange(4), [("body", "one", 1.0)])
+        scores = dict(enumerate(found.tolist()))
     # BM25: the same frequency in a shorter document scores higher, for every document.
     assert scores[0] > scores[3] > scores[1] > scores[2]
 
