@@ -51,6 +51,10 @@ _TOLD_OBJECTS = frozenset({"reporters", "journalists", "the", "a", "media", "pre
                            "interviewer", "audience", "crowd", "supporters", "him", "her",
                            "them", "us", "me", "correspondents", "newsmen"})
 _MIN_INDIRECT_WORDS = 4
+# What a speaker goes on to do after ", and": a verb the quote reader does not list as a cue
+_NEXT_ACT_VERBS = frozenset({"demanded", "sought", "rejected", "dismissed", "condemned",
+                             "criticised", "criticized", "welcomed", "expressed", "vowed",
+                             "pledged", "appealed", "demands", "rejects", "condemns", "welcomes"})
 # A clause about the speech act itself is narration, not what was said: "The statement was
 # issued following the meeting, the ISPR said."
 _SPEECH_EVENT_NOUNS = frozenset({"statement", "remarks", "comments", "announcement", "release",
@@ -164,8 +168,11 @@ def clause_end(tokens: Sequence[Token], k: int, b: int) -> int:
                     _REPORT_PARTICIPLES:
                 last = i - 1
                 break
-            if following.lower == "and" and i + 2 < b and is_cue(tokens[i + 2]):
-                last = i - 1  # "…, and warned Islamabad of …": the subject's next verb
+            if following.lower == "and" and i + 2 < b and (
+                    is_cue(tokens[i + 2]) or tokens[i + 2].lower in _NEXT_ACT_VERBS):
+                # "…, and warned Islamabad of …", "…, and demanded the elimination of …": the
+                # subject's next verb
+                last = i - 1
                 break
             if tokens[i - 1].quote is not None and following.quote is None:
                 # `stressed ties on the basis of “mutual respect”, a day after the vote`: the

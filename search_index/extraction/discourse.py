@@ -27,6 +27,7 @@ from search_index.text.lexicon import (
 
 SPOKESPERSON_ROLE = re.compile(r"spokes(?:person|man|woman)|spox", re.I)
 # A spokesperson's role with nothing but these beside it names no organisation of its own
+_DIRECTOR_GENERAL = re.compile(r"\b(?:DG|Director[\s-]+General)\b", re.I)
 _BARE_ROLE_MODIFIERS = frozenset({"the", "a", "deputy", "chief", "official", "principal",
                                   "senior", "acting", "assistant"})
 _ACRONYM_DEFINITION = re.compile(
@@ -175,6 +176,12 @@ class Discourse:
                 named = self._spokesperson_of(mention.name, paragraph)
                 if named is not None:
                     return self.note(named, paragraph)
+            if _DIRECTOR_GENERAL.match(mention.name):
+                # "the DG-ISPR said" after "DG ISPR Major General NAME": the person, not the
+                # organisation they head
+                head = self._holder(_DIRECTOR_GENERAL, paragraph)
+                if head is not None:
+                    return self.note(head, paragraph)
             earlier = self._institution_named(mention.name)
             if earlier is not None:
                 return self.note(earlier, paragraph)
@@ -199,6 +206,16 @@ class Discourse:
             own = re.findall(r"[\w\-]+", entity.name.lower())
             if len(own) > 1 and own[-1] == words[0]:
                 return entity
+        return None
+
+    def _holder(self, role: re.Pattern[str], paragraph: int) -> Entity | None:
+        """The person the article last named with a role matching `role`."""
+        for entity in self._recent({"person"}):
+            if entity.role and role.search(entity.role):
+                return entity
+        for name, seen in self.people.items():
+            if any(p <= paragraph and r and role.search(r) for p, r in seen):
+                return Entity(self.person_name(name), "person", self.role_of(name, paragraph))
         return None
 
     def _spokesperson_of(self, organisation: str, paragraph: int) -> Entity | None:

@@ -294,3 +294,9 @@ def test_a_statement_by_an_institution_after_the_quote_and_its_it_added():
     assert found["The audit is a pack of errors from start to finish,"] == ("Port Authority",
                                                                             "direct")
     assert found["It was written to harm the port,"] == ("Port Authority", "direct")
+
+
+def test_the_dg_of_an_organisation_is_the_person_the_article_named_as_its_dg():
+    text = ("DG Port Authority Rear Admiral Kamran Sethi spoke to reporters on Monday.\n"
+            "The DG-PA said that the new berth would open in March.")
+    assert by_text(text)["the new berth would open in March"] == ("Kamran Sethi", "indirect")

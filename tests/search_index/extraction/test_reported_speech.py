@@ -284,3 +284,11 @@ def test_an_adjunct_left_unclosed_between_the_subject_and_its_verb():
     text = ("Interior Minister Omar Sayed, while talking to reporters in Lahore said the border "
             "would reopen next week.")
     assert reported(text) == {"the border would reopen next week": "Omar Sayed"}
+
+
+def test_a_clause_ends_where_the_speaker_goes_on_to_demand():
+    text = ("Spokeswoman Ada Brill urged the northern authorities to act against the smuggling "
+            "rings, including their leaders, and demanded the return of the seized trucks.")
+    assert reported(text) == {
+        "the northern authorities to act against the smuggling rings, including their leaders":
+            "Ada Brill"}
