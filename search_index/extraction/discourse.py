@@ -27,6 +27,7 @@ from search_index.text.lexicon import (
 
 SPOKESPERSON_ROLE = re.compile(r"spokes(?:person|man|woman)|spox", re.I)
 # A spokesperson's role with nothing but these beside it names no organisation of its own
+_IT_SPEAKER_REACH = 6  # paragraphs back an "it said" may reach for the institution that spoke
 _DIRECTOR_GENERAL = re.compile(r"\b(?:DG|Director[\s-]+General)\b", re.I)
 _BARE_ROLE_MODIFIERS = frozenset({"the", "a", "deputy", "chief", "official", "principal",
                                   "senior", "acting", "assistant"})
@@ -243,7 +244,14 @@ class Discourse:
         word = mention.text.lower()
         if word == "it":
             recent = self._recent({"institution"})
-            return recent[0] if recent and recent[0].paragraph >= paragraph - 2 else None
+            if recent and recent[0].paragraph >= paragraph - 2:
+                return recent[0]
+            if self.last_speaker is not None and self.last_speaker[0].kind == "institution" \
+                    and self.last_speaker[1] >= paragraph - _IT_SPEAKER_REACH:
+                # "The White House said on Saturday …" and, after paragraphs of background
+                # that name no one else who speaks, "…,” it said": the institution that spoke
+                return self.last_speaker[0]
+            return None
         if word not in {"he", "she"}:
             return None
         # The most recent person who may be a "she" (a woman, or nobody knows): never one

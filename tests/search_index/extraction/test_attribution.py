@@ -300,3 +300,11 @@ def test_the_dg_of_an_organisation_is_the_person_the_article_named_as_its_dg():
     text = ("DG Port Authority Rear Admiral Kamran Sethi spoke to reporters on Monday.\n"
             "The DG-PA said that the new berth would open in March.")
     assert by_text(text)["the new berth would open in March"] == ("Kamran Sethi", "indirect")
+
+
+def test_it_said_after_background_paragraphs_is_the_institution_that_spoke():
+    text = ("The Port Authority said on Monday that the new berth would open in March.\n"
+            "The berth was built by a Korean firm over four years.\n"
+            "Its cost doubled after the floods of the second year.\n"
+            "“Ships will dock there by the spring,” it said.")
+    assert by_text(text)["Ships will dock there by the spring,"] == ("Port Authority", "direct")
