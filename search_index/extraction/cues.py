@@ -32,7 +32,17 @@ def is_cue_at(tokens: Sequence[Token], c: int) -> bool:
     if c > 0 and tokens[c - 1].lower in PASSIVE_AUXILIARIES and tokens[c].lower.endswith(
             ("ed", "told")):
         return False  # "was accused of", "were told that": the subject heard, not said
-    return not (c + 1 < len(tokens) and tokens[c + 1].lower == "of")
+    # "claims of interference", "warning of a strike" name something said; a past form
+    # never is a noun: "said of the council", "warned of delays"
+    return not (c + 1 < len(tokens) and tokens[c + 1].lower == "of"
+                and not _past_form(tokens[c].lower))
+
+
+_IRREGULAR_PASTS = frozenset({"said", "told", "wrote", "spoke", "thought"})
+
+
+def _past_form(word: str) -> bool:
+    return word.endswith("ed") or word in _IRREGULAR_PASTS
 
 
 def is_participle(token: Token) -> bool:

@@ -292,6 +292,12 @@ def parse_phrase(tokens: list[Token], start: int, end: int, source: str) -> Ment
     """What a noun phrase next to a cue names: a person (with a role), an institution, a
     pronoun, a role noun ("the spokesperson"), a statement, or a country."""
     words = [t for t in tokens[start:end] if t.quote is None]
+    if len(words) > 2 and words[-1].text == ")":
+        # "said Sen. NAME (R-Fla.)": the party-and-state tag is no part of the name
+        opening = next((n for n in range(len(words) - 2, max(0, len(words) - 7), -1)
+                        if words[n].text == "("), None)
+        if opening:
+            words = words[:opening]
     if not words:
         return None
     text = _text(words, source)

@@ -90,6 +90,25 @@ def _date_adjunct_start(tokens: Sequence[Token], j: int, a: int) -> int | None:
     return None
 
 
+_PARENTHETICAL_TOKENS = 6
+
+
+def _parenthetical_start(tokens: Sequence[Token], j: int, a: int) -> int | None:
+    """Where a short parenthetical ending at token `j` (or at the comma after it) opens: a
+    party-and-state tag or an acronym between a subject and its verb ("(R-Fla.)", "(ISIS)")
+    belongs to neither. None when `j` ends none."""
+    if tokens[j].text == "," and j > a and tokens[j - 1].text == ")":
+        j -= 1
+    if tokens[j].text != ")":
+        return None
+    for i in range(j - 1, max(a, j - _PARENTHETICAL_TOKENS) - 1, -1):
+        if tokens[i].quote is not None or tokens[i].text == ")":
+            return None
+        if tokens[i].text == "(":
+            return i if i > a and j - i > 1 else None
+    return None
+
+
 def is_display(paragraph: Paragraph) -> bool:
     """A headline, sub-headline or bullet: no sentence punctuation at its end, or every word
     capitalised ("Weiner Reportedly Caught In Yet Another Sext Scandal.")."""
@@ -289,6 +308,10 @@ class ParagraphReader:
             if tokens[j].lower in ADVERBS or tokens[j].lower in AUXILIARIES:
                 past_perfect = past_perfect or tokens[j].lower == "had"
                 j -= 1
+                continue
+            opening = _parenthetical_start(tokens, j, a)
+            if opening is not None:
+                j = opening - 1  # "Sen. NAME (R-Fla.) said", "NAME (D-Ore.), said"
                 continue
             before_date = _date_adjunct_start(tokens, j, a)
             if before_date is None:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from search_index.extraction.quotes import DOUBLE_MARKS, SINGLE_MARKS
+from search_index.text.lexicon import CUE_FORMS
 
 _MARKS = frozenset(DOUBLE_MARKS + SINGLE_MARKS)
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.\-]*[^\W_])?|[^\s\w]", re.UNICODE)
@@ -99,9 +100,35 @@ def sentences(tokens: list[Token], quote_texts: Sequence[str]) -> list[tuple[int
         elif token.quote is not None and following is not None:
             inner = quote_texts[token.quote].rstrip()
             ends = inner[-1:] in ".!?" and (following.capitalised or following.quote is not None)
+            ends = ends and not _attribution_follows(tokens, i + 1)
         if ends:
             ranges.append((begin, i + 1))
             begin = i + 1
     if begin < len(tokens):
         ranges.append((begin, len(tokens)))
     return ranges
+
+
+# words that open an adjunct after the verb ("said on Twitter", "told reporters later")
+_ADJUNCT_STARTS = frozenset({"to", "on", "in", "at", "of", "about", "during", "after", "before",
+                             "from", "with", "by", "via", "as", "when", "while", "yesterday",
+                             "today", "tonight", "later", "earlier", "then", "also", "again"})
+_NAME_TOKENS = 5  # "Sen. Ann Roe": a title, its stop and a name before the verb
+
+
+def _attribution_follows(tokens: list[Token], k: int) -> bool:
+    """`"… missing." Trump said.`, `"… our fix!" Clinton said to People`: a quote's own stop
+    does not end the sentence when a name and a verb of speech follow it."""
+    for i in range(k, min(len(tokens), k + _NAME_TOKENS + 1)):
+        token = tokens[i]
+        if token.quote is not None:
+            return False
+        if i > k and token.lower in CUE_FORMS and token.text[:1].islower():
+            after = tokens[i + 1] if i + 1 < len(tokens) else None
+            # `Greene added that the board …` reports a clause of its own: a new sentence
+            return after is None or not after.is_word or after.capitalised \
+                or after.lower in _ADJUNCT_STARTS or token.lower in {"told", "tells"}
+        if not (token.capitalised or (token.text == "." and i > k
+                                      and tokens[i - 1].lower in ABBREVIATIONS)):
+            return False
+    return False

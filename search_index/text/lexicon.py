@@ -76,6 +76,13 @@ _CUE_BASES: dict[str, tuple[str, ...]] = {
     "charge": ("charged",),  # "“…,” Kelly charged"; "was charged with" is passive, no cue
     "read": ("reads",),  # "a sign that reads “…”"
     "allege": ("alleges", "alleged"),  # "…, the lawsuit alleges"; "the alleged" is no cue
+    # `"…?" he wondered`, `"…," she lamented`: verbs that only ever frame words said
+    "wonder": ("wondered",),
+    "proclaim": ("proclaims", "proclaimed", "proclaiming"),
+    "lament": ("laments", "lamented"),
+    "muse": ("mused",),
+    "scoff": ("scoffed",),
+    "gush": ("gushed",),
 }
 CUE_FORMS: dict[str, str] = {form: base for base, forms in _CUE_BASES.items() for form in forms}
 
@@ -143,6 +150,9 @@ ROLE_WORDS = frozenset({
     # the descriptions put before a member of the public: "Retiree NAME, 62, said"
     "retiree", "pensioner", "commuter", "student", "teacher", "shopkeeper", "trader", "voter",
     "volunteer", "homeowner", "resident",
+    # a campaign's people: "Republican front-runner NAME", "the Democratic nominee said"
+    "candidate", "front-runner", "frontrunner", "nominee", "pollster", "alderman",
+    "councilmember", "councilman", "councilwoman",
 })
 # Heads of organisation names ("Foreign Office", "Inter-Services Public Relations").
 ORG_WORDS = frozenset({
