@@ -8,7 +8,8 @@ them, its span runs from the first piece to the last, and it keeps each piece's 
 Two statements are pieces of one utterance when, in the same paragraph and in this order:
 they have the same speaker; nothing quoted stands between them; and the second is in the
 first's sentence, or it is a quote standing as its own sentence whose speaker was carried over
-from the first (`"A," he said. "B."`).
+from the first (`"A," he said. "B."`); and, after a direct quote, the words between are a bare
+attribution: one verb of speech, no clause of its own.
 """
 
 from __future__ import annotations
@@ -35,6 +36,25 @@ def _has_sentence_end(text: str) -> bool:
                for m in _STOP.finditer(text))
 
 
+
+
+_RELATIVE_CLAUSE = re.compile(r"\b(?:who|whose|which)\b[^,;]*")
+
+
+def _bare_attribution(gap: str) -> bool:
+    """The reporter's words between two quotes are the speaker and one verb of speech and no
+    more (`"A," he said, "B."`; `"A," said NAME, who chairs X. "B."`; `"A," he said,
+    referring to the vote. "B."`). A second verb of speech (`he said, adding that …`) or a
+    clause of its own after the verb (`NAME added that …`) reports something else between
+    them: the quotes are two statements, as a careful reader counts them."""
+    # a relative clause describes the speaker: "said NAME, who wrote the bill." is one verb
+    words = re.findall(r"[a-z]+", _RELATIVE_CLAUSE.sub(" ", gap))
+    cues = [n for n, word in enumerate(words) if word in CUE_FORMS]
+    if len(cues) > 1:
+        return False
+    return not (cues and cues[0] + 1 < len(words) and words[cues[0] + 1] == "that")
+
+
 def _spans(item: Attributed) -> list[tuple[int, int]]:
     return item.pieces or [(item.start, item.end)]
 
@@ -55,6 +75,8 @@ def _continues(source: str, first: Attributed, second: Attributed) -> bool:
         return False
     if gap.rstrip(f" \n{DOUBLE_MARKS}").endswith(":"):
         return False  # `… but he gave a compliment: "…"`: a colon brings in a quote of its own
+    if first.kind == "direct" and not _bare_attribution(gap):
+        return False
     if second.sentence_start == first.sentence_start:
         return True
     # `"A," he said. "B."`: the gap is the attribution and nothing more, not a sentence of
