@@ -133,6 +133,11 @@ class DocumentOrder:
         self.statements_by_day = opened.by_day
         self.days_in_order = self._all_days[self.statements_by_day]
 
+    @property
+    def day_array(self) -> np.ndarray:
+        """Every docnum's sort day (YYYYMMDD, NO_DAY when undated) as an int64 array."""
+        return self._all_days
+
     def speaker_docs(self, name: str, postings: Postings) -> list[int]:
         """Newest first: sort day, then article date, then docnum, descending (read afresh:
         the quick lane's calls share no cache with the main lane's)."""

@@ -24,6 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
+import numpy as np
 from whoosh.query import Or, Term
 
 from search_index.errors import IndexUnavailable
@@ -38,7 +39,6 @@ from search_index.index.records import (
 from search_index.index.schema import (
     DOCTYPE_ARTICLE,
     DOCTYPE_META,
-    day_from_number,
     outlet_term,
 )
 from search_index.models import (
@@ -59,15 +59,17 @@ from search_index.search.querying import (
     parse_query,
     word_query,
 )
-from search_index.search.ranking import matching_docs, rank, whoosh_ranked
+from search_index.search.ranking import matching_array, matching_docs, rank, whoosh_ranked
 from search_index.search.searcher import Searchers, View
 from search_index.search.suggestions import match_speakers, resolve, suggest
-from search_index.search.timeline import Timeline, build_timeline
+from search_index.search.timeline import Timeline, timeline_of_days
 
 MAX_PER_PAGE = 50
 WHOSAID_CANDIDATES = 200  # per kind of match: the best-scored statements examined
 
 T = TypeVar("T")
+# Made once: pydantic builds the parametrised class again when nothing holds it.
+HitTimeline = Timeline[Hit]
 
 
 # What a read raises when the index files change under an open searcher.
@@ -504,27 +506,25 @@ class SearchService:
         parsed = parse_query(topic or "")
 
         def run(view: View) -> Timeline[Hit]:
-            chosen: set[int] | None = None
+            chosen: np.ndarray | None = None
             if speaker is not None and speaker.strip():
                 found = resolve(view, speaker)
                 if found is None:
-                    return Timeline[Hit](since=since, until=until)
-                chosen = set(view.speaker_docs(found.name))
+                    return HitTimeline(since=since, until=until)
+                chosen = np.sort(np.asarray(view.speaker_docs(found.name), dtype=np.int64))
             if not parsed.empty:
-                matching = matching_docs(view.postings, parsed, chosen)
-                chosen = matching if chosen is None else chosen & matching
+                chosen = matching_array(view.postings, parsed, chosen)
             if chosen is None:
-                chosen = set(view.statement_docs())
-            days = view.sort_days()
-            counted = build_timeline(
-                [(day_from_number(days[d]), d) for d in sorted(chosen)], since, until
-            )
+                chosen = np.sort(view.order.statements_by_day)
+            counted = timeline_of_days(chosen, view.order.day_array[chosen], since, until)
             terms = parsed.terms()
             first = None if counted.first is None else self._hit(view, counted.first, 0.0, terms)
             latest = (
                 None if counted.latest is None else self._hit(view, counted.latest, 0.0, terms)
             )
-            fields = counted.model_dump(exclude={"first", "latest"})
-            return Timeline[Hit](**fields, first=first, latest=latest)
+            # The fields as they are: validating Bucket instances again is an isinstance check,
+            # where model_dump() and back rebuilt every bucket.
+            fields = {name: getattr(counted, name) for name in Timeline.model_fields}
+            return HitTimeline(**{**fields, "first": first, "latest": latest})
 
         return self._run(run)

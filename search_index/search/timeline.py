@@ -10,7 +10,10 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Generic, Literal, TypeVar
 
+import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
+
+from search_index.index.schema import NO_DAY, day_number
 
 T = TypeVar("T")
 Granularity = Literal["month", "week"]
@@ -111,6 +114,79 @@ def build_timeline(
         since=since,
         until=until,
     )
+
+
+def timeline_of_days(
+    docnums: np.ndarray,
+    days: np.ndarray,
+    since: date | None = None,
+    until: date | None = None,
+) -> Timeline[int]:
+    """build_timeline over (the day, docnum) of each docnum, in the order given, computed on
+    arrays: `days` holds each docnum's day as YYYYMMDD (NO_DAY when undated). The same
+    Timeline as build_timeline gives; a speaker with thousands of statements no longer makes
+    a date object (and a tuple) of each."""
+    if since and until and since > until:
+        raise ValueError(f"since ({since}) is after until ({until})")
+    days = np.asarray(days, dtype=np.int64)
+    docnums = np.asarray(docnums, dtype=np.int64)
+    undated = int(np.count_nonzero(days == NO_DAY))
+    keep = days != NO_DAY
+    if since is not None:
+        keep &= days >= day_number(since)
+    if until is not None:
+        keep &= days <= day_number(until)
+    dated_days, dated_docs = days[keep], docnums[keep]
+    if not len(dated_days):
+        return Timeline(undated=undated, since=since, until=until)
+    # min/max as build_timeline's: the first of the earliest, the last of the latest
+    first_at = int(np.argmin(dated_days))
+    latest_at = len(dated_days) - 1 - int(np.argmax(dated_days[::-1]))
+    ordinals = np.sort(_day_ordinals(dated_days))
+    first_date, latest_date = ordinals[0].item(), ordinals[-1].item()
+    granularity: Granularity = (
+        "week" if (latest_date - first_date).days < WEEKLY_SPAN_DAYS else "month"
+    )
+    if granularity == "week":  # the Monday on or before (1 January 1970 was a Thursday)
+        keys = ordinals - ((ordinals.astype(np.int64) + 3) % 7).astype("timedelta64[D]")
+    else:
+        keys = ordinals.astype("datetime64[M]").astype("datetime64[D]")
+    starts, index, counts = np.unique(keys, return_index=True, return_counts=True)
+    periods = {
+        start: (count, first, last)
+        for start, count, first, last in zip(
+            starts.tolist(), counts.tolist(), ordinals[index].tolist(),
+            ordinals[index + counts - 1].tolist(), strict=True)
+    }
+    # Dicts, validated once by Timeline (in pydantic's compiled core; model_construct per
+    # bucket is slower in Python than that).
+    buckets = [
+        {"start": start, "count": periods[start][0], "first_day": periods[start][1],
+         "last_day": periods[start][2]} if start in periods else {"start": start}
+        for start in _periods(period_start(first_date, granularity), latest_date, granularity)
+    ]
+    busiest = sorted((b for b in buckets if b.get("count")),
+                     key=lambda b: -b["count"])[:BUSIEST_COUNT]
+    return Timeline(
+        granularity=granularity,
+        buckets=buckets,  # type: ignore[arg-type]
+        first=int(dated_docs[first_at]),
+        first_date=first_date,
+        latest=int(dated_docs[latest_at]),
+        latest_date=latest_date,
+        busiest=busiest,  # type: ignore[arg-type]
+        dated=len(dated_days),
+        undated=undated,
+        since=since,
+        until=until,
+    )
+
+
+def _day_ordinals(days: np.ndarray) -> np.ndarray:
+    """YYYYMMDD numbers as numpy days (datetime64[D])."""
+    months = (days // 10000 - 1970) * 12 + (days // 100 % 100 - 1)
+    return (months.astype("datetime64[M]").astype("datetime64[D]")
+            + (days % 100 - 1).astype("timedelta64[D]"))
 
 
 def period_start(day: date, granularity: Granularity) -> date:

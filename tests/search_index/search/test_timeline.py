@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
+import random
+from datetime import date, timedelta
 
+import numpy as np
 import pytest
 
+from search_index.index.schema import day_from_number, day_number
 from search_index.search.timeline import (
     SPARK_CHARS,
     Bucket,
     build_timeline,
     period_label,
     sparkline,
+    timeline_of_days,
 )
 
 
@@ -159,3 +163,26 @@ def test_a_busy_period_is_named_by_its_day_when_all_of_it_fell_on_one_day() -> N
     assert timeline.busy_label(busiest) == "10 Feb 2024"  # a real day: all three said on it
     assert timeline.busy_label(second) == "week of 18 Dec 2023"  # two days: the week
     assert timeline.undated == 1 and timeline.dated == 5
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_array_timeline_is_the_timeline_of_the_dated_items(seed):
+    """timeline_of_days over YYYYMMDD numbers gives what build_timeline gives over the same
+    (date, item) pairs: spans of days (weeks) and of decades (months), ties on the first and
+    latest day, undated items, and windows that cut them."""
+    rng = random.Random(seed)
+    span = rng.choice([3, 40, 91, 92, 400, 9000])
+    start = date(1998, 12, 28) + timedelta(days=rng.randint(0, 4000))
+    count = rng.randint(1, 400)
+    days = [0 if rng.random() < 0.15 else
+            day_number(start + timedelta(days=rng.randint(0, span))) for _ in range(count)]
+    docnums = sorted(rng.sample(range(10 * count), count))
+    since = until = None
+    if seed % 3 == 1:
+        since = start + timedelta(days=rng.randint(0, span // 2))
+    if seed % 4 == 2:
+        until = start + timedelta(days=rng.randint(span // 2, span))
+    pairs = [(day_from_number(d), n) for d, n in zip(days, docnums, strict=True)]
+    expected = build_timeline(pairs, since, until)
+    found = timeline_of_days(np.array(docnums), np.array(days), since, until)
+    assert found.model_dump() == expected.model_dump()
