@@ -20,6 +20,10 @@ the background for the larger sizes.
 
     .venv/bin/python benchmarks/capacity_bench.py --sizes 100000 300000 --write var/capacity.md
     .venv/bin/python benchmarks/capacity_bench.py --reuse var/bench/search-100000 --seconds 10
+
+With --workers N the offered load goes through a pool of N search processes
+(search_index.search.pool, as `onrecord run` serves), and --rates compares designs at the same
+fixed rates on a machine whose saturation moves between runs.
 """
 
 from __future__ import annotations
@@ -107,9 +111,10 @@ def build(size: int, work: Path, queries: int) -> dict[str, Any]:
     }
 
 
-def probe(index_dir: str, workload: str, mode: str, seconds: float, rate: float = 0.0) -> dict:
+def probe(index_dir: str, workload: str, mode: str, seconds: float, rate: float = 0.0,
+          workers: int = 0) -> dict:
     command = [sys.executable, __file__, "--probe", index_dir, workload, mode, str(seconds),
-               str(rate)]
+               str(rate), str(workers)]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"probe failed: {done.stderr[-2000:]}")
@@ -119,7 +124,7 @@ def probe(index_dir: str, workload: str, mode: str, seconds: float, rate: float 
 def probe_pair(index_dir: str, workload: str, seconds: float) -> list[dict]:
     """Two saturating processes at once: what this machine's two cores give together."""
     command = [sys.executable, __file__, "--probe", index_dir, workload, "saturate",
-               str(seconds), "0"]
+               str(seconds), "0", "0"]
     running = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 text=True) for _ in range(2)]
     results = []
@@ -146,8 +151,8 @@ def reuse(folder: Path) -> dict[str, Any]:
 
 
 def measure(size: int, work: Path, queries: int, seconds: float,
-            reused: Path | None = None, fractions: tuple[float, ...] = LOAD_FRACTIONS
-            ) -> dict[str, Any]:
+            reused: Path | None = None, fractions: tuple[float, ...] = LOAD_FRACTIONS,
+            workers: int = 0, rates: tuple[float, ...] = ()) -> dict[str, Any]:
     run = reuse(reused) if reused else build(size, work, queries)
     print("   one process, back to back", file=sys.stderr, flush=True)
     run["single"] = probe(run["index_dir"], run["workload"], "saturate", seconds)
@@ -155,10 +160,12 @@ def measure(size: int, work: Path, queries: int, seconds: float,
     run["pair"] = probe_pair(run["index_dir"], run["workload"], seconds)
     saturation = run["single"]["qps"]
     run["load"] = []
-    for fraction in fractions:
-        print(f"   open load at {fraction:.0%} of saturation", file=sys.stderr, flush=True)
-        result = probe(run["index_dir"], run["workload"], "load", seconds, saturation * fraction)
-        result["fraction"] = fraction
+    # Fixed rates compare designs on a shared machine, where saturation moves between runs.
+    for rate in rates or tuple(saturation * fraction for fraction in fractions):
+        print(f"   open load at {rate:.1f} calls/s", file=sys.stderr, flush=True)
+        result = probe(run["index_dir"], run["workload"], "load", seconds, rate, workers)
+        result["fraction"] = rate / saturation
+        result["workers"] = workers
         run["load"].append(result)
     if not run.get("reused"):
         shutil.rmtree(run["index_dir"], ignore_errors=True)
@@ -204,12 +211,16 @@ def percentiles(samples: list[float]) -> dict[str, float]:
     return {"p50": at(0.50), "p95": at(0.95), "p99": at(0.99), "n": len(ordered)}
 
 
-def child(index_dir: str, workload: str, mode: str, seconds: float, rate: float) -> dict:
+def child(index_dir: str, workload: str, mode: str, seconds: float, rate: float,
+          workers: int = 0) -> dict:
+    from search_index.search.pool import SearchPool
     from search_index.search.service import SearchService
 
     memory = {"imports_mb": rss_mb()}
     loads = json.loads(Path(workload).read_text(encoding="utf-8"))
-    service = SearchService(Path(index_dir))
+    # workers > 0: the calls go through a pool of search processes, as `onrecord run` does
+    service: Any = (SearchPool(Path(index_dir), workers=workers) if workers
+                    else SearchService(Path(index_dir)))
     began = time.perf_counter()
     service.search("security cooperation")
     cold_ms = (time.perf_counter() - began) * 1000
@@ -311,11 +322,20 @@ def report(runs: list[dict[str, Any]], machine: str, command: str) -> str:
         for kind, stats in sorted(single["kinds"].items(), key=lambda item: MIX.get(item[0], 0),
                                   reverse=True):
             lines.append(f"| {kind} | {_triple(stats)} |")
-        lines += ["", "| offered load, queries/s (share of one process's saturation) "
-                  "| response p50 / p95 / p99 ms |", "| --- | ---: |"]
+        served_by = (f"a pool of {run['load'][0]['workers']} search processes"
+                     if run["load"] and run["load"][0].get("workers") else "one process")
+        lines += ["", f"Offered load, answered by {served_by}:", "",
+                  "| offered load, queries/s (share of one process's saturation) "
+                  "| response p50 / p95 / p99 ms | autocomplete, /latest p99 ms "
+                  "| slowest kind's p99 ms |",
+                  "| --- | ---: | ---: | ---: |"]
         for load in run["load"]:
+            kinds = load["kinds"]
+            kind, worst = max(kinds.items(), key=lambda item: item[1]["p99"])
+            cheap = " / ".join(f"{kinds[k]['p99']:.1f}" if k in kinds else "-"
+                               for k in ("autocomplete", "/latest"))
             lines.append(f"| {load['qps']:,.1f} ({load['fraction']:.0%}) | "
-                         f"{_triple(load['overall'])} |")
+                         f"{_triple(load['overall'])} | {cheap} | {kind} {worst['p99']:.1f} |")
         lines.append("")
     return "\n".join(lines)
 
@@ -327,8 +347,9 @@ def _triple(stats: dict[str, float]) -> str:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["--probe"]:
-        index_dir, workload, mode, seconds, rate = argv[1:6]
-        print(json.dumps(child(index_dir, workload, mode, float(seconds), float(rate))))
+        index_dir, workload, mode, seconds, rate, workers = argv[1:7]
+        print(json.dumps(child(index_dir, workload, mode, float(seconds), float(rate),
+                               int(workers))))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 300_000])
@@ -339,6 +360,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the raw figures to this file")
     parser.add_argument("--fractions", type=float, nargs="+", default=list(LOAD_FRACTIONS),
                         help="offered load as shares of one process's saturation")
+    parser.add_argument("--rates", type=float, nargs="+", default=[],
+                        help="offered load in calls/s instead of --fractions")
+    parser.add_argument("--workers", type=int, default=0,
+                        help="answer the offered load through a pool of this many search "
+                             "processes (search_index.search.pool); saturation stays one "
+                             "process's")
     parser.add_argument("--reuse", type=Path, nargs="+",
                         help="search_bench.py's built folders (var/bench/search-N) instead of "
                              "building: one a size, and --sizes is ignored")
@@ -349,7 +376,7 @@ def main(argv: list[str] | None = None) -> int:
         for size, reused in (((0, r) for r in args.reuse) if args.reuse
                              else ((size, None) for size in args.sizes)):
             runs.append(measure(size, work, args.queries, args.seconds, reused,
-                                tuple(args.fractions)))
+                                tuple(args.fractions), args.workers, tuple(args.rates)))
             if args.json:
                 args.json.write_text(json.dumps(runs, indent=2), encoding="utf-8")
     finally:
