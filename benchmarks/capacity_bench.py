@@ -66,6 +66,7 @@ MIX = {
 }
 LOAD_FRACTIONS = (0.3, 0.5, 0.7, 0.85)
 WORKER_THREADS = 8  # the size of a small asyncio default executor
+AUTOCOMPLETE_THREADS = 2  # the bot's own for autocomplete
 
 
 def rss_mb() -> float:
@@ -279,13 +280,15 @@ def offered(
     started = time.perf_counter()
     next_at = started
     sent = 0
-    with ThreadPoolExecutor(max_workers=WORKER_THREADS) as pool:
+    # Autocomplete on threads of its own, as the bot's (bot/discord/autocomplete.py) does.
+    with ThreadPoolExecutor(max_workers=WORKER_THREADS) as pool, \
+            ThreadPoolExecutor(max_workers=AUTOCOMPLETE_THREADS) as typing_pool:
         while next_at < started + seconds:
             now = time.perf_counter()
             if next_at > now:
                 time.sleep(next_at - now)
             kind, args = plan[sent % len(plan)]
-            pool.submit(answer, kind, args, next_at)
+            (typing_pool if kind == "autocomplete" else pool).submit(answer, kind, args, next_at)
             sent += 1
             next_at += rng.expovariate(rate)
     return sent / seconds

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
 
 from discord import app_commands
 
@@ -15,10 +18,22 @@ log = logging.getLogger(__name__)
 CHOICE_LIMIT = 25  # Discord's limits on autocomplete choices
 CHOICE_TEXT_LIMIT = 100
 
+T = TypeVar("T")
+
+# Threads of autocomplete's own. Commands run on the loop's default executor, and with a pool
+# of search processes (search_index.search.pool) a command waiting for a busy worker holds
+# one of its threads: when all of them wait, an autocomplete queued behind them would miss
+# Discord's three seconds though the pool answers it in this process in a millisecond.
+_THREADS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="onrecord-autocomplete")
+
+
+async def _off_loop(call: Callable[..., T], *args: object) -> T:
+    return await asyncio.get_running_loop().run_in_executor(_THREADS, call, *args)
+
 
 async def speaker_choices(service: SearchBackend, current: str) -> list[app_commands.Choice[str]]:
     try:
-        people = await asyncio.to_thread(service.speakers, current, CHOICE_LIMIT)
+        people = await _off_loop(service.speakers, current, CHOICE_LIMIT)
     except Exception:  # autocomplete has no way to show an error: offer nothing
         log.exception("speaker autocomplete failed")
         return []
@@ -31,7 +46,7 @@ async def speaker_choices(service: SearchBackend, current: str) -> list[app_comm
 
 async def outlet_choices(service: SearchBackend, current: str) -> list[app_commands.Choice[str]]:
     try:
-        outlets = await asyncio.to_thread(service.outlets, current, CHOICE_LIMIT)
+        outlets = await _off_loop(service.outlets, current, CHOICE_LIMIT)
     except Exception:
         log.exception("outlet autocomplete failed")
         return []
