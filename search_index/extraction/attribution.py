@@ -24,12 +24,13 @@ from search_index.models import Paragraph
 
 
 def attribute(source: str, paragraphs: Sequence[Paragraph], quotes: Sequence[QuoteSpan],
-              registry: SpeakerRegistry | None = None, when: datetime.date | None = None
-              ) -> list[Attributed]:
+              registry: SpeakerRegistry | None = None, when: datetime.date | None = None,
+              author: str | None = None) -> list[Attributed]:
     """Every attributed statement (quotes and reported speech) of an article, in text order.
-    `when` is the article's date if it is trusted (it narrows well-known surnames)."""
+    `when` is the article's date if it is trusted (it narrows well-known surnames); `author`
+    the byline, the "I" of a first-person piece."""
     genders = learn_genders(source, paragraphs, [(q.start, q.end) for q in quotes])
-    discourse = Discourse(source, paragraphs, registry, when, genders)
+    discourse = Discourse(source, paragraphs, registry, when, genders, author)
     by_paragraph: dict[int, list[QuoteSpan]] = {}
     for quote in quotes:
         for n in range(quote.paragraph, quote.last_paragraph + 1):

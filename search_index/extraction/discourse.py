@@ -46,6 +46,15 @@ class Entity:
     order: int = 0
 
 
+def _personal_byline(byline: str) -> bool:
+    """ "Jane Roe" names a writer; "Web Desk", "Staff Reporter" or an agency do not."""
+    words = byline.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not any(
+        w.lower() in ROLE_WORDS or w.lower() in {"desk", "staff", "news", "wire", "agency",
+                                                  "reuters", "ap", "afp", "editorial", "board"}
+        for w in words)
+
+
 @dataclass(slots=True)
 class DiscourseState:
     counter: int
@@ -59,8 +68,12 @@ class Discourse:
 
     def __init__(self, source: str, paragraphs: Sequence[Paragraph],
                  registry: SpeakerRegistry | None, when: datetime.date | None = None,
-                 genders: dict[str, str] | None = None) -> None:
+                 genders: dict[str, str] | None = None, author: str | None = None) -> None:
         self.source = source
+        # "I said", "I asked" outside quotes: the writer of a first-person piece, named by the
+        # byline when it gives a person's name, else a source nobody names
+        self.narrator = Entity(author, "person") if author and _personal_byline(author) \
+            else Entity("the author", "unnamed")
         self.genders = genders or {}  # surname -> "m"/"f", from what the article says
         self.when = when  # the article's date when it is trusted: picks among office holders
         self.registry = registry
@@ -242,6 +255,8 @@ class Discourse:
 
     def _pronoun(self, mention: Mention, paragraph: int) -> Entity | None:
         word = mention.text.lower()
+        if word == "i":
+            return self.narrator
         if word == "it":
             recent = self._recent({"institution"})
             if recent and recent[0].paragraph >= paragraph - 2:

@@ -238,9 +238,10 @@ class ParagraphReader:
         return k
 
     def note_subject(self, a: int, b: int) -> None:
-        """A sentence with no reporting verb still brings its subject forward for the
-        pronouns that follow: "Foreign Minister X condemned the attack. “…,” he said."; "The
-        UN envoy, Y, welcomed the move." Only people the article names in full count, never
+        """Every sentence brings its subject forward for the pronouns that follow, with a
+        reporting verb or without ("Front-runner X stretched the truth when she claimed …"):
+        "Foreign Minister X condemned the attack. “…,” he said."; "The UN envoy, Y, welcomed
+        the move." Only people the article names in full count, never
         someone named inside a clause ("who confirmed that Cole …")."""
         tokens, source = self.tokens, self.discourse.source
         k = self._subject_start(a, b)
@@ -527,7 +528,7 @@ class ParagraphReader:
         for a, b in self.sentences:
             sentence_speaker: tuple[Entity, str, bool, str | None] | None = None
             quote_positions = [i for i in range(a, b) if self.tokens[i].quote is not None]
-            if not self.display and not any(is_cue_at(self.tokens, c) for c in range(a, b)):
+            if not self.display:  # the cue's own subject, read after, is the more recent
                 self.note_subject(a, b)
             for t in quote_positions:
                 quote = self.quotes[self.tokens[t].quote or 0]

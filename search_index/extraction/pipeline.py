@@ -92,7 +92,7 @@ def extract_article(article: Article, registry: SpeakerRegistry | None = None, *
     else:
         quotes = find_quotes(article.text, paragraphs)
         trusted = article.published if article.published_confidence >= 0.5 else None
-        found = attribute(article.text, paragraphs, quotes, registry, trusted)
+        found = attribute(article.text, paragraphs, quotes, registry, trusted, article.byline)
     name_owners(found, article)  # "the Foreign Office" of an Islamabad story is Pakistan's
     found = join_utterances(article.text, _without_duplicates(article.text, found))
     statements = _dated_statements(article, found, registry)

@@ -83,3 +83,26 @@ def test_a_name_and_a_verb_after_a_quotes_own_stop_attribute_it(tmp_path):
         '"Send the money before the storms come." Sen. Carl Mays said on Tuesday.\n', tmp_path)
     assert by_text(found, "Sometimes we just").speaker == "Ellen Tovey"
     assert by_text(found, "Send the money").speaker == "Carl Mays"
+
+
+def test_a_first_person_narrator_is_the_bylined_author(tmp_path):
+    found = statements(
+        'I went to the hearing alone. "Okay," I said, trying to start again. "I was seventeen '
+        'when I first saw this harbour."\n', tmp_path)
+    assert [(s.speaker, s.speaker_kind) for s in found] == [("Jane Roe", "person")]
+
+
+def test_a_first_person_narrator_without_a_byline_is_the_author_unnamed(tmp_path):
+    page = ("Notes from the pier\n\nI went to the hearing alone. \"Okay,\" I said, trying to "
+            "start again.\n")
+    found = [s for s in extract_article(parse_article(page, tmp_path / "essay.txt"))
+             if s.kind != "indirect"]
+    assert [(s.speaker, s.speaker_kind) for s in found] == [("the author", "unnamed")]
+
+
+def test_the_subject_of_a_sentence_with_a_cue_is_the_she_that_follows(tmp_path):
+    found = statements(
+        'Harbour front-runner Ellen Tovey stretched the truth on Saturday, when she claimed '
+        'that the pier had been sold.\n\n'
+        '"They are selling it off piece by piece," she said.\n', tmp_path)
+    assert by_text(found, "They are selling").speaker == "Ellen Tovey"
