@@ -69,6 +69,21 @@ _UNCLOSED_ADJUNCT_REACH = 12
 _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 
 
+def _possessor(tokens: Sequence[Token], end: int, b: int) -> bool:
+    """The phrase ending before `end` is a possessive with its noun after it ("Trump's
+    remarks"): it names whose thing, not who spoke."""
+    last = tokens[end - 1].lower if end > 0 else ""
+    return (last.endswith(("'s", "’s")) or (end < b and tokens[end].text in {"'", "’"})) \
+        and end < b and tokens[end].is_word and not tokens[end].capitalised
+
+
+def _party_tag_inside(inner: Sequence[Token]) -> bool:
+    """The words between brackets after a lawmaker's name: "R-Ky.", "D-N.Y.", "R", "D"."""
+    words = [t.text for t in inner if t.text != "."]
+    return len(words) == 1 and (_PARTY_TAG.match(words[0]) is not None
+                                or words[0] in {"D", "R", "I"})
+
+
 def _date_adjunct_start(tokens: Sequence[Token], j: int, a: int) -> int | None:
     """Where a time adjunct ending at token `j` begins: "on Thursday", "on Thursday evening",
     "on March 14", "yesterday", "last night", "last week"; None when `j` ends none."""
@@ -143,6 +158,32 @@ _NOT_A_SOURCE_START = frozenset({"in", "on", "at", "with", "by", "from", "to", "
                                  "into", "during", "after", "before", "through", "via"})
 
 
+# Words that open an adjunct before a sentence's subject, up to its comma: "In a post on
+# Sunday, ...", "First, Trump ...", "Moreover, as part of ..., Gowdy ...", "Given Sanders'
+# success, ...", "Like Corker, Menendez ...".
+_ADJUNCT_OPENERS = frozenset({
+    "in", "on", "at", "after", "before", "during", "when", "while", "for", "however",
+    "meanwhile", "last", "earlier", "later", "despite", "amid", "first", "second", "third",
+    "finally", "moreover", "likewise", "similarly", "furthermore", "additionally", "instead",
+    "still", "yet", "also", "besides", "otherwise", "nonetheless", "nevertheless", "given",
+    "like", "unlike", "as", "with", "without", "under", "since", "although", "though",
+    "because", "if", "once", "among", "following", "by", "from", "until", "unless",
+    "whereas", "regardless", "then", "now", "today", "yesterday", "tonight", "again",
+})
+# "Hours later, ...", "Two days earlier, ...", "Moments ago, ...": a time before the subject.
+_TIME_ADJUNCT_ENDS = frozenset({"later", "earlier", "ago", "afterward", "afterwards"})
+
+
+def _time_adjunct(tokens: Sequence[Token], k: int, b: int) -> bool:
+    """Up to three words and a time word, then a comma, open the sentence."""
+    for n in range(k + 1, min(b - 1, k + 4)):
+        if tokens[n].lower in _TIME_ADJUNCT_ENDS:
+            return tokens[n + 1].text == ","
+        if not tokens[n].is_word:
+            return False
+    return False
+
+
 # Capitalised sentence openers that are no names: "Plus", "Even", "Part", "Generous".
 _OPENERS = frozenset({"plus", "even", "already", "still", "also", "part", "generous", "meanwhile",
                       "instead", "indeed", "yet", "so", "then", "now", "here", "there", "thus",
@@ -211,6 +252,8 @@ class ParagraphReader:
         if tokens[k].lower in {"he", "she", "it"}:
             return parse_phrase(tokens, k, k + 1, self.discourse.source)
         start, end = phrase_after(tokens, k, b)
+        # "Sen. Rand Paul (R-Ky.) said …, and called him “…”": the name ends at its bracket
+        end = next((i for i in range(start + 1, end) if tokens[i].text == "("), end)
         return parse_phrase(tokens, start, end, self.discourse.source)
 
     def _subject_start(self, a: int, b: int) -> int:
@@ -227,10 +270,8 @@ class ParagraphReader:
             if dash is not None and any(t.text == ")" for t in tokens[k + 1:dash]):
                 k = dash + 1
         for _ in range(2):
-            if k < b and (tokens[k].lower in {"in", "on", "at", "after", "before", "during",
-                                              "when", "while", "for", "however", "meanwhile",
-                                              "last", "earlier", "later", "despite", "amid"}
-                          or is_participle(tokens[k])):
+            if k < b and (tokens[k].lower in _ADJUNCT_OPENERS or is_participle(tokens[k])
+                          or _time_adjunct(tokens, k, b)):
                 comma = next((i for i in range(k, min(b, k + 25)) if tokens[i].text == ","), None)
                 if comma is None:
                     break
@@ -338,6 +379,11 @@ class ParagraphReader:
                 if named is not None:
                     return named
                 j = previous - 1
+        if j - 2 > a and tokens[j].text == ")":
+            opening = next((i for i in range(j - 1, max(a, j - 6) - 1, -1)
+                            if tokens[i].text == "("), None)
+            if opening is not None and opening > a and _party_tag_inside(tokens[opening + 1:j]):
+                j = opening - 1  # "Sen. Rand Paul (R-Ky.) said", "Rep. Jane Roe (D) said"
         if j - 1 > a and tokens[j].text == "." and _PARTY_TAG.match(tokens[j - 1].text):
             j -= 1  # "D-N.Y."
         if j - 1 > a and tokens[j - 1].text == "," and (
@@ -373,6 +419,10 @@ class ParagraphReader:
                     whose = parse_phrase(tokens, start, further, source)
                     mention = whose if whose is not None and whose.source is not None \
                         else mention
+                elif mention is not None and _possessor(tokens, end, b):
+                    # `said Ohio's remaining period "is …"`, `said Rubio's tax plan would …`:
+                    # the start of what was said, whose subject is the possessor's thing
+                    mention = None
         return Subject(mention, past_perfect) if mention else None
 
     def _before_unclosed_adjunct(self, j: int, a: int) -> Mention | None:

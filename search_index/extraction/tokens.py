@@ -15,6 +15,7 @@ from search_index.text.lexicon import CUE_FORMS
 
 _MARKS = frozenset(DOUBLE_MARKS + SINGLE_MARKS)
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.\-]*[^\W_])?|[^\s\w]", re.UNICODE)
+_BRACKETED_TAG = re.compile(r"^(?:[DRI]-[A-Z][\w.\-]*|[A-Z][a-z]{1,4})$")
 ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "sen", "rep", "st",
                             "jr", "sr", "no", "u.s", "u.k", "u.n", "vs", "prof", "gov", "capt",
                             "maj", "brig", "adm", "sgt", "inc", "co", "corp", "ltd", "retd",
@@ -95,7 +96,11 @@ def sentences(tokens: list[Token], quote_texts: Sequence[str]) -> list[tuple[int
             # "Sen. Ann Roe, D-Ore., who ...": a period before a comma or a lower-case word
             # ends an abbreviation, not a sentence
             continues = following is not None and following.quote is None and (
-                following.text in ",;" or following.text[:1].islower())
+                following.text in ",;" or following.text[:1].islower()
+                # "Sen. Ron Wyden (D-Ore.) said", "Sen. Bernie Sanders (Vt.)": the stop of a
+                # bracketed party or state tag
+                or (following.text == ")" and _BRACKETED_TAG.match(tokens[i - 1].text)
+                    is not None))
             ends = previous not in ABBREVIATIONS and not initial and not continues
         elif token.quote is not None and following is not None:
             inner = quote_texts[token.quote].rstrip()
