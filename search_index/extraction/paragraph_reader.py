@@ -41,6 +41,7 @@ from search_index.text.lexicon import (
     ADVERBS,
     AUXILIARIES,
     COUNTRIES,
+    DESCRIPTION_NOUNS,
     MONTHS,
     PRONOUNS,
     ROLE_WORDS,
@@ -67,6 +68,14 @@ _UNCLOSED_ADJUNCT_STARTS = frozenset({"during", "while", "speaking", "talking", 
                                       "responding", "replying", "in", "at", "after"})
 _UNCLOSED_ADJUNCT_REACH = 12
 _DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
+
+
+def _description(mention: Mention) -> bool:
+    """ "the billionaire business mogul", "the Republican nominee": a definite description of
+    someone, never "a candidate" (someone else) or "the candidates" (a group)."""
+    words = mention.text.lower().split()
+    return bool(words) and words[0] not in {"a", "an", "one", "another", "some"} \
+        and words[-1] in DESCRIPTION_NOUNS
 
 
 def _possessor(tokens: Sequence[Token], end: int, b: int) -> bool:
@@ -596,6 +605,12 @@ class ParagraphReader:
                         subject.mention)
                     if entity is not None and _opener_as_name(entity, subject.mention):
                         entity = None  # "Between …", "You …": a sentence opener, nobody
+                    if (entity is None or entity.kind in UNNAMED_KINDS) and _description(
+                            subject.mention):
+                        # "the gambling tycoon told Reuters": the person speaking just then,
+                        # with the words the story used for them
+                        speaking = self._speaking_now(sentence_speaker, previous_speaker)
+                        entity = speaking or entity
                     mention_text = subject.mention.text
                     cue = None if c == t else self.tokens[c].text \
                         if self.tokens[c].lower != "according" else "according to"
@@ -635,6 +650,18 @@ class ParagraphReader:
                 read_reported(self, a, b, found, quoted=True)
             previous_speaker = sentence_speaker or previous_speaker
         return found
+
+    def _speaking_now(self, sentence_speaker: tuple[Entity, str, bool, str | None] | None,
+                      previous_speaker: tuple[Entity, str, bool, str | None] | None
+                      ) -> Entity | None:
+        """Who spoke last in this sentence, paragraph or the one before: a named person."""
+        carried = sentence_speaker or previous_speaker
+        if carried is not None:
+            return carried[0] if carried[0].kind == "person" else None
+        last = self.discourse.last_speaker
+        if last is not None and last[1] >= self.paragraph.index - 1 and last[0].kind == "person":
+            return last[0]
+        return None
 
     def _subject_before(self, t: int, a: int) -> tuple[int, Subject] | None:
         """A quote inside a sentence with no verb of speech is its subject's words when the

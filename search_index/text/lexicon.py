@@ -132,6 +132,15 @@ HONORIFICS = frozenset({
     "barrister", "advocate", "engr", "maulana", "mufti", "allama",
 })
 
+# Nouns a story uses to describe again someone it has named ("the Republican nominee told", "the
+# billionaire business mogul said", "the retired neurosurgeon told"): no office to look up,
+# so "the <description>" stands for the person speaking in the story just then.
+DESCRIPTION_NOUNS = frozenset({
+    "nominee", "candidate", "front-runner", "frontrunner", "challenger", "incumbent",
+    "contender", "hopeful", "tycoon", "mogul", "billionaire", "businessman", "businesswoman",
+    "neurosurgeon", "surgeon", "heckler", "host", "anchor", "commentator", "columnist",
+    "pollster", "consultant", "historian", "author", "entrepreneur",
+})
 # Words that make a noun phrase a role ("State Department Spokesperson", "the defence minister").
 ROLE_WORDS = frozenset({
     "spokesperson", "spokesman", "spokeswoman", "spokespeople", "spox", "secretary", "minister",
@@ -153,7 +162,7 @@ ROLE_WORDS = frozenset({
     # a campaign's people: "Republican front-runner NAME", "the Democratic nominee said"
     "candidate", "front-runner", "frontrunner", "nominee", "pollster", "alderman",
     "councilmember", "councilman", "councilwoman",
-})
+}) | DESCRIPTION_NOUNS
 # Heads of organisation names ("Foreign Office", "Inter-Services Public Relations").
 ORG_WORDS = frozenset({
     "department", "office", "ministry", "embassy", "commission", "council", "agency", "house",

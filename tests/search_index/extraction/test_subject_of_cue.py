@@ -44,3 +44,15 @@ def test_an_opening_adjunct_is_skipped_to_reach_the_subject() -> None:
         '"no room for another subsidy" in the budget.\n')
     assert speakers["We heard you loud and clear, and we will fix it."] == "Mark Devlin"
     assert speakers["no room for another subsidy"] == "Paula Grant"
+
+
+def test_a_definite_description_is_the_person_speaking_just_then() -> None:
+    statements = {s.text.split(" … ")[0]: s for s in extract_article(parse_article(
+        "Donor praises the front-runner\n\n"
+        "MACAU — Casino owner Harold Vance said on Friday that his talk with the front-runner "
+        'went "better than expected."\n\n'
+        '"It was a warm meeting," the gambling tycoon told a news agency. '
+        '"He was very charming."\n'))}
+    tycoon = statements["It was a warm meeting,"]
+    assert tycoon.speaker == "Harold Vance"
+    assert "tycoon" in (tycoon.speaker_mention or "")
