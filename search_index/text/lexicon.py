@@ -51,7 +51,7 @@ _CUE_BASES: dict[str, tuple[str, ...]] = {
     "describe": ("describes", "described", "describing"),
     "term": ("terms", "termed", "terming"),
     "call": ("called", "calling"),
-    "continue": ("continued",),
+    "continue": ("continued", "continues"),  # "The letter continues: “…”"
     "predict": ("predicts", "predicted", "predicting"),
     "deny": ("denies", "denied", "denying"),
     "admit": ("admits", "admitted", "admitting"),
@@ -74,7 +74,8 @@ _CUE_BASES: dict[str, tuple[str, ...]] = {
     "testify": ("testifies", "testified"),
     "report": ("reports", "reported"),  # "The Post reported that he left “at the urging …”"
     "charge": ("charged",),  # "“…,” Kelly charged"; "was charged with" is passive, no cue
-    "read": ("reads",),  # "a sign that reads “…”"
+    # "a sign that reads “…”", "“…,” read the statement"
+    "read": ("reads", "read"),
     "allege": ("alleges", "alleged"),  # "…, the lawsuit alleges"; "the alleged" is no cue
     # `"…?" he wondered`, `"…," she lamented`: verbs that only ever frame words said
     "wonder": ("wondered",),

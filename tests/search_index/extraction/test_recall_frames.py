@@ -106,3 +106,11 @@ def test_the_subject_of_a_sentence_with_a_cue_is_the_she_that_follows(tmp_path):
         'that the pier had been sold.\n\n'
         '"They are selling it off piece by piece," she said.\n', tmp_path)
     assert by_text(found, "They are selling").speaker == "Ellen Tovey"
+
+
+def test_a_document_read_out_after_its_words_is_their_source(tmp_path):
+    found = statements(
+        '"Friend, the pier cannot wait another winter," read the email.\n\n'
+        'The letter continues: "Please explain why the repairs were delayed."\n', tmp_path)
+    assert (by_text(found, "Friend, the pier").speaker_kind,
+            by_text(found, "Please explain").speaker_kind) == ("document", "document")
