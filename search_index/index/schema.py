@@ -109,6 +109,26 @@ class NewsAnalyzer(Analyzer):
             yield token
 
 
+    def term_positions(self, value: str) -> dict[str, list[int]]:
+        """Each indexed term of value with its positions, as indexing with positions sees
+        them (stop words out, the positions after the first kept word renumbered without
+        gaps): what the segment builder writes, without a Token a word."""
+        found: dict[str, list[int]] = {}
+        position: int | None = None
+        for raw, span in enumerate(default_pattern.finditer(value)):
+            lowered = span.group().lower()
+            if lowered in STOPLIST or not lowered:
+                continue
+            position = raw if position is None else position + 1
+            term = cached_stem(lowered)
+            at = found.get(term)
+            if at is None:
+                found[term] = [position]
+            else:
+                at.append(position)
+        return found
+
+
 def text_analyzer() -> NewsAnalyzer:
     """The analyzer of the searchable text fields; queries and highlights must use the same."""
     return NewsAnalyzer()

@@ -18,7 +18,6 @@ from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
 
 from search_index.errors import IndexUnavailable
-from search_index.index import whoosh_internals  # noqa: F401 - its fixes, applied on import
 from search_index.index.directory import Facts, speaker_entry
 from search_index.index.opening import write as write_opening
 from search_index.index.posting_store import write_after_commit
@@ -39,11 +38,14 @@ from search_index.index.schema import (
     schema_is_current,
     vocabulary_words,
 )
+from search_index.index.segment_build import SegmentBuilder
+from search_index.index.whoosh_internals import commit_with_segments
 
 Progress = Callable[[int, int, str], None]
 
-# Above this many new documents on an empty index, build with two processes.
-PARALLEL_BUILD_THRESHOLD = 20_000
+# A new segment holds its postings in memory until it is written (about 3 KB a statement):
+# a bigger batch is written as several segments, in the same commit.
+SEGMENT_DOCUMENTS = 250_000
 # Posting blocks are written without zlib: searches read whole posting lists into sets
 # (search_index.index.postings) ~30% faster, ingest skips compressing, the index is ~50% larger.
 CODEC = W3Codec(compression=0)
@@ -312,50 +314,46 @@ class IndexUpdate:
     def commit(self, progress: Progress | None = None, registry: Any = None) -> None:
         if not self.docs and not self.new_records:
             return
-        parallel = self.was_empty and len(self.docs) >= PARALLEL_BUILD_THRESHOLD
-        # limitmb is per writer process: Whoosh spills its posting pool to disk past it and
-        # merges the runs in Python at the end, which cost a 100,000-statement build (~45
-        # postings a statement, ~170 bytes each, 256 MB) half its speed. 512 MB holds about
-        # 130,000 statements across the two processes; bigger builds spill, as before.
-        writer = (
-            self.ix.writer(procs=2, multisegment=True, limitmb=512, batchsize=200, codec=CODEC,
-                           compound=COMPOUND)
-            if parallel
-            else self.ix.writer(limitmb=256, codec=CODEC, compound=COMPOUND)
-        )
+        # The writer deletes what this run replaces and merges small segments; every new
+        # document goes into one segment of its own (segment_build), named in the same commit.
+        writer = self.ix.writer(limitmb=256, codec=CODEC, compound=COMPOUND)
+        segments: list[Any] = []
+        builder = self._builder()
         try:
             total = len(self.docs)
             for done, (qkey, doc) in enumerate(self.docs.items(), start=1):
                 if not self.was_empty:
                     writer.delete_by_term("qkey", qkey)
                 if doc is not None:
-                    writer.add_document(**statement_fields(doc))
+                    builder.add(statement_fields(doc))
+                if builder.docnum >= SEGMENT_DOCUMENTS:
+                    segments.append(builder.finish())
+                    builder = self._builder()
                 if progress and (done % 1000 == 0 or done == total):
                     progress(done, total, "writing statements")
             for path, record in self.new_records.items():
                 if not self.was_empty:
                     writer.delete_by_term("path", path)
                 if record is not None:
-                    writer.add_document(
-                        doctype=DOCTYPE_ARTICLE, path=path, record=record.model_dump_json()
-                    )
-            # Computed after the statements are queued: a parallel build's writer processes
-            # index them meanwhile (this took ~6% of a 30,000-statement build, serially).
+                    builder.add({"doctype": DOCTYPE_ARTICLE, "path": path,
+                                 "record": record.model_dump_json()})
             meta = self._new_meta(registry)
             vocabulary = self._new_vocabulary()
             if not self.was_empty:
                 writer.delete_by_term("meta_key", META_KEY)
                 writer.delete_by_term("meta_key", VOCABULARY_KEY)
-            writer.add_document(
-                doctype=DOCTYPE_META, meta_key=META_KEY, meta=meta.model_dump_json()
-            )
-            writer.add_document(
-                doctype=DOCTYPE_META, meta_key=VOCABULARY_KEY, meta=json.dumps(vocabulary)
-            )
+            builder.add({"doctype": DOCTYPE_META, "meta_key": META_KEY,
+                         "meta": meta.model_dump_json()})
+            builder.add({"doctype": DOCTYPE_META, "meta_key": VOCABULARY_KEY,
+                         "meta": json.dumps(vocabulary)})
+            segments.append(builder.finish())
         except BaseException:
             writer.cancel()
             raise
-        writer.commit()
+        commit_with_segments(writer, segments)
         write_after_commit(self.ix)
         with self.ix.searcher() as committed:  # so that the first search after is quick
             write_opening(Path(self.ix.storage.folder), committed)
+
+    def _builder(self) -> SegmentBuilder:
+        return SegmentBuilder(self.ix.schema, self.ix.storage, self.ix.indexname, CODEC)

@@ -25,6 +25,7 @@ the pinned version gets no patches and the public per-posting path (slower, stil
 from __future__ import annotations
 
 import logging
+from array import array
 from collections.abc import Callable
 from itertools import accumulate
 from typing import Any
@@ -211,3 +212,54 @@ def block_postings(matcher: Matcher, with_values: bool = False, with_weights: bo
 
 
 apply()
+
+
+# -- writing a segment's postings and committing it ------------------------------------------
+
+
+def write_term_postings(fieldwriter: Any, tbytes: bytes, docnums: list[int],
+                        weights: list[float], values: list[bytes],
+                        lengths: list[int] | None) -> None:
+    """One term's postings (docnums ascending; lengths: each posting's quantised field
+    length, None for a field without lengths) written through a W3FieldWriter as
+    `add_postings` writes them a posting at a time: the same blocks of up to 128, the same
+    block statistics, the same inlining of a lone posting, in a few calls a block."""
+    fieldwriter.start_term(tbytes)
+    writer = fieldwriter._postwriter
+    if not PINNED or not isinstance(writer, whoosh3.W3PostingsWriter) or writer._byteids:
+        for at, docnum in enumerate(docnums):
+            fieldwriter.add(docnum, weights[at], values[at], lengths[at] if lengths else 0)
+        fieldwriter.finish_term()
+        return
+    limit = writer._blocklimit
+    total = len(docnums)
+    for start in range(0, total, limit):
+        end = min(start + limit, total)
+        if start:
+            writer._write_block()  # as add_posting does when a full block meets one more
+        block_weights = weights[start:end]
+        writer._ids = array("I", docnums[start:end])
+        writer._weights = array("f", block_weights)
+        writer._values = [value for value in values[start:end] if value]
+        writer._maxweight = max(0, max(block_weights))
+        if lengths is not None:
+            block_lengths = [length for length in lengths[start:end] if length]
+            if block_lengths:
+                writer._minlength = min(block_lengths)
+                writer._maxlength = max(block_lengths)
+    fieldwriter.finish_term()
+
+
+def commit_with_segments(writer: Any, new_segments: list[Any]) -> None:
+    """SegmentWriter.commit with more segments, written beside the writer (by
+    segment_build), named in the same table of contents: the writer's deletions, its merges
+    and its own documents, and the new segments, all in one commit."""
+    writer._check_state()
+    segments = writer._merge_segments(None, None, None)
+    if writer._added:
+        segments.append(writer._finalize_segment())
+    else:
+        writer._close_segment()
+    segments.extend(new_segments)
+    writer._commit_toc(segments)
+    writer._finish()
