@@ -27,6 +27,10 @@ from whoosh.columns import NumericColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.lang.porter import stem
 
+# Whoosh's default_pattern with its group made non-capturing, so that findall yields words.
+_WORDS = re.compile(r"[\w\*]+(?:\.?[\w\*]+)*")
+assert default_pattern.pattern == r"[\w\*]+(\.?[\w\*]+)*", "Whoosh's word pattern changed"
+
 # "us" is a stop word in Whoosh's list, but in news text it is usually the country.
 STOPLIST = frozenset(STOP_WORDS - {"us"})
 
@@ -112,14 +116,15 @@ class NewsAnalyzer(Analyzer):
     def term_positions(self, value: str) -> dict[str, list[int]]:
         """Each indexed term of value with its positions, as indexing with positions sees
         them (stop words out, the positions after the first kept word renumbered without
-        gaps): what the segment builder writes, without a Token a word."""
+        gaps): what the segment builder writes, without a Token a word, the words found by
+        one `findall` (the same pattern, without the group that made it yield spans)."""
         found: dict[str, list[int]] = {}
-        position: int | None = None
-        for raw, span in enumerate(default_pattern.finditer(value)):
-            lowered = span.group().lower()
-            if lowered in STOPLIST or not lowered:
+        position = -1  # before the first kept word: it takes its own place
+        for raw, word in enumerate(_WORDS.findall(value)):
+            lowered = word.lower()
+            if lowered in STOPLIST:
                 continue
-            position = raw if position is None else position + 1
+            position = raw if position < 0 else position + 1
             term = cached_stem(lowered)
             at = found.get(term)
             if at is None:

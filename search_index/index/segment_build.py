@@ -34,7 +34,9 @@ Posting = tuple[bytes, int, float, bytes]
 
 
 def _positions_value(positions: list[int]) -> bytes:
-    """formats.Positions.encode: the count, then the pickled gaps between positions."""
+    """formats.Positions.encode: the count, then the pickled gaps between positions. (Not
+    shared between postings: pickle would write a repeated object in a block as a reference,
+    which reads the same but is not the file Whoosh writes.)"""
     deltas = []
     base = 0
     for pos in positions:

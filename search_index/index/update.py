@@ -9,8 +9,10 @@ commit leaves the previous index whole.
 from __future__ import annotations
 
 import json
+import multiprocessing
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +44,10 @@ from search_index.index.segment_build import SegmentBuilder
 from search_index.index.whoosh_internals import commit_with_segments
 
 Progress = Callable[[int, int, str], None]
+
+# A batch of this many statement documents or more is written by two processes (on a
+# two-core machine, about half the time); below it, starting one costs more than it saves.
+PARALLEL_DOCUMENTS = 20_000
 
 # A new segment holds its postings in memory until it is written (about 3 KB a statement):
 # a bigger batch is written as several segments, in the same commit.
@@ -315,45 +321,100 @@ class IndexUpdate:
         if not self.docs and not self.new_records:
             return
         # The writer deletes what this run replaces and merges small segments; every new
-        # document goes into one segment of its own (segment_build), named in the same commit.
+        # document goes into segments of their own (segment_build), named in the same commit.
         writer = self.ix.writer(limitmb=256, codec=CODEC, compound=COMPOUND)
-        segments: list[Any] = []
-        builder = self._builder()
+        child: Future[list[Any]] | None = None
         try:
-            total = len(self.docs)
-            for done, (qkey, doc) in enumerate(self.docs.items(), start=1):
-                if not self.was_empty:
+            if not self.was_empty:
+                for qkey in self.docs:
                     writer.delete_by_term("qkey", qkey)
-                if doc is not None:
-                    builder.add(statement_fields(doc))
+                for path in self.new_records:
+                    writer.delete_by_term("path", path)
+                writer.delete_by_term("meta_key", META_KEY)
+                writer.delete_by_term("meta_key", VOCABULARY_KEY)
+            docs = [doc for doc in self.docs.values() if doc is not None]
+            total = len(docs)
+            if total >= PARALLEL_DOCUMENTS:
+                # A second process writes the first half, this one the rest: the segments
+                # are named in document order, so the index's documents are in the order a
+                # single process writes them.
+                half = total // 2
+                child = _start_child(self, docs[:half])
+                docs = docs[half:]
+            segments: list[Any] = []
+            builder = self._builder()
+            for done, doc in enumerate(docs, start=1):
+                builder.add(statement_fields(doc))
                 if builder.docnum >= SEGMENT_DOCUMENTS:
                     segments.append(builder.finish())
                     builder = self._builder()
-                if progress and (done % 1000 == 0 or done == total):
-                    progress(done, total, "writing statements")
+                if progress and (done % 1000 == 0 or done == len(docs)):
+                    # a child writes as many at about the same pace: count both halves
+                    shown = done if child is None else min(total, done * total // len(docs))
+                    progress(shown, total, "writing statements")
             for path, record in self.new_records.items():
-                if not self.was_empty:
-                    writer.delete_by_term("path", path)
                 if record is not None:
                     builder.add({"doctype": DOCTYPE_ARTICLE, "path": path,
                                  "record": record.model_dump_json()})
             meta = self._new_meta(registry)
             vocabulary = self._new_vocabulary()
-            if not self.was_empty:
-                writer.delete_by_term("meta_key", META_KEY)
-                writer.delete_by_term("meta_key", VOCABULARY_KEY)
             builder.add({"doctype": DOCTYPE_META, "meta_key": META_KEY,
                          "meta": meta.model_dump_json()})
             builder.add({"doctype": DOCTYPE_META, "meta_key": VOCABULARY_KEY,
                          "meta": json.dumps(vocabulary)})
             segments.append(builder.finish())
+            if child is not None:
+                segments = child.result() + segments
         except BaseException:
             writer.cancel()
             raise
+        finally:
+            _end_child()
         commit_with_segments(writer, segments)
         write_after_commit(self.ix)
         with self.ix.searcher() as committed:  # so that the first search after is quick
             write_opening(Path(self.ix.storage.folder), committed)
 
+    def build_segments(self, docs: Sequence[QuoteDocument]) -> list[Any]:
+        """Statement documents written as segments of their own (a child's half)."""
+        segments: list[Any] = []
+        builder = self._builder()
+        for doc in docs:
+            builder.add(statement_fields(doc))
+            if builder.docnum >= SEGMENT_DOCUMENTS:
+                segments.append(builder.finish())
+                builder = self._builder()
+        if builder.docnum:
+            segments.append(builder.finish())
+        return segments
+
     def _builder(self) -> SegmentBuilder:
         return SegmentBuilder(self.ix.schema, self.ix.storage, self.ix.indexname, CODEC)
+
+
+# -- the second process --------------------------------------------------------------------
+# Forked, so it inherits the update and its documents rather than receiving them pickled; it
+# returns only the segments it wrote (a few hundred bytes each).
+
+_child_work: tuple[IndexUpdate, Sequence[QuoteDocument]] | None = None
+_child_pool: ProcessPoolExecutor | None = None
+
+
+def _child_build() -> list[Any]:
+    assert _child_work is not None
+    update, docs = _child_work
+    return update.build_segments(docs)
+
+
+def _start_child(update: IndexUpdate, docs: Sequence[QuoteDocument]) -> Future[list[Any]]:
+    global _child_work, _child_pool
+    _child_work = (update, docs)
+    _child_pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    return _child_pool.submit(_child_build)
+
+
+def _end_child() -> None:
+    global _child_work, _child_pool
+    if _child_pool is not None:
+        _child_pool.shutdown(wait=True, cancel_futures=True)
+    _child_work = _child_pool = None
