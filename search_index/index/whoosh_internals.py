@@ -25,9 +25,11 @@ the pinned version gets no patches and the public per-posting path (slower, stil
 from __future__ import annotations
 
 import logging
+import pickle
+import zlib
 from array import array
 from collections.abc import Callable
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import Any
 
 import numpy as np
@@ -37,6 +39,7 @@ from whoosh.columns import NumericColumn
 from whoosh.matching import Matcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import IndexReader, TermNotFound
+from whoosh.system import pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
 log = logging.getLogger(__name__)
@@ -221,33 +224,75 @@ def write_term_postings(fieldwriter: Any, tbytes: bytes, docnums: list[int],
                         weights: list[float], values: list[bytes],
                         lengths: list[int] | None) -> None:
     """One term's postings (docnums ascending; lengths: each posting's quantised field
-    length, None for a field without lengths) written through a W3FieldWriter as
-    `add_postings` writes them a posting at a time: the same blocks of up to 128, the same
-    block statistics, the same inlining of a lone posting, in a few calls a block."""
-    fieldwriter.start_term(tbytes)
+    length, None for a field without lengths) written through a W3FieldWriter's files as
+    `add_postings` writes them a posting at a time: the same blocks of up to 128 (each
+    W3PostingsWriter._write_block's bytes), the same term statistics (W3TermInfo.add_block),
+    in a few calls a block. A writer that inlines postings, or another Whoosh, gets the
+    public per-posting calls."""
     writer = fieldwriter._postwriter
-    if not PINNED or not isinstance(writer, whoosh3.W3PostingsWriter) or writer._byteids:
+    if (not PINNED or not isinstance(writer, whoosh3.W3PostingsWriter) or writer._byteids
+            or writer._inlinelimit > 1):
+        fieldwriter.start_term(tbytes)
         for at, docnum in enumerate(docnums):
             fieldwriter.add(docnum, weights[at], values[at], lengths[at] if lengths else 0)
         fieldwriter.finish_term()
         return
+    fixed = fieldwriter._format.fixed_value_size()
+    postfile = writer._postfile
     limit = writer._blocklimit
+    comp = writer._compression
+    info = whoosh3.W3TermInfo()
+    startoffset = postfile.tell()
+    postfile.write(whoosh3.WHOOSH3_HEADER_MAGIC)
     total = len(docnums)
     for start in range(0, total, limit):
-        end = min(start + limit, total)
-        if start:
-            writer._write_block()  # as add_posting does when a full block meets one more
-        block_weights = weights[start:end]
-        writer._ids = array("I", docnums[start:end])
-        writer._weights = array("f", block_weights)
-        writer._values = [value for value in values[start:end] if value]
-        writer._maxweight = max(0, max(block_weights))
+        end = start + limit
+        ids = docnums[start:end]
+        plain = weights[start:end]
+        block_weights = array("f", plain)
+        maxweight = max(0, max(plain))
+        minlength, maxlength = None, 0
         if lengths is not None:
-            block_lengths = [length for length in lengths[start:end] if length]
-            if block_lengths:
-                writer._minlength = min(block_lengths)
-                writer._maxlength = max(block_lengths)
-    fieldwriter.finish_term()
+            known = [length for length in lengths[start:end] if length]
+            if known:
+                minlength, maxlength = min(known), max(known)
+        # as W3TermInfo.add_block
+        info._weight += sum(block_weights)
+        info._df += len(ids)
+        info._minlength = (minlength if info._minlength is None
+                           else min(info._minlength, minlength))
+        info._maxlength = max(info._maxlength, maxlength)
+        info._maxweight = max(info._maxweight, maxweight)
+        if info._minid is None:
+            info._minid = ids[0]
+        info._maxid = ids[-1]
+        # as W3PostingsWriter._mini_ids, _mini_weights and _mini_values
+        gaps = (ids[0], *[b - a for a, b in pairwise(ids)])
+        first = block_weights[0]
+        if all(w == 1.0 for w in block_weights):
+            mini_weights: Any = None
+        elif all(w == first for w in block_weights):
+            mini_weights = first
+        else:
+            mini_weights = tuple(block_weights)
+        kept = [value for value in values[start:end] if value]
+        if fixed is None or fixed < 0:
+            mini_values: Any = tuple(kept)
+        elif fixed == 0:
+            mini_values = None
+        else:
+            mini_values = b"".join(kept)
+        databytes = pickle.dumps((gaps, mini_weights, mini_values), 2)
+        if comp:
+            databytes = zlib.compress(databytes, comp)
+        infobytes = pickle.dumps((len(ids), ids[-1], maxweight, comp, length_to_byte(minlength),
+                                  length_to_byte(maxlength)), 2)
+        size = len(infobytes) + len(databytes)
+        postfile.write_int(-size if end >= total else size)  # the last block's is negative
+        postfile.write(infobytes)
+        postfile.write(databytes)
+    info.set_extent(startoffset, postfile.tell() - startoffset)
+    fieldwriter._tindex.add(pack_ushort(fieldwriter._fieldid) + tbytes, info.to_bytes())
 
 
 def commit_with_segments(writer: Any, new_segments: list[Any]) -> None:
