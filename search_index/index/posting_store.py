@@ -31,6 +31,7 @@ import numpy as np
 from whoosh import index as whoosh_index
 from whoosh.reading import IndexReader
 
+from search_index.index import statement_store
 from search_index.index.schema import SEARCHED_FIELDS
 from search_index.index.whoosh_internals import segment_id, storage_folder, term_postings
 
@@ -288,15 +289,22 @@ def write_missing(reader: IndexReader) -> int:
 
 
 def write_after_commit(ix: whoosh_index.Index) -> None:
-    """After a commit: write the new segments' posting files, so that no searcher has to
-    build them when it opens. A failure loses nothing (the commit stands, and a searcher
-    builds what is missing), so it is logged, not raised."""
+    """After a commit: write the new segments' posting files and statement files
+    (search_index.index.statement_store), so that no searcher has to build them when it
+    opens. A failure loses nothing (the commit stands, and a searcher builds what is
+    missing), so it is logged, not raised."""
     try:
         with ix.reader() as reader:
             write_missing(reader)
     except (StoreError, OSError) as error:
         log.warning("posting files not written after the commit (%s): searchers will build "
                     "them", error)
+    try:
+        with ix.reader() as reader:
+            statement_store.write_missing(reader)
+    except (ValueError, KeyError, OSError) as error:
+        log.warning("statement files not written after the commit (%s): searchers will "
+                    "build them", error)
 
 
 def _mapped(path: Path, segment: str, doc_count: int) -> SegmentPostings:

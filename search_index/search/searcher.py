@@ -33,6 +33,7 @@ from search_index.index.schema import (
     day_number,
     schema_is_current,
 )
+from search_index.index.statement_store import Statements
 
 _TOC_NAME = re.compile(r"_MAIN_(\d+)\.toc")  # Whoosh's table of contents, one per commit
 REFRESH_INTERVAL = 1.0  # seconds between checks for a newer index on disk
@@ -66,6 +67,14 @@ class View:
         self.order = DocumentOrder(self.opening)
         self._vocabulary: dict[str, int] | None = None
         self.vocabulary_words: list[str] = []
+        self._statements: Statements | None = None
+
+    def statements(self) -> Statements:
+        """What /whosaid classifies candidates on, mapped on its first call (the files are
+        written after each commit; a missing one is built here)."""
+        if self._statements is None:
+            self._statements = Statements(self.searcher.reader())
+        return self._statements
 
     def vocabulary(self) -> dict[str, int]:
         """Unstemmed words and their counts, loaded on the first did-you-mean."""

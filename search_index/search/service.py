@@ -30,17 +30,13 @@ from whoosh.query import Or, Term
 from search_index.errors import IndexUnavailable
 from search_index.index.opening import fold
 from search_index.index.postings import live_postings
-from search_index.index.records import (
-    ArticleRecord,
-    QuoteDocument,
-    StatementGist,
-    representative_gist,
-)
+from search_index.index.records import ArticleRecord, QuoteDocument
 from search_index.index.schema import (
     DOCTYPE_ARTICLE,
     DOCTYPE_META,
     outlet_term,
 )
+from search_index.index.statement_store import SaidFields, said_fields
 from search_index.models import (
     Hit,
     IndexStats,
@@ -82,7 +78,11 @@ class _Candidate:
 
     docnum: int
     score: float
-    statement: StatementGist
+    statement: SaidFields
+
+
+def _group_key(candidate: _Candidate) -> tuple[str, bool]:
+    return candidate.statement.normalised, candidate.statement.kind == "indirect"
 
 
 class SearchService:
@@ -467,14 +467,14 @@ class SearchService:
                     if docnum in seen:
                         continue
                     seen.add(docnum)
-                    gist = representative_gist(view.searcher.stored_fields(docnum)["payload"])
-                    how = wanted.classify(gist.text)
+                    said = self._said(view, docnum)
+                    how = wanted.classify_words(said.normalised, said.stems)
                     if how is not None:
-                        found.append((_Candidate(docnum, score, gist), *how))
+                        found.append((_Candidate(docnum, score, said), *how))
                 # each query finds only looser matches than the one before: stop when full
-                if reverse_lookup.group_count(found) >= limit:
+                if reverse_lookup.group_count(found, _group_key) >= limit:
                     break
-            groups = reverse_lookup.ordered_groups(found)
+            groups = reverse_lookup.ordered_groups(found, _group_key)
             terms = set(wanted.distinct)
             result = reverse_lookup.WhoSaidResult(
                 phrase=wanted.text,
@@ -490,6 +490,16 @@ class SearchService:
             return result
 
         return self._run(run)
+
+    @staticmethod
+    def _said(view: View, docnum: int) -> SaidFields:
+        """A candidate's statement from the index's statement files (its stored payload
+        is read only for a Hit shown), or from the payload where the files lack it."""
+        return view.statements().fields(docnum) or SearchService._said_of_payload(view, docnum)
+
+    @staticmethod
+    def _said_of_payload(view: View, docnum: int) -> SaidFields:
+        return said_fields(view.searcher.stored_fields(docnum)["payload"])
 
     # -- over time -----------------------------------------------------------------------------
 

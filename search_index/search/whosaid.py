@@ -14,7 +14,7 @@ a reporter's paraphrase are never one group: which one a group is decides how it
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import date
 from typing import Protocol, TypeVar
 
@@ -49,9 +49,16 @@ class Phrase:
         None when they hold too few."""
         if not self.distinct:
             return None
-        if self.normalised and f" {self.normalised} " in f" {normalise_quote(statement_text)} ":
+        return self.classify_words(normalise_quote(statement_text), stem_set(statement_text))
+
+    def classify_words(self, normalised: str, held: Collection[str]
+                       ) -> tuple[WhoSaidMatch, int] | None:
+        """classify() of a statement already analysed: its normalise_quote and its stem_set
+        (what the index's statement files hold)."""
+        if not self.distinct:
+            return None
+        if self.normalised and f" {self.normalised} " in f" {normalised} ":
             return "phrase", len(self.distinct)
-        held = stem_set(statement_text)
         matched = sum(1 for stem in self.distinct if stem in held)
         if matched == len(self.distinct):
             return "all-words", matched
@@ -86,17 +93,20 @@ class Found(Protocol):
 F = TypeVar("F", bound=Found)
 
 
-def ordered_groups(matches: Sequence[tuple[F, WhoSaidMatch, int]]
+def ordered_groups(matches: Sequence[tuple[F, WhoSaidMatch, int]],
+                   key_of: Callable[[F], tuple[str, bool]] | None = None,
                    ) -> list[tuple[WhoSaidMatch, int, list[F]]]:
     """Statements with the same words grouped; best match first, then the earliest said.
     Each group is (how it matches, words matched, its statements earliest first).
 
-    `matches` come in the index's ranking, which breaks the remaining ties.
+    `matches` come in the index's ranking, which breaks the remaining ties. `key_of` is
+    group_key, or the same key read from words already normalised.
     """
+    key_of = key_of or group_key
     groups: dict[tuple[str, bool], tuple[WhoSaidMatch, int, list[F]]] = {}
     rank: dict[tuple[str, bool], int] = {}
     for position, (hit, match, matched) in enumerate(matches):
-        key = group_key(hit)
+        key = key_of(hit)
         group = groups.get(key)
         if group is None:
             groups[key] = (match, matched, [hit])
@@ -137,5 +147,7 @@ def group_key(hit: Found) -> tuple[str, bool]:
     return normalise_quote(hit.statement.text), hit.statement.kind == "indirect"
 
 
-def group_count(matches: Sequence[tuple[Found, WhoSaidMatch, int]]) -> int:
-    return len({group_key(hit) for hit, _, _ in matches})
+def group_count(matches: Sequence[tuple[F, WhoSaidMatch, int]],
+                key_of: Callable[[F], tuple[str, bool]] | None = None) -> int:
+    key_of = key_of or group_key
+    return len({key_of(hit) for hit, _, _ in matches})
