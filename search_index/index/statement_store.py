@@ -22,6 +22,7 @@ import logging
 import mmap
 import os
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -66,19 +67,23 @@ class SaidFields:
 
 
 class SegmentStatements:
-    """One segment's statement file, mapped."""
+    """One segment's statement file: its offsets mapped, its strings read where they lie."""
 
-    def __init__(self, offsets: np.ndarray, blob: bytes | mmap.mmap, doc_count: int) -> None:
+    def __init__(self, offsets: np.ndarray, read: Callable[[int, int], bytes],
+                 doc_count: int) -> None:
         self._offsets = offsets
-        self._blob = blob
+        self._read = read  # (start, stop) in the blob -> its bytes
         self.doc_count = doc_count
 
     def fields(self, docnum: int) -> SaidFields | None:
         """The statement of a segment docnum; None for a document without one."""
         base = docnum * _WIDTH
         bounds = self._offsets[base:base + _WIDTH + 1].tolist()
+        raw = self._read(bounds[0], bounds[-1])
+        first = bounds[0]
         normalised, stems, kind, ident, speaker, said = (
-            self._blob[bounds[i]:bounds[i + 1]].decode("utf-8") for i in range(_WIDTH))
+            raw[bounds[i] - first:bounds[i + 1] - first].decode("utf-8")
+            for i in range(_WIDTH))
         if not kind:
             return None
         return SaidFields(id=ident, normalised=normalised, stems=frozenset(stems.split()),
@@ -131,9 +136,12 @@ def encode(offsets: np.ndarray, blob: bytes, segment: str, doc_count: int) -> by
     return MAGIC + len(header).to_bytes(8, "little") + header + data + blob
 
 
-def decode(buffer: mmap.mmap | bytes, segment: str, doc_count: int) -> SegmentStatements:
+def decode(buffer: mmap.mmap | bytes, segment: str, doc_count: int,
+           pread: Callable[[int, int], bytes] | None = None) -> SegmentStatements:
     """The statements in a file's bytes; SidecarError unless it is whole, of this version
-    and of this very segment."""
+    and of this very segment. `pread(length, position)` reads the strings from the file
+    instead of the mapping: pages read through the page cache are not the process's memory
+    (mapped, the ~50 MB of strings at 100k statements would count in its RSS once touched)."""
     size = len(buffer)
     if size < len(MAGIC) + 8 or buffer[:len(MAGIC)] != MAGIC:
         raise SidecarError("not a statement file")
@@ -155,7 +163,13 @@ def decode(buffer: mmap.mmap | bytes, segment: str, doc_count: int) -> SegmentSt
     if int(offsets[0]) != 0 or int(offsets[-1]) != blob_size or (
             count > 1 and bool((np.diff(offsets.astype(np.int64)) < 0).any())):
         raise SidecarError("a statement file whose offsets disagree")
-    return SegmentStatements(offsets, buffer[blob_start:size], doc_count)
+    if pread is not None:
+        def read(start: int, stop: int) -> bytes:
+            return pread(stop - start, blob_start + start)
+    else:
+        def read(start: int, stop: int) -> bytes:
+            return buffer[blob_start + start:blob_start + stop]
+    return SegmentStatements(offsets, read, doc_count)
 
 
 def file_path(leaf: IndexReader) -> Path | None:
@@ -204,11 +218,17 @@ def write_missing(reader: IndexReader) -> int:
 
 
 def _mapped(path: Path, segment: str, doc_count: int) -> SegmentStatements:
-    with open(path, "rb") as handle:
+    # kept open for the reads (the reading function holds it): closed with the segment's
+    handle = open(path, "rb")  # noqa: SIM115
+    try:
         if os.fstat(handle.fileno()).st_size == 0:
             raise SidecarError("an empty statement file")
         buffer = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-    return decode(buffer, segment, doc_count)
+        return decode(buffer, segment, doc_count, pread=lambda length, position: os.pread(
+            handle.fileno(), length, position))
+    except BaseException:
+        handle.close()
+        raise
 
 
 def _write(path: Path, data: bytes) -> None:
