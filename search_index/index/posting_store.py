@@ -19,7 +19,6 @@ used from memory.
 
 from __future__ import annotations
 
-import json
 import logging
 import mmap
 import os
@@ -31,9 +30,9 @@ import numpy as np
 from whoosh import index as whoosh_index
 from whoosh.reading import IndexReader
 
-from search_index.index import statement_store
+from search_index.index import segment_files, statement_store
 from search_index.index.schema import SEARCHED_FIELDS
-from search_index.index.whoosh_internals import segment_id, storage_folder, term_postings
+from search_index.index.whoosh_internals import segment_id, term_postings
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +45,8 @@ POSITION_FIELDS: tuple[str, ...] = SEARCHED_FIELDS
 PRESENCE_FIELDS: tuple[str, ...] = ("doctype", "kind", "outlet", "speaker")
 STORED_FIELDS = tuple(sorted(POSITION_FIELDS + PRESENCE_FIELDS))
 MAX_FREQUENCY = 0xFFFF
-_ALIGN = 8
+_ALIGN = segment_files.ALIGN
+_WHAT = "posting file"
 # (section name, dtype): the order they are laid out in the file.
 _SECTIONS: tuple[tuple[str, str], ...] = (
     ("key_offsets", "<u8"),  # n_terms + 1 offsets into keys
@@ -196,28 +196,18 @@ def encode(arrays: dict[str, np.ndarray], keys: bytes, segment: str, doc_count: 
         padding = -len(data) % _ALIGN
         chunks.append(data + bytes(padding))
         position += len(data) + padding
-    header = json.dumps({"version": VERSION, "segment": segment, "doc_count": doc_count,
-                         "fields": list(STORED_FIELDS), "sections": sections}).encode()
-    header += b" " * (-(len(MAGIC) + 8 + len(header)) % _ALIGN)
-    return MAGIC + len(header).to_bytes(8, "little") + header + b"".join(chunks)
+    return segment_files.frame(MAGIC, {"version": VERSION, "segment": segment,
+                                       "doc_count": doc_count, "fields": list(STORED_FIELDS),
+                                       "sections": sections}, b"".join(chunks))
 
 
 def decode(buffer: mmap.mmap | bytes, segment: str, doc_count: int) -> SegmentPostings:
     """The postings in a file's bytes; StoreError unless it is whole, of this version and of
     this very segment."""
     size = len(buffer)
-    if size < len(MAGIC) + 8 or buffer[:len(MAGIC)] != MAGIC:
-        raise StoreError("not a posting file")
-    length = int.from_bytes(buffer[len(MAGIC):len(MAGIC) + 8], "little")
-    base = len(MAGIC) + 8 + length
-    try:
-        header = json.loads(bytes(buffer[len(MAGIC) + 8:base]))
-    except ValueError as error:
-        raise StoreError("unreadable header") from error
     expected = {"version": VERSION, "segment": segment, "doc_count": doc_count,
                 "fields": list(STORED_FIELDS)}
-    if any(header.get(name) != value for name, value in expected.items()):
-        raise StoreError("a posting file of another version or segment")
+    header, base = segment_files.read_header(buffer, MAGIC, expected, StoreError, _WHAT)
     arrays: dict[str, np.ndarray] = {}
     keys: bytes | mmap.mmap = b""
     for name, dtype in _SECTIONS:
@@ -240,52 +230,26 @@ def decode(buffer: mmap.mmap | bytes, segment: str, doc_count: int) -> SegmentPo
     return SegmentPostings(arrays, keys, doc_count)
 
 
+def _build(leaf: IndexReader) -> bytes:
+    arrays, keys = build_arrays(leaf)
+    return encode(arrays, keys, segment_id(leaf), leaf.doc_count_all())
+
+
 def file_path(leaf: IndexReader) -> Path | None:
     """Where the segment's posting file lives; None for an index held in memory."""
-    folder = storage_folder(leaf)
-    return None if folder is None else Path(folder) / f"{segment_id(leaf)}{SUFFIX}"
+    return segment_files.file_path(leaf, SUFFIX)
 
 
 def load_or_build(leaf: IndexReader) -> SegmentPostings:
     """The segment's posting file, built (and written, where the folder allows) when missing
     or unusable. Raises StoreError when the segment cannot be stored this way."""
-    path = file_path(leaf)
-    segment, count = segment_id(leaf), leaf.doc_count_all()
-    if path is not None:
-        try:
-            return _mapped(path, segment, count)
-        except FileNotFoundError:
-            pass
-        except (StoreError, OSError, ValueError) as error:
-            log.warning("rebuilding the posting file %s: %s", path.name, error)
-    arrays, keys = build_arrays(leaf)
-    data = encode(arrays, keys, segment, count)
-    if path is not None:
-        try:
-            _write(path, data)
-            return _mapped(path, segment, count)
-        except OSError as error:
-            log.warning("cannot write the posting file %s (%s): kept in memory", path, error)
-    return decode(data, segment, count)
+    return segment_files.load_or_build(leaf, SUFFIX, _WHAT, StoreError, _mapped, _build, decode)
 
 
 def write_missing(reader: IndexReader) -> int:
     """Write the posting file of every segment of `reader` that lacks a usable one (called
     after a commit, so the next searcher finds them); returns how many were written."""
-    written = 0
-    for leaf, _ in reader.leaf_readers():
-        path = file_path(leaf)
-        if path is None:
-            continue
-        try:
-            _mapped(path, segment_id(leaf), leaf.doc_count_all())
-            continue
-        except (StoreError, OSError, ValueError):
-            pass
-        arrays, keys = build_arrays(leaf)
-        _write(path, encode(arrays, keys, segment_id(leaf), leaf.doc_count_all()))
-        written += 1
-    return written
+    return segment_files.write_missing(reader, SUFFIX, StoreError, _mapped, _build)
 
 
 def write_after_commit(ix: whoosh_index.Index) -> None:
@@ -314,17 +278,4 @@ def _mapped(path: Path, segment: str, doc_count: int) -> SegmentPostings:
             raise StoreError("an empty posting file")
         buffer = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
     return decode(buffer, segment, doc_count)
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Write beside the segment under a dot-name (which Whoosh's clean-up leaves alone) and
-    rename into place, so a reader sees the whole file or none."""
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    try:
-        with open(partial, "wb") as handle:
-            handle.write(data)
-        os.replace(partial, path)
-    finally:
-        if partial.exists():
-            partial.unlink()
 

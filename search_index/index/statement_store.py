@@ -17,7 +17,6 @@ payloads (`load_or_build`), so a bad file never gives a wrong answer.
 
 from __future__ import annotations
 
-import json
 import logging
 import mmap
 import os
@@ -30,9 +29,10 @@ from pathlib import Path
 import numpy as np
 from whoosh.reading import IndexReader
 
+from search_index.index import segment_files
 from search_index.index.records import representative_gist
 from search_index.index.schema import normalise_quote, stem_set
-from search_index.index.whoosh_internals import segment_id, storage_folder
+from search_index.index.whoosh_internals import segment_id
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +42,7 @@ SUFFIX = ".onrsaid"
 # The strings kept per docnum, in this order.
 FIELDS: tuple[str, ...] = ("normalised", "stems", "kind", "id", "speaker", "date")
 _WIDTH = len(FIELDS)
-_ALIGN = 8
+_WHAT = "statement file"
 
 
 class SidecarError(ValueError):
@@ -129,11 +129,10 @@ def build(leaf: IndexReader) -> tuple[np.ndarray, bytes]:
 def encode(offsets: np.ndarray, blob: bytes, segment: str, doc_count: int) -> bytes:
     """Magic, header length, JSON header, the offsets (8-aligned), then the blob."""
     data = offsets.astype("<u8", copy=False).tobytes()
-    header = json.dumps({"version": VERSION, "segment": segment, "doc_count": doc_count,
-                         "fields": list(FIELDS), "offsets": len(offsets),
-                         "blob": len(blob)}).encode()
-    header += b" " * (-(len(MAGIC) + 8 + len(header)) % _ALIGN)
-    return MAGIC + len(header).to_bytes(8, "little") + header + data + blob
+    return segment_files.frame(MAGIC, {"version": VERSION, "segment": segment,
+                                       "doc_count": doc_count, "fields": list(FIELDS),
+                                       "offsets": len(offsets), "blob": len(blob)},
+                               data + blob)
 
 
 def decode(buffer: mmap.mmap | bytes, segment: str, doc_count: int,
@@ -143,18 +142,9 @@ def decode(buffer: mmap.mmap | bytes, segment: str, doc_count: int,
     instead of the mapping: pages read through the page cache are not the process's memory
     (mapped, the ~50 MB of strings at 100k statements would count in its RSS once touched)."""
     size = len(buffer)
-    if size < len(MAGIC) + 8 or buffer[:len(MAGIC)] != MAGIC:
-        raise SidecarError("not a statement file")
-    length = int.from_bytes(buffer[len(MAGIC):len(MAGIC) + 8], "little")
-    base = len(MAGIC) + 8 + length
-    try:
-        header = json.loads(bytes(buffer[len(MAGIC) + 8:base]))
-    except ValueError as error:
-        raise SidecarError("unreadable header") from error
     expected = {"version": VERSION, "segment": segment, "doc_count": doc_count,
                 "fields": list(FIELDS), "offsets": doc_count * _WIDTH + 1}
-    if not isinstance(header, dict) or any(header.get(k) != v for k, v in expected.items()):
-        raise SidecarError("a statement file of another version or segment")
+    header, base = segment_files.read_header(buffer, MAGIC, expected, SidecarError, _WHAT)
     count, blob_size = header["offsets"], header.get("blob")
     blob_start = base + count * 8
     if not isinstance(blob_size, int) or blob_start + blob_size != size:
@@ -172,49 +162,25 @@ def decode(buffer: mmap.mmap | bytes, segment: str, doc_count: int,
     return SegmentStatements(offsets, read, doc_count)
 
 
+def _build(leaf: IndexReader) -> bytes:
+    return encode(*build(leaf), segment_id(leaf), leaf.doc_count_all())
+
+
 def file_path(leaf: IndexReader) -> Path | None:
-    folder = storage_folder(leaf)
-    return None if folder is None else Path(folder) / f"{segment_id(leaf)}{SUFFIX}"
+    return segment_files.file_path(leaf, SUFFIX)
 
 
 def load_or_build(leaf: IndexReader) -> SegmentStatements:
     """The segment's statement file, built (and written, where the folder allows) when
     missing or unusable."""
-    path = file_path(leaf)
-    segment, count = segment_id(leaf), leaf.doc_count_all()
-    if path is not None:
-        try:
-            return _mapped(path, segment, count)
-        except FileNotFoundError:
-            pass
-        except (SidecarError, OSError, ValueError) as error:
-            log.warning("rebuilding the statement file %s: %s", path.name, error)
-    data = encode(*build(leaf), segment, count)
-    if path is not None:
-        try:
-            _write(path, data)
-            return _mapped(path, segment, count)
-        except OSError as error:
-            log.warning("cannot write the statement file %s (%s): kept in memory", path, error)
-    return decode(data, segment, count)
+    return segment_files.load_or_build(leaf, SUFFIX, _WHAT, SidecarError, _mapped, _build,
+                                       decode)
 
 
 def write_missing(reader: IndexReader) -> int:
     """Write the statement file of every segment of `reader` that lacks a usable one (after
     a commit, so that no searcher builds them); returns how many were written."""
-    written = 0
-    for leaf, _ in reader.leaf_readers():
-        path = file_path(leaf)
-        if path is None:
-            continue
-        try:
-            _mapped(path, segment_id(leaf), leaf.doc_count_all())
-            continue
-        except (SidecarError, OSError, ValueError):
-            pass
-        _write(path, encode(*build(leaf), segment_id(leaf), leaf.doc_count_all()))
-        written += 1
-    return written
+    return segment_files.write_missing(reader, SUFFIX, SidecarError, _mapped, _build)
 
 
 def _mapped(path: Path, segment: str, doc_count: int) -> SegmentStatements:
@@ -229,18 +195,6 @@ def _mapped(path: Path, segment: str, doc_count: int) -> SegmentStatements:
     except BaseException:
         handle.close()
         raise
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Under a dot-name beside the segment, then renamed: a reader sees all of it or none."""
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    try:
-        with open(partial, "wb") as handle:
-            handle.write(data)
-        os.replace(partial, path)
-    finally:
-        if partial.exists():
-            partial.unlink()
 
 
 class Statements:
